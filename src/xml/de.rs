@@ -1,0 +1,400 @@
+//! XML decoding: a pull decoder over quick-xml events.
+//!
+//! The decoder walks elements by name, never by position: a shape gets every
+//! child element through [`Shape::read_field`], so repeated siblings accumulate
+//! into lists wherever they stand, and the same name at two depths is simply two
+//! calls at two levels. Text is never trimmed; whitespace-only text *between*
+//! elements is ignored.
+
+use std::borrow::Cow;
+
+use quick_xml::Reader;
+use quick_xml::events::{BytesRef, Event};
+
+use crate::de::{Shape, Source, new_job};
+use crate::error::{Error, ErrorKind, PathSegment};
+use crate::model::{Nested, UnknownFields, Value, merge};
+use crate::scalar::{In, is_space};
+
+pub(crate) struct XmlDe<'i> {
+    reader: Reader<&'i [u8]>,
+    input: &'i str,
+    peeked: Option<Event<'i>>,
+    depth: usize,
+    max_depth: usize,
+    /// Filled innermost first while an error unwinds.
+    pub(crate) path: Vec<PathSegment>,
+}
+
+/// How the document starts: the root element's name and whether it is `<Root/>`.
+pub(crate) struct Root<'i> {
+    pub(crate) name: Cow<'i, str>,
+    pub(crate) empty: bool,
+}
+
+impl<'i> XmlDe<'i> {
+    pub(crate) fn new(input: &'i str, max_depth: usize) -> Self {
+        let mut reader = Reader::from_str(input);
+        let config = reader.config_mut();
+        config.trim_text(false);
+        config.check_end_names = true;
+        config.expand_empty_elements = false;
+        XmlDe {
+            reader,
+            input,
+            peeked: None,
+            depth: 0,
+            max_depth,
+            path: Vec::new(),
+        }
+    }
+
+    fn next(&mut self) -> Result<Event<'i>, Error> {
+        if let Some(ev) = self.peeked.take() {
+            return Ok(ev);
+        }
+        match self.reader.read_event() {
+            Ok(Event::DocType(_)) => Err(self.error(
+                ErrorKind::Doctype,
+                "a DOCTYPE is not accepted (no DTD, no entity expansion)",
+            )),
+            Ok(ev) => Ok(ev),
+            Err(e) => {
+                let offset = usize::try_from(self.reader.error_position()).unwrap_or(usize::MAX);
+                Err(Error::new(ErrorKind::Syntax, format!("malformed XML: {e}"))
+                    .at_offset(self.input, offset))
+            }
+        }
+    }
+
+    /// An error at the current position.
+    pub(crate) fn error(&self, kind: ErrorKind, message: impl Into<String>) -> Error {
+        let offset = usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX);
+        Error::new(kind, message).at_offset(self.input, offset)
+    }
+
+    fn enter(&mut self) -> Result<(), Error> {
+        self.depth += 1;
+        if self.depth > self.max_depth {
+            return Err(self.error(
+                ErrorKind::Limit,
+                format!("nesting deeper than the limit of {}", self.max_depth),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Reads up to the root element's start tag.
+    pub(crate) fn root(&mut self) -> Result<Root<'i>, Error> {
+        loop {
+            match self.next()? {
+                Event::Decl(_) | Event::Comment(_) | Event::PI(_) => {}
+                Event::Text(t) if t.chars().all(is_space) => {}
+                Event::Start(e) => {
+                    self.enter()?;
+                    return Ok(Root {
+                        name: own_name(e.name().0),
+                        empty: false,
+                    });
+                }
+                Event::Empty(e) => {
+                    return Ok(Root {
+                        name: own_name(e.name().0),
+                        empty: true,
+                    });
+                }
+                Event::Eof => {
+                    return Err(self.error(ErrorKind::Syntax, "no root element"));
+                }
+                _ => {
+                    return Err(self.error(ErrorKind::Syntax, "text before the root element"));
+                }
+            }
+        }
+    }
+
+    /// After the root element: only comments, processing instructions and
+    /// whitespace may follow.
+    pub(crate) fn finish(&mut self) -> Result<(), Error> {
+        loop {
+            match self.next()? {
+                Event::Eof => return Ok(()),
+                Event::Comment(_) | Event::PI(_) => {}
+                Event::Text(t) if t.chars().all(is_space) => {}
+                _ => {
+                    return Err(self.error(ErrorKind::Syntax, "content after the root element"));
+                }
+            }
+        }
+    }
+
+    /// Reads the children of the current element into `target`, through its end tag.
+    pub(crate) fn read_children<T: Shape>(&mut self, target: &mut T) -> Result<(), Error> {
+        loop {
+            let (name, empty) = match self.next()? {
+                Event::Start(e) => {
+                    self.enter()?;
+                    (e, false)
+                }
+                Event::Empty(e) => (e, true),
+                Event::End(_) => break,
+                Event::Comment(_) | Event::PI(_) => continue,
+                Event::Text(t) if t.chars().all(is_space) => continue,
+                Event::Eof => return Err(self.unexpected_eof()),
+                _ => {
+                    return Err(self.error(
+                        ErrorKind::Shape,
+                        "expected elements, found text (an object cannot hold a value)",
+                    ));
+                }
+            };
+            let key = name.name().0;
+            let src = Src { de: self, empty };
+            if let Err(e) = target.read_field(key, src) {
+                self.path.push(PathSegment::Key(key.to_owned()));
+                return Err(e);
+            }
+            if !empty {
+                self.depth -= 1;
+            }
+        }
+        merge_repeats(target.unknown_mut());
+        Ok(())
+    }
+
+    fn unexpected_eof(&self) -> Error {
+        self.error(ErrorKind::Syntax, "unexpected end of document (unclosed element)")
+    }
+
+    /// Reads the text of the current element through its end tag. Child
+    /// elements are an error; entities, character references and CDATA are
+    /// decoded; line ends are normalised as XML 1.0 requires.
+    fn read_text(&mut self, mut acc: Option<Cow<'i, str>>) -> Result<Cow<'i, str>, Error> {
+        loop {
+            let piece = match self.next()? {
+                Event::Text(t) => t.xml10_content(),
+                Event::CData(c) => c.xml10_content(),
+                Event::GeneralRef(r) => Cow::Owned(self.resolve(&r)?),
+                Event::End(_) => break,
+                Event::Comment(_) | Event::PI(_) => continue,
+                Event::Eof => return Err(self.unexpected_eof()),
+                _ => {
+                    return Err(self.error(
+                        ErrorKind::Shape,
+                        "expected a value, found an element (a value cannot hold elements)",
+                    ));
+                }
+            };
+            match &mut acc {
+                None => acc = Some(piece),
+                Some(text) => text.to_mut().push_str(&piece),
+            }
+        }
+        Ok(acc.unwrap_or(Cow::Borrowed("")))
+    }
+
+    fn resolve(&self, r: &BytesRef<'_>) -> Result<String, Error> {
+        let ch = match r.resolve_char_ref() {
+            Ok(Some(ch)) => Some(ch),
+            Ok(None) => match &**r {
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "amp" => Some('&'),
+                "apos" => Some('\''),
+                "quot" => Some('"'),
+                _ => None,
+            },
+            Err(_) => None,
+        };
+        ch.map(String::from).ok_or_else(|| {
+            self.error(
+                ErrorKind::Syntax,
+                format!("unknown entity or invalid character reference `&{};`", &**r),
+            )
+        })
+    }
+
+    /// Looks past leading whitespace and comments: `Some(text so far)` when
+    /// the element holds a value, `None` when it holds elements (or nothing).
+    /// The first significant event is pushed back.
+    fn classify(&mut self) -> Result<Content<'i>, Error> {
+        let mut lead: Option<Cow<'i, str>> = None;
+        loop {
+            let ev = self.next()?;
+            match ev {
+                Event::Text(ref t) if t.chars().all(is_space) => {
+                    let piece = t.xml10_content();
+                    match &mut lead {
+                        None => lead = Some(piece),
+                        Some(text) => text.to_mut().push_str(&piece),
+                    }
+                }
+                Event::Comment(_) | Event::PI(_) => {}
+                Event::Start(_) | Event::Empty(_) => {
+                    self.peeked = Some(ev);
+                    return Ok(Content::Elements);
+                }
+                Event::End(_) => return Ok(Content::Empty(lead)),
+                Event::Eof => return Err(self.unexpected_eof()),
+                other => {
+                    self.peeked = Some(other);
+                    return Ok(Content::Text(lead));
+                }
+            }
+        }
+    }
+
+    /// Reads the current element as an opaque value.
+    fn read_value(&mut self) -> Result<Value, Error> {
+        match self.classify()? {
+            Content::Elements => {
+                let mut members = Vec::new();
+                self.read_members(&mut members)?;
+                Ok(Value::Object(members))
+            }
+            Content::Empty(lead) => Ok(Value::String(lead.map(Cow::into_owned).unwrap_or_default())),
+            Content::Text(lead) => Ok(Value::String(self.read_text(lead)?.into_owned())),
+        }
+    }
+
+    fn read_members(&mut self, members: &mut Vec<(String, Value)>) -> Result<(), Error> {
+        loop {
+            let (name, value) = match self.next()? {
+                Event::Start(e) => {
+                    self.enter()?;
+                    let name = e.name().0.to_owned();
+                    match self.read_value() {
+                        Ok(v) => {
+                            self.depth -= 1;
+                            (name, v)
+                        }
+                        Err(err) => {
+                            self.path.push(PathSegment::Key(name));
+                            return Err(err);
+                        }
+                    }
+                }
+                Event::Empty(e) => (e.name().0.to_owned(), Value::String(String::new())),
+                Event::End(_) => break,
+                Event::Comment(_) | Event::PI(_) => continue,
+                Event::Text(t) if t.chars().all(is_space) => continue,
+                Event::Eof => return Err(self.unexpected_eof()),
+                _ => {
+                    return Err(self.error(
+                        ErrorKind::Shape,
+                        "mixed content (text beside elements) is not supported",
+                    ));
+                }
+            };
+            members.push((name, value));
+        }
+        merge_repeats_vec(members);
+        Ok(())
+    }
+}
+
+enum Content<'i> {
+    Elements,
+    Empty(Option<Cow<'i, str>>),
+    Text(Option<Cow<'i, str>>),
+}
+
+fn own_name(name: &str) -> Cow<'static, str> {
+    Cow::Owned(name.to_owned())
+}
+
+struct Src<'a, 'i> {
+    de: &'a mut XmlDe<'i>,
+    empty: bool,
+}
+
+impl<'i> Source<'i> for Src<'_, 'i> {
+    type Error = Error;
+
+    fn scalar(self) -> Result<In<'i>, Error> {
+        if self.empty {
+            return Ok(In::Str(Cow::Borrowed("")));
+        }
+        self.de.read_text(None).map(In::Str)
+    }
+
+    fn object<T: Shape>(self, target: &mut T) -> Result<bool, Error> {
+        if !self.empty {
+            self.de.read_children(target)?;
+        }
+        Ok(true)
+    }
+
+    fn list<T: Shape>(self, items: &mut Vec<T>) -> Result<(), Error> {
+        let mut item = T::default();
+        self.object(&mut item)?;
+        items.push(item);
+        Ok(())
+    }
+
+    fn nested_list(self, items: &mut Vec<Nested>) -> Result<(), Error> {
+        items.extend(self.nested()?);
+        Ok(())
+    }
+
+    fn nested(self) -> Result<Option<Nested>, Error> {
+        let mut job = new_job();
+        if self.empty {
+            return Ok(Some(Nested::Job(job)));
+        }
+        match self.de.classify()? {
+            Content::Elements => {
+                self.de.read_children(&mut *job)?;
+                Ok(Some(Nested::Job(job)))
+            }
+            Content::Empty(_) => Ok(Some(Nested::Job(job))),
+            Content::Text(lead) => {
+                let text = self.de.read_text(lead)?;
+                Ok(Some(Nested::Raw(Value::String(text.into_owned()))))
+            }
+        }
+    }
+
+    fn unknown(self, key: &str, fields: &mut UnknownFields) -> Result<(), Error> {
+        let value = if self.empty {
+            Value::String(String::new())
+        } else {
+            self.de.read_value()?
+        };
+        fields.0.push((key.to_owned(), value));
+        Ok(())
+    }
+}
+
+/// Repeated XML siblings of one name become one array member, at the place of
+/// the first (linear time; nothing happens when names are distinct).
+fn merge_repeats(fields: &mut UnknownFields) {
+    merge_repeats_vec(&mut fields.0);
+}
+
+fn merge_repeats_vec(members: &mut Vec<(String, Value)>) {
+    if members.len() < 2 {
+        return;
+    }
+    let mut seen = std::collections::HashMap::with_capacity(members.len());
+    let has_repeats = members
+        .iter()
+        .enumerate()
+        .any(|(i, (k, _))| seen.insert(k.as_str(), i).is_some());
+    if !has_repeats {
+        return;
+    }
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut out: Vec<(String, Value)> = Vec::with_capacity(members.len());
+    for (k, v) in members.drain(..) {
+        if let Some(&i) = index.get(&k) {
+            if let Some((_, slot)) = out.get_mut(i) {
+                merge(slot, v);
+            }
+        } else {
+            index.insert(k.clone(), out.len());
+            out.push((k, v));
+        }
+    }
+    *members = out;
+}
