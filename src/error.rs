@@ -197,8 +197,8 @@ mod tests {
     #[test]
     fn offsets_become_lines_and_columns() {
         let e = Error::new(ErrorKind::Syntax, "x").at_offset("ab\ncd\u{4e2d}e", 9);
-        assert_eq!((e.line(), e.column(), e.offset()), (2, 4, Some(9)));
-        assert_eq!(e.to_string(), "x (line 2, column 4)");
+        assert_eq!((e.line(), e.column(), e.offset()), (2, 5, Some(9)));
+        assert_eq!(e.to_string(), "x (line 2, column 5)");
     }
 
     #[test]

@@ -534,6 +534,6 @@ mod tests {
         ] {
             assert!(fields.windows(2).all(|w| w[0] < w[1]), "{fields:?}");
         }
-        assert_eq!(JobDetail::FIELDS.len(), 75);
+        assert_eq!(JobDetail::FIELDS.len(), 73);
     }
 }

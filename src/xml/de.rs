@@ -20,6 +20,8 @@ pub(crate) struct XmlDe<'i> {
     reader: Reader<&'i [u8]>,
     input: &'i str,
     peeked: Option<Event<'i>>,
+    /// Byte offset where the last event read started, for error positions.
+    event_start: usize,
     depth: usize,
     max_depth: usize,
     /// Filled innermost first while an error unwinds.
@@ -43,6 +45,7 @@ impl<'i> XmlDe<'i> {
             reader,
             input,
             peeked: None,
+            event_start: 0,
             depth: 0,
             max_depth,
             path: Vec::new(),
@@ -53,6 +56,7 @@ impl<'i> XmlDe<'i> {
         if let Some(ev) = self.peeked.take() {
             return Ok(ev);
         }
+        self.event_start = usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX);
         match self.reader.read_event() {
             Ok(Event::DocType(_)) => Err(self.error(
                 ErrorKind::Doctype,
@@ -67,10 +71,9 @@ impl<'i> XmlDe<'i> {
         }
     }
 
-    /// An error at the current position.
+    /// An error at the start of the last event read.
     pub(crate) fn error(&self, kind: ErrorKind, message: impl Into<String>) -> Error {
-        let offset = usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX);
-        Error::new(kind, message).at_offset(self.input, offset)
+        Error::new(kind, message).at_offset(self.input, self.event_start)
     }
 
     fn enter(&mut self) -> Result<(), Error> {
