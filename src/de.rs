@@ -103,10 +103,10 @@ impl<E> Slot for Option<Open<E>> {
 }
 
 /// A nested object; a repeated member replaces the earlier one (last wins).
-impl<T: Shape> Slot for Option<T> {
+impl<T: Shape> Slot for Option<Box<T>> {
     fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<(), S::Error> {
-        let mut value = T::default();
-        *self = src.object(&mut value)?.then_some(value);
+        let mut value = Box::<T>::default();
+        *self = src.object(&mut *value)?.then_some(value);
         Ok(())
     }
 }

@@ -15,7 +15,7 @@
 //! | [`Bool`]        | boolean or `"true"`/`"false"`          | `Option<Scalar<bool>>`     |
 //! | [`Float`]       | number or numeric string               | `Option<Scalar<f64>>`      |
 //! | [`Enum<E>`]     | string from an open set                | `Option<Open<E>>`          |
-//! | `Option<Shape>` | object / element with children         | the shape                  |
+//! | `Option<Box<Shape>>` | object / element with children    | the shape (boxed: a job stays small to move) |
 //! | `Vec<Shape>`    | array / repeated sibling elements      | items in order; empty = absent |
 
 mod enums;
@@ -138,13 +138,13 @@ shape! {
         /// Creation time.
         create_time: Text = "CreateTime",
         /// Data delivery channel (top level).
-        data_delivery_channel_info: Option<DataDeliveryChannelInfo> = "DataDeliveryChannelInfo",
+        data_delivery_channel_info: Option<Box<DataDeliveryChannelInfo>> = "DataDeliveryChannelInfo",
         /// ETL stage.
-        data_etl_status: Option<StageStatus> = "DataEtlStatus",
+        data_etl_status: Option<Box<StageStatus>> = "DataEtlStatus",
         /// Full data stage.
-        data_initialization_status: Option<StageStatus> = "DataInitializationStatus",
+        data_initialization_status: Option<Box<StageStatus>> = "DataInitializationStatus",
         /// Incremental stage.
-        data_synchronization_status: Option<StageStatus> = "DataSynchronizationStatus",
+        data_synchronization_status: Option<Box<StageStatus>> = "DataSynchronizationStatus",
         /// RDS instances behind a PolarDB-X 1.0 source.
         database_count: Int = "DatabaseCount",
         /// Task objects, JSON in a string; see `db_objects()`.
@@ -164,7 +164,7 @@ shape! {
         /// Network type of the change-tracking consumer.
         dest_net_type: Enum<DestNetType> = "DestNetType",
         /// Destination endpoint.
-        destination_endpoint: Option<Endpoint> = "DestinationEndpoint",
+        destination_endpoint: Option<Box<Endpoint>> = "DestinationEndpoint",
         /// Environment label, `normal` or `online`.
         dts_bis_label: Text = "DtsBisLabel",
         /// Instance ID (note `ID`).
@@ -210,7 +210,7 @@ shape! {
         /// Upper DU limit (serverless).
         max_du: Float = "MaxDu",
         /// Stages the task runs.
-        migration_mode: Option<MigrationMode> = "MigrationMode",
+        migration_mode: Option<Box<MigrationMode>> = "MigrationMode",
         /// Lower DU limit (serverless).
         min_du: Float = "MinDu",
         /// Where the task was created.
@@ -218,9 +218,9 @@ shape! {
         /// Billing method.
         pay_type: Enum<PayType> = "PayType",
         /// Throughput.
-        performance: Option<Performance> = "Performance",
+        performance: Option<Box<Performance>> = "Performance",
         /// Precheck progress and items.
-        precheck_status: Option<PrecheckStatus> = "PrecheckStatus",
+        precheck_status: Option<Box<PrecheckStatus>> = "PrecheckStatus",
         /// Request ID.
         request_id: Text = "RequestId",
         /// Reserved settings, JSON in a string; see `reserved_map()`.
@@ -230,16 +230,16 @@ shape! {
         /// Resource group ID.
         resource_group_id: Text = "ResourceGroupId",
         /// Retry state.
-        retry_state: Option<RetryState> = "RetryState",
+        retry_state: Option<Box<RetryState>> = "RetryState",
         /// Reverse task of a two-way synchronization (untyped in the API: an
         /// object, or a placeholder string).
         reverse_job: Option<Nested> = "ReverseJob",
         /// Source endpoint.
-        source_endpoint: Option<Endpoint> = "SourceEndpoint",
+        source_endpoint: Option<Box<Endpoint>> = "SourceEndpoint",
         /// Task status; decode with `status()`, which depends on the task kind.
         status: Text = "Status",
         /// Schema stage.
-        structure_initialization_status: Option<StageStatus> = "StructureInitializationStatus",
+        structure_initialization_status: Option<Box<StageStatus>> = "StructureInitializationStatus",
         /// Distributed sub-tasks.
         sub_distributed_job: Vec<JobDetail> = "SubDistributedJob",
         /// Synchronization sub-tasks (typed jobs at the top level; untyped inside
@@ -248,9 +248,9 @@ shape! {
         /// Change-tracking topic.
         subscribe_topic: Text = "SubscribeTopic",
         /// Tracked operation types.
-        subscription_data_type: Option<SubscriptionDataType> = "SubscriptionDataType",
+        subscription_data_type: Option<Box<SubscriptionDataType>> = "SubscriptionDataType",
         /// Change-tracking endpoints.
-        subscription_host: Option<SubscriptionHost> = "SubscriptionHost",
+        subscription_host: Option<Box<SubscriptionHost>> = "SubscriptionHost",
         /// Whether the API call succeeded.
         success: Bool = "Success",
         /// Synchronization direction.

@@ -14,7 +14,7 @@ use quick_xml::events::{BytesRef, Event};
 use crate::de::{Shape, Source, new_job};
 use crate::error::{Error, ErrorKind, PathSegment};
 use crate::model::{Nested, UnknownFields, Value, merge};
-use crate::scalar::{In, is_space};
+use crate::scalar::In;
 
 pub(crate) struct XmlDe<'i> {
     reader: Reader<&'i [u8]>,
@@ -52,6 +52,7 @@ impl<'i> XmlDe<'i> {
         }
     }
 
+    #[inline]
     fn next(&mut self) -> Result<Event<'i>, Error> {
         if let Some(ev) = self.peeked.take() {
             return Ok(ev);
@@ -92,7 +93,7 @@ impl<'i> XmlDe<'i> {
         loop {
             match self.next()? {
                 Event::Decl(_) | Event::Comment(_) | Event::PI(_) => {}
-                Event::Text(t) if t.chars().all(is_space) => {}
+                Event::Text(t) if is_blank(&t) => {}
                 Event::Start(e) => {
                     self.enter()?;
                     return Ok(Root {
@@ -123,7 +124,7 @@ impl<'i> XmlDe<'i> {
             match self.next()? {
                 Event::Eof => return Ok(()),
                 Event::Comment(_) | Event::PI(_) => {}
-                Event::Text(t) if t.chars().all(is_space) => {}
+                Event::Text(t) if is_blank(&t) => {}
                 _ => {
                     return Err(self.error(ErrorKind::Syntax, "content after the root element"));
                 }
@@ -142,7 +143,7 @@ impl<'i> XmlDe<'i> {
                 Event::Empty(e) => (e, true),
                 Event::End(_) => break,
                 Event::Comment(_) | Event::PI(_) => continue,
-                Event::Text(t) if t.chars().all(is_space) => continue,
+                Event::Text(t) if is_blank(&t) => continue,
                 Event::Eof => return Err(self.unexpected_eof()),
                 _ => {
                     return Err(self.error(
@@ -225,7 +226,7 @@ impl<'i> XmlDe<'i> {
         loop {
             let ev = self.next()?;
             match ev {
-                Event::Text(ref t) if t.chars().all(is_space) => {
+                Event::Text(ref t) if is_blank(t) => {
                     let piece = t.xml10_content();
                     match &mut lead {
                         None => lead = Some(piece),
@@ -280,7 +281,7 @@ impl<'i> XmlDe<'i> {
                 Event::Empty(e) => (e.name().0.to_owned(), Value::String(String::new())),
                 Event::End(_) => break,
                 Event::Comment(_) | Event::PI(_) => continue,
-                Event::Text(t) if t.chars().all(is_space) => continue,
+                Event::Text(t) if is_blank(&t) => continue,
                 Event::Eof => return Err(self.unexpected_eof()),
                 _ => {
                     return Err(self.error(
@@ -294,6 +295,11 @@ impl<'i> XmlDe<'i> {
         merge_repeats_vec(members);
         Ok(())
     }
+}
+
+/// Whitespace-only text (between elements it is formatting, not content).
+fn is_blank(text: &str) -> bool {
+    text.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
 }
 
 enum Content<'i> {
