@@ -59,17 +59,23 @@ impl<'i> XmlDe<'i> {
         }
         self.event_start = usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX);
         match self.reader.read_event() {
-            Ok(Event::DocType(_)) => Err(self.error(
-                ErrorKind::Doctype,
-                "a DOCTYPE is not accepted (no DTD, no entity expansion)",
-            )),
+            Ok(Event::DocType(_)) => Err(self.doctype_error()),
             Ok(ev) => Ok(ev),
-            Err(e) => {
-                let offset = usize::try_from(self.reader.error_position()).unwrap_or(usize::MAX);
-                Err(Error::new(ErrorKind::Syntax, format!("malformed XML: {e}"))
-                    .at_offset(self.input, offset))
-            }
+            Err(e) => Err(self.syntax_error(&e)),
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn doctype_error(&self) -> Error {
+        self.error(ErrorKind::Doctype, "a DOCTYPE is not accepted (no DTD, no entity expansion)")
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn syntax_error(&self, e: &quick_xml::Error) -> Error {
+        let offset = usize::try_from(self.reader.error_position()).unwrap_or(usize::MAX);
+        Error::new(ErrorKind::Syntax, format!("malformed XML: {e}")).at_offset(self.input, offset)
     }
 
     /// An error at the start of the last event read.
