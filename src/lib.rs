@@ -58,6 +58,9 @@ pub use parser::{Format, Parser, from_slice};
 pub use task::TaskKind;
 
 /// A parsed response: a job detail, or the gateway's error envelope.
+// Not boxed on purpose: a 1.6 KB box takes glibc's slow allocation path, which
+// measured 2.15 µs → 2.45 µs per seed parse; the move it saves is cheaper.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Response {
     /// A `DescribeDtsJobDetail` body, including an HTTP-200 body with

@@ -122,13 +122,13 @@ fn read(de: &mut de::XmlDe<'_>, parser: &Parser) -> Result<Response, Error> {
         Response::Error(envelope)
     } else {
         let unexpected = (root.name != DETAIL_ROOT).then(|| root.name.clone().into_owned());
-        if let Some(name) = &unexpected {
-            if parser.strict {
-                return Err(de.error(
-                    ErrorKind::Strict,
-                    format!("unexpected root element <{name}>, expected <{DETAIL_ROOT}> or <{ERROR_ROOT}>"),
-                ));
-            }
+        if let Some(name) = &unexpected
+            && parser.strict
+        {
+            return Err(de.error(
+                ErrorKind::Strict,
+                format!("unexpected root element <{name}>, expected <{DETAIL_ROOT}> or <{ERROR_ROOT}>"),
+            ));
         }
         let mut detail = JobDetail::default();
         if !root.empty {
