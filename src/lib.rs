@@ -42,7 +42,7 @@ mod error;
 pub mod json;
 pub mod model;
 mod parser;
-pub mod scalar;
+mod scalar;
 mod task;
 pub mod xml;
 

@@ -2,17 +2,7 @@
 //!
 //! Both front ends reduce a scalar on the wire (a JSON string, number, boolean or
 //! `null`; an XML element's text) to an [`In`] and hand it to one of the functions
-//! below. Every tolerance rule of the crate lives here:
-//!
-//! | target   | accepts                                                    | kept raw (`Scalar::Invalid`)         |
-//! |----------|------------------------------------------------------------|--------------------------------------|
-//! | text     | strings; numbers and booleans as their literal text        | —                                    |
-//! | integer  | JSON integers, decimal strings (surrounding ASCII spaces)  | fractions, exponents, overflow, words |
-//! | boolean  | `true`/`false`, as JSON booleans or strings (any case)     | `0`, `1`, `yes`, numbers             |
-//! | float    | JSON numbers, decimal strings, integer literals            | `NaN`, `inf`, words                  |
-//!
-//! `""` (or only spaces) and `null` mean "present, no value": [`Scalar::Empty`] for
-//! typed scalars and the empty string for text.
+//! below. The rules are documented for users on [`crate::model`].
 
 use std::borrow::Cow;
 

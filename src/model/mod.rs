@@ -6,7 +6,7 @@
 //! ASCII order of their wire names, the order of the API reference, which is
 //! also the canonical output order.
 //!
-//! Field types say what tolerance applies (see [`crate::scalar`] for the rules):
+//! Field types say what tolerance applies:
 //!
 //! | type            | wire                                   | model                      |
 //! |-----------------|----------------------------------------|----------------------------|
@@ -17,6 +17,20 @@
 //! | [`Enum<E>`]     | string from an open set                | `Option<Open<E>>`          |
 //! | `Option<Box<Shape>>` | object / element with children    | the shape (boxed: a job stays small to move) |
 //! | `Vec<Shape>`    | array / repeated sibling elements      | items in order; empty = absent |
+//!
+//! Scalar tolerance (one implementation, shared by both forms):
+//!
+//! | target   | accepts                                                    | kept raw ([`Scalar::Invalid`])        |
+//! |----------|------------------------------------------------------------|---------------------------------------|
+//! | text     | strings; numbers and booleans as their literal text        | —                                     |
+//! | integer  | JSON integers, decimal strings (surrounding ASCII spaces)  | fractions, exponents, overflow, words |
+//! | boolean  | `true`/`false`, as JSON booleans or strings (any case)     | `0`, `1`, `yes`, numbers              |
+//! | float    | JSON numbers, decimal strings, integer literals            | `NaN`, `inf`, words                   |
+//!
+//! `""` (or only spaces) and `null` mean "present, no value": [`Scalar::Empty`] for
+//! typed scalars (written back as `null`) and the empty string for text. An
+//! object or array where a scalar belongs fails the parse (wrong shape); `""`
+//! or `null` where an object belongs is an empty object or an absent one.
 
 mod enums;
 mod value;
