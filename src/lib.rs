@@ -38,14 +38,17 @@
 #![forbid(unsafe_code)]
 
 mod de;
+mod embedded;
 mod error;
 pub mod json;
 pub mod model;
 mod parser;
 mod scalar;
 mod task;
+pub mod validate;
 pub mod xml;
 
+pub use embedded::{DbObjectDatabase, DbObjectTable, DbObjects, EmbeddedJsonError};
 pub use error::{Error, ErrorKind};
 pub use model::{
     CheckResult, DataDeliveryChannelInfo, DestNetType, Direction, Endpoint, ErrorEnvelope, JobDetail,
@@ -55,7 +58,8 @@ pub use model::{
 };
 pub(crate) use parser::Context;
 pub use parser::{Format, Parser, from_slice};
-pub use task::TaskKind;
+pub use task::{BusinessError, JobStatus, Stage, StageState, Status, TaskKind};
+pub use validate::{Diagnostic, DiagnosticCode, Severity};
 
 /// A parsed response: a job detail, or the gateway's error envelope.
 // Not boxed on purpose: a 1.6 KB box takes glibc's slow allocation path, which

@@ -99,6 +99,12 @@ macro_rules! shape {
             }
         }
 
+        impl crate::validate::CheckScalars for $name {
+            fn check_scalars(&self, path: &mut String, out: &mut crate::validate::Report) {
+                $( crate::validate::CheckField::check_field(&self.$field, $wire, path, out); )*
+            }
+        }
+
         impl serde::Serialize for $name {
             fn serialize<Ser: serde::Serializer>(&self, s: Ser) -> Result<Ser::Ok, Ser::Error> {
                 use serde::ser::SerializeMap;

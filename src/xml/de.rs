@@ -68,7 +68,10 @@ impl<'i> XmlDe<'i> {
     #[cold]
     #[inline(never)]
     fn doctype_error(&self) -> Error {
-        self.error(ErrorKind::Doctype, "a DOCTYPE is not accepted (no DTD, no entity expansion)")
+        self.error(
+            ErrorKind::Doctype,
+            "a DOCTYPE is not accepted (no DTD, no entity expansion)",
+        )
     }
 
     #[cold]

@@ -1,0 +1,498 @@
+//! Validation: every problem of a parsed response as a [`Diagnostic`] with a
+//! JSON Pointer into the canonical document.
+//!
+//! | code | severity | when |
+//! |---|---|---|
+//! | `invalid-timestamp` | error | a timestamp member is not a real date and time in a known form |
+//! | `lenient-timestamp` | warning | fractional seconds, an offset, no zone, or a space for `T` |
+//! | `timestamp-order` | error | `CreateTime` after `FinishTime` or `ExpireTime`, `BeginTimestamp` after `EndTimestamp`, `ConsumptionCheckpoint` outside them (reported at the later member) |
+//! | `invalid-number` | error | a number member kept raw; `Percent`, `LastUpdateTime`, `InitCheckpoint` not numeric |
+//! | `invalid-bool` | error | a boolean member kept raw |
+//! | `unknown-status` | warning | `Status` outside its task kind's list; a stage status outside its stage's list |
+//! | `ambiguous-unit` | warning | `Delay` with a value and no task kind |
+//! | `invalid-embedded-json` | warning | `DbObject` or `Reserved` is not JSON |
+//! | `percent-out-of-range` | error | `Percent` outside 0–100 |
+//! | `missing-field` | error | no `RequestId`; no `DtsJobId` in a successful detail (top level only) |
+//! | `unexpected-root` | warning | XML root other than `DescribeDtsJobDetailResponse` / `Error` |
+//!
+//! Under [`Parser::strict`](crate::Parser::strict) every warning is an error.
+//! `EtlCalculator` is not checked: the service's own example of it is not JSON.
+
+mod time;
+
+use std::fmt;
+
+use strum::{Display, EnumIter, IntoStaticStr};
+
+use crate::model::{ErrorEnvelope, JobDetail, Nested, Scalar, StageStatus};
+use crate::task::{Stage, TaskKind};
+use crate::{Context, Response};
+use time::Stamp;
+
+/// How serious a [`Diagnostic`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Display, IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
+pub enum Severity {
+    /// Something a consumer should look at; the value is still usable.
+    Warning,
+    /// The data is wrong (an impossible date, a number that is not one, …).
+    Error,
+}
+
+impl Severity {
+    /// `error` or `warning`.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+}
+
+/// What a [`Diagnostic`] is about. Names print in kebab-case (`invalid-timestamp`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Display, IntoStaticStr, EnumIter)]
+#[strum(serialize_all = "kebab-case")]
+#[non_exhaustive]
+#[allow(missing_docs)] // documented in the module's table
+pub enum DiagnosticCode {
+    InvalidTimestamp,
+    LenientTimestamp,
+    TimestampOrder,
+    InvalidNumber,
+    InvalidBool,
+    UnknownStatus,
+    AmbiguousUnit,
+    InvalidEmbeddedJson,
+    PercentOutOfRange,
+    MissingField,
+    UnexpectedRoot,
+}
+
+impl DiagnosticCode {
+    /// The code's name, e.g. `invalid-timestamp`.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    /// The severity outside strict mode.
+    pub fn severity(self) -> Severity {
+        use DiagnosticCode::*;
+        match self {
+            LenientTimestamp | UnknownStatus | AmbiguousUnit | InvalidEmbeddedJson | UnexpectedRoot => {
+                Severity::Warning
+            }
+            InvalidTimestamp | TimestampOrder | InvalidNumber | InvalidBool | PercentOutOfRange
+            | MissingField => Severity::Error,
+        }
+    }
+}
+
+/// One problem found by `validate()`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// JSON Pointer into the canonical document (`/SubSyncJob/0/CreateTime`; `""` for the root).
+    pub path: String,
+    /// What kind of problem.
+    pub code: DiagnosticCode,
+    /// How serious.
+    pub severity: Severity,
+    /// A sentence for people.
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = if self.path.is_empty() { "/" } else { &self.path };
+        write!(f, "{} {} {}: {}", self.severity, self.code, path, self.message)
+    }
+}
+
+impl Response {
+    /// Validates the response; see [`JobDetail::validate`].
+    pub fn validate(&self) -> Vec<Diagnostic> {
+        match self {
+            Response::Detail(d) => d.validate(),
+            Response::Error(e) => e.validate(),
+        }
+    }
+}
+
+impl ErrorEnvelope {
+    /// Validates the envelope: it must carry a `RequestId`.
+    pub fn validate(&self) -> Vec<Diagnostic> {
+        let mut out = Report::new(false);
+        if self.request_id.as_deref().is_none_or(str::is_empty) {
+            out.at("/RequestId", DiagnosticCode::MissingField, "no RequestId".into());
+        }
+        out.items
+    }
+}
+
+impl JobDetail {
+    /// Every problem of this detail and of every job nested in it. Never panics.
+    ///
+    /// ```
+    /// let resp = dts_job_detail::json::from_str(
+    ///     r#"{"RequestId":"r","DtsJobId":"j","JobType":"sync","CreateTime":"2021-02-30T08:01:19Z"}"#)?;
+    /// let report = resp.validate();
+    /// assert_eq!(report.len(), 1);
+    /// assert_eq!((report[0].path.as_str(), report[0].code.as_str()), ("/CreateTime", "invalid-timestamp"));
+    /// # Ok::<(), dts_job_detail::Error>(())
+    /// ```
+    pub fn validate(&self) -> Vec<Diagnostic> {
+        let Context {
+            task_kind,
+            strict,
+            root,
+        } = &self.context;
+        let mut out = Report::new(*strict);
+        if let Some(name) = root {
+            out.at(
+                "",
+                DiagnosticCode::UnexpectedRoot,
+                format!("root element <{name}> is not <DescribeDtsJobDetailResponse>"),
+            );
+        }
+        if self.request_id.as_deref().is_none_or(str::is_empty) {
+            out.at("/RequestId", DiagnosticCode::MissingField, "no RequestId".into());
+        }
+        let failed = matches!(self.success, Some(Scalar::Value(false)));
+        if !failed && self.dts_job_id.as_deref().is_none_or(str::is_empty) {
+            out.at(
+                "/DtsJobId",
+                DiagnosticCode::MissingField,
+                "no DtsJobId in a successful response".into(),
+            );
+        }
+        let mut path = String::new();
+        check_job(self, *task_kind, &mut path, &mut out);
+        out.items
+    }
+}
+
+/// Collects diagnostics, applying strict mode.
+pub(crate) struct Report {
+    strict: bool,
+    items: Vec<Diagnostic>,
+}
+
+impl Report {
+    fn new(strict: bool) -> Self {
+        Report {
+            strict,
+            items: Vec::new(),
+        }
+    }
+
+    fn at(&mut self, path: &str, code: DiagnosticCode, message: String) {
+        let severity = if self.strict {
+            Severity::Error
+        } else {
+            code.severity()
+        };
+        self.items.push(Diagnostic {
+            path: path.to_owned(),
+            code,
+            severity,
+            message,
+        });
+    }
+
+    /// At `base` + `/member`.
+    pub(crate) fn member(&mut self, base: &str, member: &str, code: DiagnosticCode, message: String) {
+        let mut path = String::with_capacity(base.len() + member.len() + 1);
+        path.push_str(base);
+        path.push('/');
+        crate::error::push_pointer_token(&mut path, member);
+        self.at(&path, code, message);
+    }
+}
+
+/// Checks members that every shape may hold (raw numbers and booleans); the
+/// model's table implements it for every shape.
+pub(crate) trait CheckScalars {
+    fn check_scalars(&self, path: &mut String, out: &mut Report);
+}
+
+/// One member's part of [`CheckScalars`].
+pub(crate) trait CheckField {
+    fn check_field(&self, member: &str, path: &mut String, out: &mut Report);
+}
+
+impl CheckField for Option<String> {
+    fn check_field(&self, _: &str, _: &mut String, _: &mut Report) {}
+}
+
+impl<E> CheckField for Option<crate::model::Open<E>> {
+    fn check_field(&self, _: &str, _: &mut String, _: &mut Report) {}
+}
+
+macro_rules! check_raw {
+    ($ty:ty, $code:ident, $what:literal) => {
+        impl CheckField for Option<Scalar<$ty>> {
+            fn check_field(&self, member: &str, path: &mut String, out: &mut Report) {
+                if let Some(Scalar::Invalid(raw)) = self {
+                    out.member(
+                        path,
+                        member,
+                        DiagnosticCode::$code,
+                        format!("{raw:?} is not {}", $what),
+                    );
+                }
+            }
+        }
+    };
+}
+
+check_raw!(i64, InvalidNumber, "an integer");
+check_raw!(f64, InvalidNumber, "a number");
+check_raw!(bool, InvalidBool, "true or false");
+
+impl<T: CheckScalars> CheckField for Option<Box<T>> {
+    fn check_field(&self, member: &str, path: &mut String, out: &mut Report) {
+        if let Some(shape) = self {
+            let base = path.len();
+            path.push('/');
+            path.push_str(member);
+            shape.check_scalars(path, out);
+            path.truncate(base);
+        }
+    }
+}
+
+impl<T: CheckScalars> CheckField for Vec<T> {
+    fn check_field(&self, member: &str, path: &mut String, out: &mut Report) {
+        let base = path.len();
+        for (i, item) in self.iter().enumerate() {
+            path.push_str(&format!("/{member}/{i}"));
+            item.check_scalars(path, out);
+            path.truncate(base);
+        }
+    }
+}
+
+/// Jobs are checked whole by [`check_job`], at their own paths.
+impl CheckField for Option<Nested> {
+    fn check_field(&self, _: &str, _: &mut String, _: &mut Report) {}
+}
+
+impl CheckField for Vec<Nested> {
+    fn check_field(&self, _: &str, _: &mut String, _: &mut Report) {}
+}
+
+/// Reads one member of a job.
+type Getter<T> = fn(&JobDetail) -> Option<&T>;
+
+/// Members that hold timestamps, in canonical order.
+const TIMESTAMPS: &[(&str, Getter<String>)] = &[
+    ("BeginTimestamp", |j| j.begin_timestamp.as_ref()),
+    ("BootTime", |j| j.boot_time.as_ref()),
+    ("ConsumptionCheckpoint", |j| j.consumption_checkpoint.as_ref()),
+    ("CreateTime", |j| j.create_time.as_ref()),
+    ("EndTimestamp", |j| j.end_timestamp.as_ref()),
+    ("ExpireTime", |j| j.expire_time.as_ref()),
+    ("FinishTime", |j| j.finish_time.as_ref()),
+];
+
+/// Pairs that must be in order: (earlier, later); reported at the later one.
+const ORDER: &[(&str, &str)] = &[
+    ("CreateTime", "FinishTime"),
+    ("CreateTime", "ExpireTime"),
+    ("BeginTimestamp", "EndTimestamp"),
+    ("BeginTimestamp", "ConsumptionCheckpoint"),
+];
+
+/// Stage objects and their vocabularies.
+const STAGES: &[(&str, Stage, Getter<StageStatus>)] = &[
+    ("DataEtlStatus", Stage::DataEtl, |j| j.data_etl_status.as_deref()),
+    ("DataInitializationStatus", Stage::DataInitialization, |j| {
+        j.data_initialization_status.as_deref()
+    }),
+    ("DataSynchronizationStatus", Stage::DataSynchronization, |j| {
+        j.data_synchronization_status.as_deref()
+    }),
+    (
+        "StructureInitializationStatus",
+        Stage::StructureInitialization,
+        |j| j.structure_initialization_status.as_deref(),
+    ),
+];
+
+/// Checks one job (and, recursively, the jobs nested in it) at `path`.
+fn check_job(job: &JobDetail, given: Option<TaskKind>, path: &mut String, out: &mut Report) {
+    use DiagnosticCode::*;
+    job.check_scalars(path, out);
+
+    let mut times = [None; 7];
+    for ((member, get), slot) in TIMESTAMPS.iter().zip(times.iter_mut()) {
+        let Some(text) = get(job).filter(|t| !t.is_empty()) else {
+            continue;
+        };
+        let stamp = time::read(text);
+        match stamp {
+            Stamp::Strict(_) => {}
+            Stamp::Lenient(_) => out.member(
+                path,
+                member,
+                LenientTimestamp,
+                format!("{text:?} is not in the form YYYY-MM-DDTHH:MM:SSZ"),
+            ),
+            Stamp::Invalid => out.member(
+                path,
+                member,
+                InvalidTimestamp,
+                format!("{text:?} is not a real date and time in a known form"),
+            ),
+        }
+        *slot = stamp.time();
+    }
+    let time_of = |name: &str| {
+        TIMESTAMPS
+            .iter()
+            .position(|(m, _)| *m == name)
+            .and_then(|i| times.get(i).copied().flatten())
+    };
+    for (earlier, later) in ORDER {
+        if let (Some(a), Some(b)) = (time_of(earlier), time_of(later))
+            && a > b
+        {
+            out.member(
+                path,
+                later,
+                TimestampOrder,
+                format!("{later} is before {earlier}"),
+            );
+        }
+    }
+    if let (Some(end), Some(at)) = (time_of("EndTimestamp"), time_of("ConsumptionCheckpoint"))
+        && at > end
+    {
+        out.member(
+            path,
+            "ConsumptionCheckpoint",
+            TimestampOrder,
+            "ConsumptionCheckpoint is after EndTimestamp".into(),
+        );
+    }
+    for (i, tag) in job.tag_list.iter().enumerate() {
+        for (member, text) in [("GmtCreate", &tag.gmt_create), ("GmtModified", &tag.gmt_modified)] {
+            let Some(text) = text.as_deref().filter(|t| !t.is_empty()) else {
+                continue;
+            };
+            let (code, what) = match time::read(text) {
+                Stamp::Strict(_) => continue,
+                Stamp::Lenient(_) => (LenientTimestamp, "is not in the form YYYY-MM-DDTHH:MM:SSZ"),
+                Stamp::Invalid => (InvalidTimestamp, "is not a real date and time in a known form"),
+            };
+            out.member(
+                &format!("{path}/TagList/{i}"),
+                member,
+                code,
+                format!("{text:?} {what}"),
+            );
+        }
+    }
+
+    for (member, text) in [
+        ("InitCheckpoint", &job.init_checkpoint),
+        ("LastUpdateTime", &job.last_update_time),
+    ] {
+        if let Some(text) = text.as_deref().filter(|t| !t.is_empty())
+            && crate::scalar::parse_int(text.trim()).is_none()
+        {
+            out.member(path, member, InvalidNumber, format!("{text:?} is not an integer"));
+        }
+    }
+
+    let kind = job.task_kind_given(given);
+    if let Some(status) = job.status_given(given)
+        && status.known.is_none()
+        && !status.raw.is_empty()
+    {
+        out.member(
+            path,
+            "Status",
+            UnknownStatus,
+            format!("{:?} is not a {kind} status", status.raw),
+        );
+    }
+    if kind == TaskKind::Unknown && job.delay.as_ref().and_then(Scalar::get).is_some() {
+        out.member(
+            path,
+            "Delay",
+            AmbiguousUnit,
+            "the task kind is unknown, so Delay may be milliseconds or seconds".into(),
+        );
+    }
+
+    for (member, stage, get) in STAGES {
+        if let Some(obj) = get(job) {
+            let base = format!("{path}/{member}");
+            check_stage(obj.status.as_deref(), obj.percent.as_deref(), *stage, &base, out);
+        }
+    }
+    if let Some(pre) = job.precheck_status.as_deref() {
+        let base = format!("{path}/PrecheckStatus");
+        check_stage(
+            pre.status.as_deref(),
+            pre.percent.as_deref(),
+            Stage::Precheck,
+            &base,
+            out,
+        );
+    }
+
+    for (member, text) in [("DbObject", &job.db_object), ("Reserved", &job.reserved)] {
+        if let Some(text) = text.as_deref().filter(|t| !t.trim().is_empty())
+            && let Err(e) = crate::embedded::check(member, text)
+        {
+            out.member(path, member, InvalidEmbeddedJson, e.to_string());
+        }
+    }
+
+    let base = path.len();
+    if let Some(Nested::Job(sub)) = &job.reverse_job {
+        path.push_str("/ReverseJob");
+        check_job(sub, given, path, out);
+        path.truncate(base);
+    }
+    for (i, sub) in job.sub_distributed_job.iter().enumerate() {
+        path.push_str(&format!("/SubDistributedJob/{i}"));
+        check_job(sub, given, path, out);
+        path.truncate(base);
+    }
+    for (i, item) in job.sub_sync_job.iter().enumerate() {
+        if let Nested::Job(sub) = item {
+            path.push_str(&format!("/SubSyncJob/{i}"));
+            check_job(sub, given, path, out);
+            path.truncate(base);
+        }
+    }
+}
+
+fn check_stage(status: Option<&str>, percent: Option<&str>, stage: Stage, base: &str, out: &mut Report) {
+    if let Some(raw) = status.filter(|s| !s.is_empty())
+        && stage.state(raw).is_none()
+    {
+        out.member(
+            base,
+            "Status",
+            DiagnosticCode::UnknownStatus,
+            format!("{raw:?} is not a status of this stage"),
+        );
+    }
+    if let Some(raw) = percent.filter(|p| !p.trim().is_empty()) {
+        match raw.trim().parse::<f64>() {
+            Ok(p) if (0.0..=100.0).contains(&p) => {}
+            Ok(_) => out.member(
+                base,
+                "Percent",
+                DiagnosticCode::PercentOutOfRange,
+                format!("{raw:?} is outside 0–100"),
+            ),
+            Err(_) => out.member(
+                base,
+                "Percent",
+                DiagnosticCode::InvalidNumber,
+                format!("{raw:?} is not a number"),
+            ),
+        }
+    }
+}
