@@ -100,6 +100,9 @@ fn seed_validates_clean_in_both_forms() {
         assert_eq!(resp.validate(), vec![], "{name}");
         let detail = resp.detail().expect("a detail");
         assert_eq!(detail.task_kind(), dts_job_detail::TaskKind::Migration);
-        assert_eq!(detail.status().and_then(|s| s.known), Some(dts_job_detail::JobStatus::Migrating));
+        assert_eq!(
+            detail.status().and_then(|s| s.known),
+            Some(dts_job_detail::JobStatus::Migrating)
+        );
     }
 }
