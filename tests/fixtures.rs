@@ -106,3 +106,141 @@ fn seed_validates_clean_in_both_forms() {
         );
     }
 }
+
+fn fixture(name: &str) -> Response {
+    parse(&Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(name))
+}
+
+#[test]
+fn synchronization_task_with_sub_jobs() {
+    use dts_job_detail::{Nested, TaskKind, Value};
+    for name in ["sync_subjobs.json", "sync_subjobs.xml"] {
+        let resp = fixture(name);
+        let d = resp.detail().expect("detail");
+        assert_eq!(d.task_kind(), TaskKind::Synchronization, "{name}");
+        assert_eq!(d.sub_sync_job.len(), 3, "{name}");
+        assert!(d.sub_distributed_job.is_empty(), "{name}: [] is absent");
+        let jobs: Vec<_> = d.sub_sync_job.iter().filter_map(Nested::job).collect();
+        assert_eq!(
+            jobs.iter().map(|j| j.tag_list.len()).collect::<Vec<_>>(),
+            [2, 1, 0],
+            "{name}"
+        );
+        assert_eq!(
+            jobs[0].precheck_status.as_ref().map(|p| p.detail.len()),
+            Some(3),
+            "{name}"
+        );
+        let reverse = jobs[0]
+            .reverse_job
+            .as_ref()
+            .and_then(Nested::job)
+            .expect("typed reverse job");
+        assert_eq!(
+            reverse.reverse_job,
+            Some(Nested::Raw(Value::String("****".into()))),
+            "{name}"
+        );
+        assert_eq!(
+            jobs[1].sub_sync_job,
+            [
+                Nested::Raw(Value::String("nested-id-1".into())),
+                Nested::Raw(Value::String("nested-id-2".into()))
+            ],
+            "{name}"
+        );
+        assert_eq!(
+            jobs[0].checkpoint(),
+            Some(1_616_405_159),
+            "{name}: string checkpoint in a job"
+        );
+        assert_eq!(
+            jobs[0].tag_list[0].ali_uid.as_ref().and_then(|u| u.get()),
+            Some(1_406_926_474_064_321)
+        );
+        assert_eq!(
+            jobs[0].retry_state.as_ref().and_then(|r| r.module.as_deref()),
+            Some("03")
+        );
+        let msg = d.error_message.as_deref().unwrap_or_default();
+        assert!(msg.contains("[a<b & c]]> d]\nThe last"), "{name}: {msg:?}");
+        assert_eq!(d.dts_job_name.as_deref(), Some("two-way sync"));
+        assert_eq!(
+            d.sub_jobs().len(),
+            4,
+            "{name}: three sub-jobs and one reverse job"
+        );
+        assert_eq!(resp.validate(), vec![], "{name}");
+    }
+}
+
+#[test]
+fn other_task_kinds_and_errors() {
+    use dts_job_detail::{Scalar, TaskKind};
+    use std::time::Duration;
+    for ext in ["json", "xml"] {
+        let ct = fixture(&format!("change_tracking.{ext}"));
+        let d = ct.detail().expect("detail");
+        assert_eq!(
+            (d.task_kind(), d.delay()),
+            (TaskKind::ChangeTracking, Some(Duration::from_secs(3)))
+        );
+        assert_eq!(ct.validate(), vec![]);
+
+        let mig = fixture(&format!("migration.{ext}"));
+        let d = mig.detail().expect("detail");
+        assert_eq!(
+            (d.task_kind(), d.delay()),
+            (TaskKind::Migration, Some(Duration::from_millis(1500)))
+        );
+        let unknown: Vec<&str> = d.unknown.iter().map(|(k, _)| k).collect();
+        assert_eq!(
+            unknown,
+            ["FutureField", "FutureObject"],
+            "{ext}: unknown members kept in order"
+        );
+        let report: Vec<String> = mig
+            .validate()
+            .iter()
+            .map(|x| format!("{} {}", x.path, x.code))
+            .collect();
+        assert_eq!(report, ["/BootTime lenient-timestamp"], "{ext}");
+
+        let biz = fixture(&format!("business_error.{ext}"));
+        let d = biz.detail().expect("a business error is a detail");
+        assert_eq!(d.success, Some(Scalar::Value(false)));
+        let e = d.error().expect("error");
+        assert_eq!(
+            (e.code.as_str(), e.message.as_str()),
+            (
+                "InvalidParameter",
+                "The Value of Input Parameter DtsJobId is not valid."
+            )
+        );
+
+        for name in ["gateway_error", "gateway_error_denied"] {
+            let env = fixture(&format!("{name}.{ext}"));
+            let e = env.envelope().expect("an envelope").error();
+            assert!(e.code.starts_with("Forbidden."), "{name}.{ext}");
+            assert_eq!(env.validate(), vec![], "{name}.{ext}");
+        }
+
+        let cv = fixture(&format!("case_variants.{ext}"));
+        let d = cv.detail().expect("detail");
+        assert_eq!(d.success, Some(Scalar::Value(true)));
+        assert_eq!(
+            d.pay_type.as_ref().and_then(|p| p.known()),
+            Some(dts_job_detail::PayType::PostPaid)
+        );
+        assert_eq!(
+            json::to_string(&cv).contains(r#""PayType":"postpaid""#),
+            true,
+            "spelling kept"
+        );
+    }
+    let dump = fixture("sdk_dump.json");
+    assert_eq!(
+        dump.detail().and_then(|d| d.dts_job_id.as_deref()),
+        Some("dumpjob****")
+    );
+}
