@@ -77,7 +77,12 @@ fn same_canonical_json_from_both_forms() {
             "<DescribeDtsJobDetailResponse><Zeta>z</Zeta><DtsJobId>j</DtsJobId><Alpha><B>b</B></Alpha></DescribeDtsJobDetailResponse>",
             r#"{"DtsJobId":"j","Zeta":"z","Alpha":{"B":"b"}}"#,
         ),
-        // repeated unknown XML siblings become an array
+        // repeated unknown XML siblings (and duplicate JSON keys) become an array
+        (
+            r#"{"Foo":"1","RequestId":"r","Bar":"x","Foo":"2"}"#,
+            "<DescribeDtsJobDetailResponse><Foo>1</Foo><RequestId>r</RequestId><Bar>x</Bar><Foo>2</Foo></DescribeDtsJobDetailResponse>",
+            r#"{"RequestId":"r","Foo":["1","2"],"Bar":"x"}"#,
+        ),
         (
             r#"{"Foo":["1","2"],"RequestId":"r"}"#,
             "<DescribeDtsJobDetailResponse><Foo>1</Foo><RequestId>r</RequestId><Foo>2</Foo></DescribeDtsJobDetailResponse>",
@@ -148,6 +153,17 @@ fn untyped_positions() {
         inner.sub_sync_job[0].job().unwrap().dts_job_id.as_deref(),
         Some("n")
     );
+    // arrays inside an untyped list flatten (as repeated XML elements would);
+    // an array is not a job-or-value
+    let d = detail(r#"{"SubSyncJob":[["a",{"DtsJobId":"x"}],""]}"#);
+    assert_eq!(d.sub_sync_job.len(), 3);
+    assert_eq!(
+        d.sub_sync_job[1].job().and_then(|j| j.dts_job_id.as_deref()),
+        Some("x")
+    );
+    assert_eq!(d.sub_sync_job[2].job(), Some(&JobDetail::default()));
+    let err = from_slice(br#"{"ReverseJob":["a","b"]}"#).unwrap_err();
+    assert_eq!((err.kind(), err.path()), (ErrorKind::Shape, "/ReverseJob"));
     // a lone object where a list belongs is a list of one
     let d = detail(r#"{"TagList":{"TagKey":"k"},"SubDistributedJob":null}"#);
     assert_eq!(d.tag_list.len(), 1);

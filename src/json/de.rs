@@ -11,7 +11,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 
 use crate::de::{Shape, Source, nested_from_scalar, new_job, value_from_scalar};
 use crate::error::PathSegment;
-use crate::model::{Nested, UnknownFields, Value};
+use crate::model::{Nested, UnknownFields, Value, merge_repeats};
 use crate::scalar::In;
 
 /// State shared by all visitors of one document.
@@ -80,7 +80,11 @@ impl<'de, A: MapAccess<'de>> Source<'de> for Src<'_, A> {
     }
 
     fn nested_list(self, items: &mut Vec<Nested>) -> Result<(), A::Error> {
-        self.map.next_value_seed(NestedListSeed { items, ctx: self.ctx })
+        self.map.next_value_seed(NestedListSeed {
+            items,
+            ctx: self.ctx,
+            top: true,
+        })
     }
 
     fn nested(self) -> Result<Option<Nested>, A::Error> {
@@ -222,6 +226,7 @@ impl<'de, T: Shape> Visitor<'de> for ObjectSeed<'_, T> {
                 return Err(e);
             }
         }
+        merge_repeats(&mut self.target.unknown_mut().0);
         self.ctx.leave();
         Ok(true)
     }
@@ -346,18 +351,15 @@ impl<'de> Visitor<'de> for NestedSeed<'_> {
         .visit_map(map)?;
         Ok(Some(Nested::Job(job)))
     }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        ValueSeed { ctx: self.ctx }
-            .visit_seq(seq)
-            .map(|v| Some(Nested::Raw(v)))
-    }
 }
 
-/// A list of untyped-position values.
+/// A list of untyped-position values. Arrays inside it are flattened, as XML
+/// (repeated elements) would carry them.
 struct NestedListSeed<'a> {
     items: &'a mut Vec<Nested>,
     ctx: &'a mut Ctx,
+    /// The member's own value (where `""` means "no items"), not an item.
+    top: bool,
 }
 
 impl<'de> DeserializeSeed<'de> for NestedListSeed<'_> {
@@ -377,7 +379,7 @@ impl<'de> Visitor<'de> for NestedListSeed<'_> {
 
     scalar_visits!(|s: Self, v| {
         s.items.extend(match v {
-            In::Str(t) if t.trim_matches(crate::scalar::is_space).is_empty() => None,
+            In::Str(t) if s.top && t.trim_matches(crate::scalar::is_space).is_empty() => None,
             other => nested_from_scalar(other),
         });
         Ok(())
@@ -387,8 +389,13 @@ impl<'de> Visitor<'de> for NestedListSeed<'_> {
         self.ctx.enter()?;
         loop {
             let index = self.items.len();
-            match seq.next_element_seed(NestedSeed { ctx: self.ctx }) {
-                Ok(Some(item)) => self.items.extend(item),
+            let seed = NestedListSeed {
+                items: &mut *self.items,
+                ctx: &mut *self.ctx,
+                top: false,
+            };
+            match seq.next_element_seed(seed) {
+                Ok(Some(())) => {}
                 Ok(None) => break,
                 Err(e) => {
                     self.ctx.path.push(PathSegment::Index(index));
@@ -458,6 +465,7 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
                 }
             }
         }
+        merge_repeats(&mut members);
         self.ctx.leave();
         Ok(Value::Object(members))
     }

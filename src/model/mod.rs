@@ -38,7 +38,7 @@ mod value;
 pub use enums::{
     CheckResult, DestNetType, Direction, JobType, OriginType, PayType, RetryTarget, SslSolution,
 };
-pub(crate) use value::merge;
+pub(crate) use value::merge_repeats;
 pub use value::{Number, Open, Scalar, UnknownFields, Value};
 
 /// A text member: `None` when absent.

@@ -277,8 +277,34 @@ impl UnknownFields {
     }
 }
 
-/// Appends `value` to a repeated XML member (the first repeat makes the array).
-pub(crate) fn merge(slot: &mut Value, value: Value) {
+/// Members repeated under one name become one array member, at the place of
+/// the first: repeated XML siblings, and duplicate keys of a JSON object (so
+/// both forms give one model). Linear time; nothing moves when names are
+/// distinct.
+pub(crate) fn merge_repeats(members: &mut Vec<(String, Value)>) {
+    if members.len() < 2 {
+        return;
+    }
+    let mut seen = std::collections::HashSet::with_capacity(members.len());
+    if members.iter().all(|(k, _)| seen.insert(k.as_str())) {
+        return;
+    }
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut out: Vec<(String, Value)> = Vec::with_capacity(members.len());
+    for (k, v) in members.drain(..) {
+        match index.get(&k).and_then(|&i| out.get_mut(i)) {
+            Some((_, slot)) => merge(slot, v),
+            None => {
+                index.insert(k.clone(), out.len());
+                out.push((k, v));
+            }
+        }
+    }
+    *members = out;
+}
+
+/// Appends `value` to a repeated member (the first repeat makes the array).
+fn merge(slot: &mut Value, value: Value) {
     match slot {
         Value::Array(items) => items.push(value),
         other => {

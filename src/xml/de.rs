@@ -13,7 +13,7 @@ use quick_xml::events::{BytesRef, Event};
 
 use crate::de::{Shape, Source, new_job};
 use crate::error::{Error, ErrorKind, PathSegment};
-use crate::model::{Nested, UnknownFields, Value, merge};
+use crate::model::{Nested, UnknownFields, Value, merge_repeats};
 use crate::scalar::In;
 
 pub(crate) struct XmlDe<'i> {
@@ -171,7 +171,7 @@ impl<'i> XmlDe<'i> {
                 self.depth -= 1;
             }
         }
-        merge_repeats(target.unknown_mut());
+        merge_repeats(&mut target.unknown_mut().0);
         Ok(())
     }
 
@@ -301,7 +301,7 @@ impl<'i> XmlDe<'i> {
             };
             members.push((name, value));
         }
-        merge_repeats_vec(members);
+        merge_repeats(members);
         Ok(())
     }
 }
@@ -382,37 +382,4 @@ impl<'i> Source<'i> for Src<'_, 'i> {
         fields.0.push((key.to_owned(), value));
         Ok(())
     }
-}
-
-/// Repeated XML siblings of one name become one array member, at the place of
-/// the first (linear time; nothing happens when names are distinct).
-fn merge_repeats(fields: &mut UnknownFields) {
-    merge_repeats_vec(&mut fields.0);
-}
-
-fn merge_repeats_vec(members: &mut Vec<(String, Value)>) {
-    if members.len() < 2 {
-        return;
-    }
-    let mut seen = std::collections::HashMap::with_capacity(members.len());
-    let has_repeats = members
-        .iter()
-        .enumerate()
-        .any(|(i, (k, _))| seen.insert(k.as_str(), i).is_some());
-    if !has_repeats {
-        return;
-    }
-    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let mut out: Vec<(String, Value)> = Vec::with_capacity(members.len());
-    for (k, v) in members.drain(..) {
-        if let Some(&i) = index.get(&k) {
-            if let Some((_, slot)) = out.get_mut(i) {
-                merge(slot, v);
-            }
-        } else {
-            index.insert(k.clone(), out.len());
-            out.push((k, v));
-        }
-    }
-    *members = out;
 }
