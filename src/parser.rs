@@ -135,13 +135,17 @@ impl Parser {
     pub fn parse_str(&self, text: &str) -> Result<Response, Error> {
         self.check_size(text.len())?;
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        // Neither form allows a raw NUL; many of them mean UTF-16 without a BOM.
+        if let Some(at) = text.as_bytes().iter().position(|&b| b == 0) {
+            return Err(Error::new(
+                ErrorKind::Encoding,
+                "a NUL character, which neither JSON nor XML allows (UTF-16 without a byte-order mark?)",
+            )
+            .at_offset(text, at));
+        }
         match sniff(text) {
             Some(Format::Json) => json::parse(text, self),
             Some(Format::Xml) => xml::parse(text, self),
-            None if text.contains('\0') => Err(Error::new(
-                ErrorKind::Encoding,
-                "the input contains NUL characters (UTF-16 without a byte-order mark?)",
-            )),
             None => Err(Error::new(
                 ErrorKind::UnknownFormat,
                 "neither JSON (starting with `{`) nor XML (starting with `<`)",
