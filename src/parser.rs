@@ -136,7 +136,7 @@ impl Parser {
         self.check_size(text.len())?;
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         // Neither form allows a raw NUL; many of them mean UTF-16 without a BOM.
-        if let Some(at) = text.as_bytes().iter().position(|&b| b == 0) {
+        if let Some(at) = memchr::memchr(0, text.as_bytes()) {
             return Err(Error::new(
                 ErrorKind::Encoding,
                 "a NUL character, which neither JSON nor XML allows (UTF-16 without a byte-order mark?)",
