@@ -48,18 +48,8 @@ pub(crate) fn text(v: In<'_>) -> String {
 pub(crate) fn integer(v: In<'_>) -> Scalar<i64> {
     match v {
         In::I64(n) => Scalar::Value(n),
+        In::Str(s) => from_text(s, parse_int),
         In::Null => Scalar::Empty,
-        In::Str(s) => {
-            let t = s.trim_matches(is_space);
-            if t.is_empty() {
-                Scalar::Empty
-            } else {
-                match parse_int(t) {
-                    Some(n) => Scalar::Value(n),
-                    None => Scalar::Invalid(s.into_owned()),
-                }
-            }
-        }
         other => Scalar::Invalid(other.into_text()),
     }
 }
@@ -68,19 +58,16 @@ pub(crate) fn integer(v: In<'_>) -> Scalar<i64> {
 pub(crate) fn boolean(v: In<'_>) -> Scalar<bool> {
     match v {
         In::Bool(b) => Scalar::Value(b),
-        In::Null => Scalar::Empty,
-        In::Str(s) => {
-            let t = s.trim_matches(is_space);
-            if t.is_empty() {
-                Scalar::Empty
-            } else if t.eq_ignore_ascii_case("true") {
-                Scalar::Value(true)
+        In::Str(s) => from_text(s, |t| {
+            if t.eq_ignore_ascii_case("true") {
+                Some(true)
             } else if t.eq_ignore_ascii_case("false") {
-                Scalar::Value(false)
+                Some(false)
             } else {
-                Scalar::Invalid(s.into_owned())
+                None
             }
-        }
+        }),
+        In::Null => Scalar::Empty,
         other => Scalar::Invalid(other.into_text()),
     }
 }
@@ -93,19 +80,22 @@ pub(crate) fn float(v: In<'_>) -> Scalar<f64> {
         In::I64(n) => Scalar::Value(n as f64),
         #[allow(clippy::cast_precision_loss)]
         In::U64(n) => Scalar::Value(n as f64),
+        In::Str(s) => from_text(s, parse_float),
         In::Null => Scalar::Empty,
-        In::Str(s) => {
-            let t = s.trim_matches(is_space);
-            if t.is_empty() {
-                Scalar::Empty
-            } else {
-                match parse_float(t) {
-                    Some(f) => Scalar::Value(f),
-                    None => Scalar::Invalid(s.into_owned()),
-                }
-            }
-        }
-        In::Bool(b) => Scalar::Invalid(if b { "true" } else { "false" }.to_owned()),
+        In::Bool(_) => Scalar::Invalid(v.into_text()),
+    }
+}
+
+/// A typed value from text: surrounding spaces ignored, blank is
+/// [`Scalar::Empty`], unreadable text kept whole as [`Scalar::Invalid`].
+fn from_text<T>(s: Cow<'_, str>, parse: impl FnOnce(&str) -> Option<T>) -> Scalar<T> {
+    let t = s.trim_matches(is_space);
+    if t.is_empty() {
+        return Scalar::Empty;
+    }
+    match parse(t) {
+        Some(v) => Scalar::Value(v),
+        None => Scalar::Invalid(s.into_owned()),
     }
 }
 

@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 
 use quick_xml::Reader;
-use quick_xml::events::{BytesRef, Event};
+use quick_xml::events::{BytesRef, BytesStart, Event};
 
 use crate::de::{Shape, Source, new_job};
 use crate::error::{Error, ErrorKind, PathSegment};
@@ -141,29 +141,34 @@ impl<'i> XmlDe<'i> {
         }
     }
 
-    /// Reads the children of the current element into `target`, through its end tag.
-    pub(crate) fn read_children<T: Shape>(&mut self, target: &mut T) -> Result<(), Error> {
+    /// The next child element of the current element (`true` when it is
+    /// `<Empty/>`), skipping formatting whitespace, comments and processing
+    /// instructions; `None` at the end tag. Text beside elements is an error.
+    fn next_child(&mut self) -> Result<Option<(BytesStart<'i>, bool)>, Error> {
         loop {
-            let (name, empty) = match self.next()? {
+            return match self.next()? {
                 Event::Start(e) => {
                     self.enter()?;
-                    (e, false)
+                    Ok(Some((e, false)))
                 }
-                Event::Empty(e) => (e, true),
-                Event::End(_) => break,
+                Event::Empty(e) => Ok(Some((e, true))),
+                Event::End(_) => Ok(None),
                 Event::Comment(_) | Event::PI(_) => continue,
                 Event::Text(t) if is_blank(&t) => continue,
-                Event::Eof => return Err(self.unexpected_eof()),
-                _ => {
-                    return Err(self.error(
-                        ErrorKind::Shape,
-                        "expected elements, found text (an object cannot hold a value)",
-                    ));
-                }
+                Event::Eof => Err(self.unexpected_eof()),
+                _ => Err(self.error(
+                    ErrorKind::Shape,
+                    "expected elements, found text (text beside elements is not supported)",
+                )),
             };
-            let key = name.name().0;
-            let src = Src { de: self, empty };
-            if let Err(e) = target.read_field(key, src) {
+        }
+    }
+
+    /// Reads the children of the current element into `target`, through its end tag.
+    pub(crate) fn read_children<T: Shape>(&mut self, target: &mut T) -> Result<(), Error> {
+        while let Some((start, empty)) = self.next_child()? {
+            let key = start.name().0;
+            if let Err(e) = target.read_field(key, Src { de: self, empty }) {
                 self.path.push(PathSegment::Key(key.to_owned()));
                 return Err(e);
             }
@@ -271,35 +276,22 @@ impl<'i> XmlDe<'i> {
     }
 
     fn read_members(&mut self, members: &mut Vec<(String, Value)>) -> Result<(), Error> {
-        loop {
-            let (name, value) = match self.next()? {
-                Event::Start(e) => {
-                    self.enter()?;
-                    let name = e.name().0.to_owned();
-                    match self.read_value() {
-                        Ok(v) => {
-                            self.depth -= 1;
-                            (name, v)
-                        }
-                        Err(err) => {
-                            self.path.push(PathSegment::Key(name));
-                            return Err(err);
-                        }
-                    }
+        while let Some((start, empty)) = self.next_child()? {
+            let name = start.name().0.to_owned();
+            if empty {
+                members.push((name, Value::String(String::new())));
+                continue;
+            }
+            match self.read_value() {
+                Ok(v) => {
+                    self.depth -= 1;
+                    members.push((name, v));
                 }
-                Event::Empty(e) => (e.name().0.to_owned(), Value::String(String::new())),
-                Event::End(_) => break,
-                Event::Comment(_) | Event::PI(_) => continue,
-                Event::Text(t) if is_blank(&t) => continue,
-                Event::Eof => return Err(self.unexpected_eof()),
-                _ => {
-                    return Err(self.error(
-                        ErrorKind::Shape,
-                        "mixed content (text beside elements) is not supported",
-                    ));
+                Err(err) => {
+                    self.path.push(PathSegment::Key(name));
+                    return Err(err);
                 }
-            };
-            members.push((name, value));
+            }
         }
         merge_repeats(members);
         Ok(())
