@@ -144,6 +144,7 @@ impl<'i> XmlDe<'i> {
     /// The next child element of the current element (`true` when it is
     /// `<Empty/>`), skipping formatting whitespace, comments and processing
     /// instructions; `None` at the end tag. Text beside elements is an error.
+    #[inline(always)]
     fn next_child(&mut self) -> Result<Option<(BytesStart<'i>, bool)>, Error> {
         loop {
             return match self.next()? {
