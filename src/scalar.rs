@@ -50,6 +50,9 @@ pub(crate) fn integer(v: In<'_>) -> Scalar<i64> {
         In::I64(n) => Scalar::Value(n),
         In::Str(s) => from_text(s, parse_int),
         In::Null => Scalar::Empty,
+        // `{:?}` keeps the fraction (`2.0`), so the raw text never reads back
+        // as the integer 2 and canonical output stays a fixed point.
+        In::F64(f) => Scalar::Invalid(format!("{f:?}")),
         other => Scalar::Invalid(other.into_text()),
     }
 }
@@ -163,6 +166,11 @@ mod tests {
         assert_eq!(integer(s("12ms")), Scalar::Invalid("12ms".into()));
         assert_eq!(integer(s("1.5")), Scalar::Invalid("1.5".into()));
         assert_eq!(integer(In::F64(1.5)), Scalar::Invalid("1.5".into()));
+        assert_eq!(
+            integer(In::F64(2.0)),
+            Scalar::Invalid("2.0".into()),
+            "found by the roundtrip fuzzer"
+        );
         assert_eq!(integer(In::Bool(true)), Scalar::Invalid("true".into()));
         assert_eq!(integer(In::U64(u64::MAX)), Scalar::Invalid(u64::MAX.to_string()));
         assert_eq!(
