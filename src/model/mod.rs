@@ -100,7 +100,7 @@ macro_rules! shape {
         }
 
         impl crate::validate::CheckScalars for $name {
-            fn check_scalars(&self, path: &mut String, out: &mut crate::validate::Report) {
+            fn check_scalars(&self, path: &crate::validate::Path<'_>, out: &mut crate::validate::Report) {
                 $( crate::validate::CheckField::check_field(&self.$field, $wire, path, out); )*
             }
         }

@@ -161,8 +161,7 @@ impl JobDetail {
                 "no DtsJobId in a successful response".into(),
             );
         }
-        let mut path = String::new();
-        check_job(self, *task_kind, &mut path, &mut out);
+        check_job(self, *task_kind, &Path::Root, &mut out);
         out.items
     }
 }
@@ -196,38 +195,63 @@ impl Report {
     }
 
     /// At `base` + `/member`.
-    pub(crate) fn member(&mut self, base: &str, member: &str, code: DiagnosticCode, message: String) {
-        let mut path = String::with_capacity(base.len() + member.len() + 1);
-        path.push_str(base);
-        path.push('/');
-        crate::error::push_pointer_token(&mut path, member);
+    pub(crate) fn member(&mut self, base: &Path<'_>, member: &str, code: DiagnosticCode, message: String) {
+        let mut path = String::new();
+        Path::Key(base, member).render(&mut path);
         self.at(&path, code, message);
+    }
+}
+
+/// Where a check is, as a chain on the stack: rendered as a JSON Pointer only
+/// when a diagnostic needs it, so a clean document allocates nothing.
+#[derive(Clone, Copy)]
+pub(crate) enum Path<'a> {
+    Root,
+    Key(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl Path<'_> {
+    fn render(&self, out: &mut String) {
+        match self {
+            Path::Root => {}
+            Path::Key(parent, key) => {
+                parent.render(out);
+                out.push('/');
+                crate::error::push_pointer_token(out, key);
+            }
+            Path::Index(parent, i) => {
+                parent.render(out);
+                out.push('/');
+                out.push_str(&i.to_string());
+            }
+        }
     }
 }
 
 /// Checks members that every shape may hold (raw numbers and booleans); the
 /// model's table implements it for every shape.
 pub(crate) trait CheckScalars {
-    fn check_scalars(&self, path: &mut String, out: &mut Report);
+    fn check_scalars(&self, path: &Path<'_>, out: &mut Report);
 }
 
 /// One member's part of [`CheckScalars`].
 pub(crate) trait CheckField {
-    fn check_field(&self, member: &str, path: &mut String, out: &mut Report);
+    fn check_field(&self, member: &str, path: &Path<'_>, out: &mut Report);
 }
 
 impl CheckField for Option<String> {
-    fn check_field(&self, _: &str, _: &mut String, _: &mut Report) {}
+    fn check_field(&self, _: &str, _: &Path<'_>, _: &mut Report) {}
 }
 
 impl<E> CheckField for Option<crate::model::Open<E>> {
-    fn check_field(&self, _: &str, _: &mut String, _: &mut Report) {}
+    fn check_field(&self, _: &str, _: &Path<'_>, _: &mut Report) {}
 }
 
 macro_rules! check_raw {
     ($ty:ty, $code:ident, $what:literal) => {
         impl CheckField for Option<Scalar<$ty>> {
-            fn check_field(&self, member: &str, path: &mut String, out: &mut Report) {
+            fn check_field(&self, member: &str, path: &Path<'_>, out: &mut Report) {
                 if let Some(Scalar::Invalid(raw)) = self {
                     out.member(
                         path,
@@ -246,35 +270,29 @@ check_raw!(f64, InvalidNumber, "a number");
 check_raw!(bool, InvalidBool, "true or false");
 
 impl<T: CheckScalars> CheckField for Option<Box<T>> {
-    fn check_field(&self, member: &str, path: &mut String, out: &mut Report) {
+    fn check_field(&self, member: &str, path: &Path<'_>, out: &mut Report) {
         if let Some(shape) = self {
-            let base = path.len();
-            path.push('/');
-            path.push_str(member);
-            shape.check_scalars(path, out);
-            path.truncate(base);
+            shape.check_scalars(&Path::Key(path, member), out);
         }
     }
 }
 
 impl<T: CheckScalars> CheckField for Vec<T> {
-    fn check_field(&self, member: &str, path: &mut String, out: &mut Report) {
-        let base = path.len();
+    fn check_field(&self, member: &str, path: &Path<'_>, out: &mut Report) {
+        let list = Path::Key(path, member);
         for (i, item) in self.iter().enumerate() {
-            path.push_str(&format!("/{member}/{i}"));
-            item.check_scalars(path, out);
-            path.truncate(base);
+            item.check_scalars(&Path::Index(&list, i), out);
         }
     }
 }
 
 /// Jobs are checked whole by [`check_job`], at their own paths.
 impl CheckField for Option<Nested> {
-    fn check_field(&self, _: &str, _: &mut String, _: &mut Report) {}
+    fn check_field(&self, _: &str, _: &Path<'_>, _: &mut Report) {}
 }
 
 impl CheckField for Vec<Nested> {
-    fn check_field(&self, _: &str, _: &mut String, _: &mut Report) {}
+    fn check_field(&self, _: &str, _: &Path<'_>, _: &mut Report) {}
 }
 
 /// Reads one member of a job.
@@ -316,7 +334,7 @@ const STAGES: &[(&str, Stage, Getter<StageStatus>)] = &[
 ];
 
 /// Checks one job (and, recursively, the jobs nested in it) at `path`.
-fn check_job(job: &JobDetail, given: Option<TaskKind>, path: &mut String, out: &mut Report) {
+fn check_job(job: &JobDetail, given: Option<TaskKind>, path: &Path<'_>, out: &mut Report) {
     use DiagnosticCode::*;
     job.check_scalars(path, out);
 
@@ -381,12 +399,8 @@ fn check_job(job: &JobDetail, given: Option<TaskKind>, path: &mut String, out: &
                 Stamp::Lenient(_) => (LenientTimestamp, "is not in the form YYYY-MM-DDTHH:MM:SSZ"),
                 Stamp::Invalid => (InvalidTimestamp, "is not a real date and time in a known form"),
             };
-            out.member(
-                &format!("{path}/TagList/{i}"),
-                member,
-                code,
-                format!("{text:?} {what}"),
-            );
+            let list = Path::Key(path, "TagList");
+            out.member(&Path::Index(&list, i), member, code, format!("{text:?} {what}"));
         }
     }
 
@@ -424,12 +438,12 @@ fn check_job(job: &JobDetail, given: Option<TaskKind>, path: &mut String, out: &
 
     for (member, stage, get) in STAGES {
         if let Some(obj) = get(job) {
-            let base = format!("{path}/{member}");
+            let base = Path::Key(path, member);
             check_stage(obj.status.as_deref(), obj.percent.as_deref(), *stage, &base, out);
         }
     }
     if let Some(pre) = job.precheck_status.as_deref() {
-        let base = format!("{path}/PrecheckStatus");
+        let base = Path::Key(path, "PrecheckStatus");
         check_stage(
             pre.status.as_deref(),
             pre.percent.as_deref(),
@@ -447,27 +461,22 @@ fn check_job(job: &JobDetail, given: Option<TaskKind>, path: &mut String, out: &
         }
     }
 
-    let base = path.len();
     if let Some(Nested::Job(sub)) = &job.reverse_job {
-        path.push_str("/ReverseJob");
-        check_job(sub, given, path, out);
-        path.truncate(base);
+        check_job(sub, given, &Path::Key(path, "ReverseJob"), out);
     }
+    let distributed = Path::Key(path, "SubDistributedJob");
     for (i, sub) in job.sub_distributed_job.iter().enumerate() {
-        path.push_str(&format!("/SubDistributedJob/{i}"));
-        check_job(sub, given, path, out);
-        path.truncate(base);
+        check_job(sub, given, &Path::Index(&distributed, i), out);
     }
+    let sync = Path::Key(path, "SubSyncJob");
     for (i, item) in job.sub_sync_job.iter().enumerate() {
         if let Nested::Job(sub) = item {
-            path.push_str(&format!("/SubSyncJob/{i}"));
-            check_job(sub, given, path, out);
-            path.truncate(base);
+            check_job(sub, given, &Path::Index(&sync, i), out);
         }
     }
 }
 
-fn check_stage(status: Option<&str>, percent: Option<&str>, stage: Stage, base: &str, out: &mut Report) {
+fn check_stage(status: Option<&str>, percent: Option<&str>, stage: Stage, base: &Path<'_>, out: &mut Report) {
     if let Some(raw) = status.filter(|s| !s.is_empty())
         && stage.state(raw).is_none()
     {
