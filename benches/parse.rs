@@ -9,7 +9,7 @@
 //! - `validate`: `crate_parse` vs `crate_parse_validate` on the seed.
 //! - `scaling`: `crate` on 1, 10, 100, 1000 sub-jobs (JSON).
 //!
-//! Run: `cargo bench --bench parse -- --quick` (about two minutes on 2 cores).
+//! Run: `cargo bench --bench parse -- --quick` (about 35 s on 2 cores).
 
 mod support;
 
