@@ -83,25 +83,60 @@ fn object(member: &'static str, text: &str) -> Result<Map<String, Value>, Embedd
     serde_json::from_str(text).map_err(|e| EmbeddedJsonError::new(member, &e))
 }
 
-/// Splits the known keys out of a JSON object.
-fn split(mut map: Map<String, Value>) -> (Option<String>, Option<bool>, Map<String, Value>) {
-    let name = match map.remove("name") {
-        Some(Value::String(s)) => Some(s),
-        Some(other) => {
-            map.insert("name".into(), other);
-            None
-        }
-        None => None,
-    };
-    let all = match map.remove("all") {
-        Some(Value::Bool(b)) => Some(b),
-        Some(other) => {
-            map.insert("all".into(), other);
-            None
-        }
-        None => None,
-    };
-    (name, all, map)
+/// Takes `key` out of `map` when `pick` accepts its value; otherwise the
+/// value stays in `map` (it is kept among the other keys).
+fn take<T>(map: &mut Map<String, Value>, key: &str, pick: fn(Value) -> Result<T, Value>) -> Option<T> {
+    let value = map.remove(key)?;
+    pick(value).map_err(|kept| map.insert(key.to_owned(), kept)).ok()
+}
+
+fn string(v: Value) -> Result<String, Value> {
+    match v {
+        Value::String(s) => Ok(s),
+        other => Err(other),
+    }
+}
+
+fn boolean(v: Value) -> Result<bool, Value> {
+    match v {
+        Value::Bool(b) => Ok(b),
+        other => Err(other),
+    }
+}
+
+fn object_of(v: Value) -> Result<Map<String, Value>, Value> {
+    match v {
+        Value::Object(m) => Ok(m),
+        other => Err(other),
+    }
+}
+
+/// An object's members; any other value is kept under `value`.
+fn members(v: Value) -> Map<String, Value> {
+    object_of(v).unwrap_or_else(|other| Map::from_iter([("value".to_owned(), other)]))
+}
+
+fn table((source_name, value): (String, Value)) -> DbObjectTable {
+    let mut other = members(value);
+    DbObjectTable {
+        source_name,
+        name: take(&mut other, "name", string),
+        all: take(&mut other, "all", boolean),
+        filter: take(&mut other, "filter", string),
+        other,
+    }
+}
+
+fn database((source_name, value): (String, Value)) -> DbObjectDatabase {
+    let mut other = members(value);
+    let tables = take(&mut other, "Table", object_of).unwrap_or_default();
+    DbObjectDatabase {
+        source_name,
+        name: take(&mut other, "name", string),
+        all: take(&mut other, "all", boolean),
+        tables: tables.into_iter().map(table).collect(),
+        other,
+    }
 }
 
 impl JobDetail {
@@ -117,63 +152,8 @@ impl JobDetail {
     /// ```
     pub fn db_objects(&self) -> Option<Result<DbObjects, EmbeddedJsonError>> {
         let text = self.db_object.as_deref().filter(|t| !t.trim().is_empty())?;
-        Some(object("DbObject", text).map(|map| {
-            DbObjects {
-                databases: map
-                    .into_iter()
-                    .map(|(source_name, value)| {
-                        let Value::Object(db) = value else {
-                            return DbObjectDatabase {
-                                source_name,
-                                name: None,
-                                all: None,
-                                tables: Vec::new(),
-                                other: Map::from_iter([("value".to_owned(), value)]),
-                            };
-                        };
-                        let (name, all, mut other) = split(db);
-                        let tables = match other.remove("Table") {
-                            Some(Value::Object(tables)) => tables
-                                .into_iter()
-                                .map(|(source_name, t)| {
-                                    let map = match t {
-                                        Value::Object(m) => m,
-                                        v => Map::from_iter([("value".to_owned(), v)]),
-                                    };
-                                    let (name, all, mut other) = split(map);
-                                    let filter = match other.remove("filter") {
-                                        Some(Value::String(f)) => Some(f),
-                                        Some(v) => {
-                                            other.insert("filter".into(), v);
-                                            None
-                                        }
-                                        None => None,
-                                    };
-                                    DbObjectTable {
-                                        source_name,
-                                        name,
-                                        all,
-                                        filter,
-                                        other,
-                                    }
-                                })
-                                .collect(),
-                            Some(v) => {
-                                other.insert("Table".into(), v);
-                                Vec::new()
-                            }
-                            None => Vec::new(),
-                        };
-                        DbObjectDatabase {
-                            source_name,
-                            name,
-                            all,
-                            tables,
-                            other,
-                        }
-                    })
-                    .collect(),
-            }
+        Some(object("DbObject", text).map(|map| DbObjects {
+            databases: map.into_iter().map(database).collect(),
         }))
     }
 
@@ -196,5 +176,61 @@ impl JobDetail {
     pub fn etl_calculator_json(&self) -> Option<Result<Value, EmbeddedJsonError>> {
         let text = self.etl_calculator.as_deref().filter(|t| !t.trim().is_empty())?;
         Some(serde_json::from_str(text).map_err(|e| EmbeddedJsonError::new("EtlCalculator", &e)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Response;
+
+    fn detail(json: &str) -> crate::JobDetail {
+        match crate::json::from_str(json) {
+            Ok(Response::Detail(d)) => d,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn db_objects_keep_unknown_and_mistyped_keys() {
+        let d = detail(
+            r#"{"DbObject":"{\"a\":{\"name\":1,\"all\":true,\"state\":\"normal\",\"Table\":{\"t\":{\"filter\":\"x>1\",\"dml_op\":\"insert\"},\"u\":3}},\"b\":7}"}"#,
+        );
+        let objects = d.db_objects().and_then(Result::ok).expect("valid DbObject");
+        let [a, b] = objects.databases.as_slice() else {
+            panic!("two databases")
+        };
+        assert_eq!(
+            (a.source_name.as_str(), a.name.as_deref(), a.all),
+            ("a", None, Some(true))
+        );
+        assert_eq!(
+            a.other.get("name"),
+            Some(&serde_json::json!(1)),
+            "a mistyped name is kept"
+        );
+        assert_eq!(a.other.get("state"), Some(&serde_json::json!("normal")));
+        assert_eq!(a.tables.len(), 2);
+        assert_eq!(a.tables[0].filter.as_deref(), Some("x>1"));
+        assert_eq!(
+            a.tables[0].other.get("dml_op"),
+            Some(&serde_json::json!("insert"))
+        );
+        assert_eq!(a.tables[1].other.get("value"), Some(&serde_json::json!(3)));
+        assert_eq!(b.other.get("value"), Some(&serde_json::json!(7)));
+        let broken = detail(r#"{"DbObject":"{\"a\":"}"#).db_objects().expect("present");
+        assert_eq!(broken.map_err(|e| e.member), Err("DbObject"));
+        assert!(detail(r#"{"DbObject":""}"#).db_objects().is_none());
+    }
+
+    #[test]
+    fn reserved_and_etl_views() {
+        let d =
+            detail(r#"{"Reserved":"{\"maxRetryTime\":43200}","EtlCalculator":"{ \"cells \": [\"a\tb\"] }"}"#);
+        let reserved = d.reserved_map().and_then(Result::ok).expect("valid Reserved");
+        assert_eq!(reserved.get("maxRetryTime"), Some(&serde_json::json!(43200)));
+        assert!(
+            d.etl_calculator_json().is_some_and(|r| r.is_err()),
+            "a literal tab in a string is not JSON"
+        );
     }
 }
