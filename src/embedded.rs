@@ -1,10 +1,12 @@
 //! On-demand views of the members that carry JSON inside a string:
-//! `DbObject`, `Reserved`, `EtlCalculator` (api-facts §7). The raw string is
-//! always the value; these views parse it when asked.
+//! `DbObject`, `Reserved`, `EtlCalculator`. The raw string is always the
+//! value; these views parse it when asked, with the crate's own JSON reader
+//! (members in the text's order, numbers exact).
 
-use serde_json::{Map, Value};
+use crate::model::{JobDetail, Value};
 
-use crate::model::JobDetail;
+/// An object's members, in the text's order.
+pub type Members = Vec<(String, Value)>;
 
 /// Why a JSON-in-string member could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -21,12 +23,10 @@ pub struct EmbeddedJsonError {
 }
 
 impl EmbeddedJsonError {
-    fn new(member: &'static str, e: &serde_json::Error) -> Self {
-        let full = e.to_string();
-        let suffix = format!(" at line {} column {}", e.line(), e.column());
+    fn new(member: &'static str, e: &crate::Error) -> Self {
         EmbeddedJsonError {
             member,
-            message: full.strip_suffix(&suffix).unwrap_or(&full).to_owned(),
+            message: e.message().to_owned(),
             line: e.line(),
             column: e.column(),
         }
@@ -36,7 +36,7 @@ impl EmbeddedJsonError {
 /// The task objects of `DbObject`: databases by source name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DbObjects {
-    /// Databases in the order of the text.
+    /// Databases, in the order of the text.
     pub databases: Vec<DbObjectDatabase>,
 }
 
@@ -52,7 +52,7 @@ pub struct DbObjectDatabase {
     /// `Table`: tables by source name.
     pub tables: Vec<DbObjectTable>,
     /// Every other key (`state`, `dml_op`, …), kept as JSON.
-    pub other: Map<String, Value>,
+    pub other: Members,
 }
 
 /// One table of a [`DbObjectDatabase`].
@@ -67,27 +67,41 @@ pub struct DbObjectTable {
     /// `filter`: a SQL `WHERE` condition.
     pub filter: Option<String>,
     /// Every other key, kept as JSON.
-    pub other: Map<String, Value>,
+    pub other: Members,
 }
 
-/// Whether `text` is one JSON value, checked without building it. (A
-/// hand-written syntax check and a borrowed `RawValue` were both measured
-/// slower than `IgnoredAny` on these short-token documents.)
+/// Whether `text` is one JSON value, checked without building it.
 pub(crate) fn check(member: &'static str, text: &str) -> Result<(), EmbeddedJsonError> {
-    serde_json::from_str::<serde::de::IgnoredAny>(text)
-        .map(drop)
-        .map_err(|e| EmbeddedJsonError::new(member, &e))
+    crate::json::token::check(text).map_err(|e| {
+        let error = crate::Error::new(crate::ErrorKind::Syntax, e.message)
+            .with_offset(e.offset)
+            .locate(text);
+        EmbeddedJsonError::new(member, &error)
+    })
 }
 
-fn object(member: &'static str, text: &str) -> Result<Map<String, Value>, EmbeddedJsonError> {
-    serde_json::from_str(text).map_err(|e| EmbeddedJsonError::new(member, &e))
+fn parse(member: &'static str, text: &str) -> Result<Value, EmbeddedJsonError> {
+    crate::json::de::value_from_str(text).map_err(|e| EmbeddedJsonError::new(member, &e))
 }
 
-/// Takes `key` out of `map` when `pick` accepts its value; otherwise the
-/// value stays in `map` (it is kept among the other keys).
-fn take<T>(map: &mut Map<String, Value>, key: &str, pick: fn(Value) -> Result<T, Value>) -> Option<T> {
-    let value = map.remove(key)?;
-    pick(value).map_err(|kept| map.insert(key.to_owned(), kept)).ok()
+fn object(member: &'static str, text: &str) -> Result<Members, EmbeddedJsonError> {
+    match parse(member, text)? {
+        Value::Object(members) => Ok(members),
+        _ => Err(EmbeddedJsonError {
+            member,
+            message: "expected an object".into(),
+            line: 1,
+            column: 1,
+        }),
+    }
+}
+
+/// Takes `key` out of `members` when `pick` accepts its value; otherwise the
+/// value stays (it is kept among the other keys).
+fn take<T>(members: &mut Members, key: &str, pick: fn(Value) -> Result<T, Value>) -> Option<T> {
+    let at = members.iter().position(|(k, _)| k == key)?;
+    let (k, value) = members.remove(at);
+    pick(value).map_err(|kept| members.insert(at, (k, kept))).ok()
 }
 
 fn string(v: Value) -> Result<String, Value> {
@@ -104,7 +118,7 @@ fn boolean(v: Value) -> Result<bool, Value> {
     }
 }
 
-fn object_of(v: Value) -> Result<Map<String, Value>, Value> {
+fn object_of(v: Value) -> Result<Members, Value> {
     match v {
         Value::Object(m) => Ok(m),
         other => Err(other),
@@ -112,8 +126,8 @@ fn object_of(v: Value) -> Result<Map<String, Value>, Value> {
 }
 
 /// An object's members; any other value is kept under `value`.
-fn members(v: Value) -> Map<String, Value> {
-    object_of(v).unwrap_or_else(|other| Map::from_iter([("value".to_owned(), other)]))
+fn members(v: Value) -> Members {
+    object_of(v).unwrap_or_else(|other| vec![("value".to_owned(), other)])
 }
 
 fn table((source_name, value): (String, Value)) -> DbObjectTable {
@@ -162,10 +176,11 @@ impl JobDetail {
     /// ```
     /// let resp = dts_job_detail::json::from_str(r#"{"Reserved":"{\"maxRetryTime\":43200,\"srcSSL\":\"0\"}"}"#)?;
     /// let reserved = resp.detail().unwrap().reserved_map().unwrap().unwrap();
-    /// assert_eq!(reserved["maxRetryTime"], 43200);
+    /// assert_eq!(reserved[0].0, "maxRetryTime");
+    /// assert_eq!(reserved[0].1.to_string(), "43200");
     /// # Ok::<(), dts_job_detail::Error>(())
     /// ```
-    pub fn reserved_map(&self) -> Option<Result<Map<String, Value>, EmbeddedJsonError>> {
+    pub fn reserved_map(&self) -> Option<Result<Members, EmbeddedJsonError>> {
         let text = self.reserved.as_deref().filter(|t| !t.trim().is_empty())?;
         Some(object("Reserved", text))
     }
@@ -175,13 +190,14 @@ impl JobDetail {
     /// common and not reported by `validate()`.
     pub fn etl_calculator_json(&self) -> Option<Result<Value, EmbeddedJsonError>> {
         let text = self.etl_calculator.as_deref().filter(|t| !t.trim().is_empty())?;
-        Some(serde_json::from_str(text).map_err(|e| EmbeddedJsonError::new("EtlCalculator", &e)))
+        Some(parse("EtlCalculator", text))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use crate::Response;
+    use crate::model::Value;
 
     fn detail(json: &str) -> crate::JobDetail {
         match crate::json::from_str(json) {
@@ -190,10 +206,18 @@ mod tests {
         }
     }
 
+    fn get(members: &super::Members, key: &str) -> Option<String> {
+        members.iter().find(|(k, _)| k == key).map(|(_, v)| match v {
+            Value::String(s) => s.clone(),
+            Value::Number(n) => n.to_string(),
+            other => format!("{other:?}"),
+        })
+    }
+
     #[test]
     fn db_objects_keep_unknown_and_mistyped_keys() {
         let d = detail(
-            r#"{"DbObject":"{\"a\":{\"name\":1,\"all\":true,\"state\":\"normal\",\"Table\":{\"t\":{\"filter\":\"x>1\",\"dml_op\":\"insert\"},\"u\":3}},\"b\":7}"}"#,
+            r#"{"DbObject":"{\"z\":{\"name\":1,\"all\":true,\"state\":\"normal\",\"Table\":{\"t\":{\"filter\":\"x>1\",\"dml_op\":\"insert\"},\"u\":3}},\"b\":7}"}"#,
         );
         let objects = d.db_objects().and_then(Result::ok).expect("valid DbObject");
         let [a, b] = objects.databases.as_slice() else {
@@ -201,22 +225,20 @@ mod tests {
         };
         assert_eq!(
             (a.source_name.as_str(), a.name.as_deref(), a.all),
-            ("a", None, Some(true))
+            ("z", None, Some(true)),
+            "databases in the text's order, not sorted"
         );
         assert_eq!(
-            a.other.get("name"),
-            Some(&serde_json::json!(1)),
+            get(&a.other, "name").as_deref(),
+            Some("1"),
             "a mistyped name is kept"
         );
-        assert_eq!(a.other.get("state"), Some(&serde_json::json!("normal")));
+        assert_eq!(get(&a.other, "state").as_deref(), Some("normal"));
         assert_eq!(a.tables.len(), 2);
         assert_eq!(a.tables[0].filter.as_deref(), Some("x>1"));
-        assert_eq!(
-            a.tables[0].other.get("dml_op"),
-            Some(&serde_json::json!("insert"))
-        );
-        assert_eq!(a.tables[1].other.get("value"), Some(&serde_json::json!(3)));
-        assert_eq!(b.other.get("value"), Some(&serde_json::json!(7)));
+        assert_eq!(get(&a.tables[0].other, "dml_op").as_deref(), Some("insert"));
+        assert_eq!(get(&a.tables[1].other, "value").as_deref(), Some("3"));
+        assert_eq!(get(&b.other, "value").as_deref(), Some("7"));
         let broken = detail(r#"{"DbObject":"{\"a\":"}"#).db_objects().expect("present");
         assert_eq!(broken.map_err(|e| e.member), Err("DbObject"));
         assert!(detail(r#"{"DbObject":""}"#).db_objects().is_none());
@@ -227,7 +249,7 @@ mod tests {
         let d =
             detail(r#"{"Reserved":"{\"maxRetryTime\":43200}","EtlCalculator":"{ \"cells \": [\"a\tb\"] }"}"#);
         let reserved = d.reserved_map().and_then(Result::ok).expect("valid Reserved");
-        assert_eq!(reserved.get("maxRetryTime"), Some(&serde_json::json!(43200)));
+        assert_eq!(get(&reserved, "maxRetryTime").as_deref(), Some("43200"));
         assert!(
             d.etl_calculator_json().is_some_and(|r| r.is_err()),
             "a literal tab in a string is not JSON"

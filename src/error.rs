@@ -1,10 +1,12 @@
-//! The error of a document that could not be read at all.
+//! The error of a document that could not be read at all, or written.
 //!
 //! A bad *value* never fails a parse (it is kept raw and reported by
 //! `validate()`); an [`Error`] means the document itself is unusable: not UTF-8,
 //! not JSON or XML, truncated, the wrong shape, too deep, too large, or carrying
 //! a DTD. It says where: 1-based line and column, the byte offset, and the
-//! member path as a JSON Pointer.
+//! member path as a JSON Pointer, all in the input as given (inside an SDK
+//! dump's body too). Writers fail with [`ErrorKind::Io`] or, for XML, with
+//! [`ErrorKind::Unrepresentable`].
 
 use std::fmt;
 
@@ -28,6 +30,11 @@ pub enum ErrorKind {
     Doctype,
     /// Refused under [`Parser::strict`](crate::Parser::strict).
     Strict,
+    /// Reading the input or writing the output failed.
+    Io,
+    /// A value or member name that XML 1.0 cannot carry (a control
+    /// character, U+FFFE, a name that is not an XML name).
+    Unrepresentable,
 }
 
 /// One step of a member path.
@@ -75,6 +82,35 @@ impl Error {
         }
     }
 
+    /// Sets the byte offset; [`Error::locate`] turns it into a line and column.
+    pub(crate) fn with_offset(mut self, offset: usize) -> Self {
+        self.inner.offset = Some(offset);
+        self
+    }
+
+    /// Fills in line and column from the byte offset, in `input`.
+    pub(crate) fn locate(self, input: &str) -> Self {
+        match self.inner.offset {
+            Some(offset) if self.inner.line == 0 => self.at_offset(input, offset),
+            _ => self,
+        }
+    }
+
+    /// Moves the byte offset by `base` (for a document embedded in another)
+    /// and forgets line and column, which [`Error::locate`] then computes in
+    /// the outer document.
+    pub(crate) fn shifted(mut self, base: usize) -> Self {
+        self.inner.offset = self.inner.offset.map(|o| o + base);
+        self.inner.line = 0;
+        self.inner.column = 0;
+        self
+    }
+
+    /// An I/O failure.
+    pub(crate) fn io(e: &std::io::Error) -> Self {
+        Error::new(ErrorKind::Io, e.to_string())
+    }
+
     /// Sets the position from a byte offset into `input`.
     pub(crate) fn at_offset(mut self, input: &str, offset: usize) -> Self {
         let offset = offset.min(input.len());
@@ -86,12 +122,6 @@ impl Error {
             .map_or(offset - line_start, |s| s.chars().count())
             + 1;
         self.inner.offset = Some(offset);
-        self.inner.line = line;
-        self.inner.column = column;
-        self
-    }
-
-    pub(crate) fn at_line_column(mut self, line: usize, column: usize) -> Self {
         self.inner.line = line;
         self.inner.column = column;
         self

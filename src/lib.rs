@@ -3,10 +3,14 @@
 //!
 //! - Both forms give the same [`JobDetail`] (or, for the gateway's error body,
 //!   the same [`ErrorEnvelope`]); nothing is lost: unknown members are kept in
-//!   order, values that do not fit their type are kept raw.
+//!   order, values that do not fit their type are kept raw, numbers keep
+//!   their digits.
 //! - What the service really sends is accepted: numbers and booleans as
 //!   strings, `Checkpoint` as integer or string, one-element and empty lists in
-//!   XML, case variants of enumerations.
+//!   XML, case variants of enumerations, a saved SDK dump around the body.
+//! - Meaning is read per task kind ([`Job`]): statuses against the kind's
+//!   vocabulary, `Delay` in the kind's unit; [`JobDetail::validate`] reports
+//!   every problem with a JSON Pointer.
 //! - [`json::to_string`] and [`xml::to_string`] write a canonical document: the
 //!   JSON and the XML form of one response print the same canonical JSON.
 //!
@@ -34,10 +38,18 @@
 //! );
 //! # Ok::<(), dts_job_detail::Error>(())
 //! ```
+//!
+//! # Layers
+//!
+//! Values (`value`, `scalar`) → the model (`model`, types only) → the
+//! decoding contract (`de`), meaning (`task`, `embedded`) and validation
+//! (`validate`) → the JSON and XML readers and writers (`json`, `xml`) and the
+//! serde integration → [`Parser`] → the command-line tool (feature `cli`).
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
 mod de;
+mod deserialize;
 mod embedded;
 mod error;
 pub mod json;
@@ -46,69 +58,76 @@ mod parser;
 mod scalar;
 mod task;
 pub mod validate;
+mod value;
 pub mod xml;
 
-pub use embedded::{DbObjectDatabase, DbObjectTable, DbObjects, EmbeddedJsonError};
+pub use embedded::{DbObjectDatabase, DbObjectTable, DbObjects, EmbeddedJsonError, Members};
 pub use error::{Error, ErrorKind};
 pub use model::{
     CheckResult, DataDeliveryChannelInfo, DestNetType, Direction, Endpoint, ErrorEnvelope, JobDetail,
-    JobType, MigrationMode, Nested, Number, Open, OriginType, PayType, Performance, PrecheckDetail,
-    PrecheckStatus, RetryState, RetryTarget, Scalar, SslSolution, StageStatus, SubscriptionDataType,
-    SubscriptionHost, Tag, UnknownFields, Value,
+    JobOrValue, JobType, MigrationMode, Number, Open, OriginType, PayType, Performance, PrecheckDetail,
+    PrecheckStatus, Response, RetryState, RetryTarget, Scalar, SslSolution, StageStatus,
+    SubscriptionDataType, SubscriptionHost, Tag, UnknownFields, Value,
 };
-pub(crate) use parser::Context;
-pub use parser::{Format, Parser, from_slice};
-pub use task::{BusinessError, JobStatus, Stage, StageState, Status, TaskKind};
+pub use parser::{
+    DEFAULT_MAX_DEPTH, DEFAULT_MAX_SIZE, Format, MAX_DEPTH_CEILING, Parser, from_reader, from_slice, sniff,
+};
+pub use task::{BusinessError, Job, JobStatus, Options, Stage, StageState, Status, SubJobs, TaskKind};
 pub use validate::{Diagnostic, DiagnosticCode, Severity};
 
-/// A parsed response: a job detail, or the gateway's error envelope.
-// Not boxed on purpose: a 1.6 KB box takes glibc's slow allocation path, which
-// measured 2.15 µs → 2.45 µs per seed parse; the move it saves is cheaper.
-#[allow(clippy::large_enum_variant)]
-#[derive(Debug, Clone, PartialEq)]
-pub enum Response {
-    /// A `DescribeDtsJobDetail` body, including an HTTP-200 body with
-    /// `Success=false` (see [`JobDetail::success`]).
-    Detail(JobDetail),
-    /// The gateway error body (HTTP 4xx/5xx): JSON with `Code`/`Message`/`HostId`,
-    /// or XML root `<Error>`.
-    Error(ErrorEnvelope),
+/// A document the canonical writers take: a [`Response`], or either of its
+/// two kinds on its own.
+pub trait Document: sealed::Written {}
+
+mod sealed {
+    use crate::json::ser::ToJson;
+    use crate::xml::ser::ToXml;
+    use crate::xml::{DETAIL_ROOT, ERROR_ROOT};
+    use crate::{Error, ErrorEnvelope, JobDetail, Response};
+
+    /// How a document writes itself (not nameable outside the crate).
+    pub trait Written {
+        fn write_json(&self, out: &mut String);
+        fn write_xml(&self, out: &mut String) -> Result<(), Error>;
+    }
+
+    impl Written for JobDetail {
+        fn write_json(&self, out: &mut String) {
+            self.to_json(out);
+        }
+        fn write_xml(&self, out: &mut String) -> Result<(), Error> {
+            self.to_xml(DETAIL_ROOT, out)
+        }
+    }
+
+    impl Written for ErrorEnvelope {
+        fn write_json(&self, out: &mut String) {
+            self.to_json(out);
+        }
+        fn write_xml(&self, out: &mut String) -> Result<(), Error> {
+            self.to_xml(ERROR_ROOT, out)
+        }
+    }
+
+    impl Written for Response {
+        fn write_json(&self, out: &mut String) {
+            match self {
+                Response::Detail(d) => d.write_json(out),
+                Response::Error(e) => e.write_json(out),
+            }
+        }
+        fn write_xml(&self, out: &mut String) -> Result<(), Error> {
+            match self {
+                Response::Detail(d) => d.write_xml(out),
+                Response::Error(e) => e.write_xml(out),
+            }
+        }
+    }
 }
 
-impl Response {
-    /// The job detail, if this is one.
-    pub fn detail(&self) -> Option<&JobDetail> {
-        match self {
-            Response::Detail(d) => Some(d),
-            Response::Error(_) => None,
-        }
-    }
-
-    /// The job detail, if this is one.
-    pub fn into_detail(self) -> Option<JobDetail> {
-        match self {
-            Response::Detail(d) => Some(d),
-            Response::Error(_) => None,
-        }
-    }
-
-    /// The gateway envelope, if this is one.
-    pub fn envelope(&self) -> Option<&ErrorEnvelope> {
-        match self {
-            Response::Detail(_) => None,
-            Response::Error(e) => Some(e),
-        }
-    }
-}
-
-impl serde::Serialize for Response {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Response::Detail(d) => d.serialize(s),
-            Response::Error(e) => e.serialize(s),
-        }
-    }
-}
+impl Document for JobDetail {}
+impl Document for ErrorEnvelope {}
+impl Document for Response {}
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

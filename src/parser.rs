@@ -1,15 +1,20 @@
-//! The entry point: limits, options, and the choice between JSON and XML.
+//! The entry point: options, limits, encodings, and the choice between JSON
+//! and XML.
 
+use std::io::Read;
+
+use crate::de::Limits;
+use crate::de::root::Document;
 use crate::error::{Error, ErrorKind};
-use crate::{Response, TaskKind, json, xml};
+use crate::model::{Response, Value};
+use crate::task::{Options, TaskKind};
+use crate::{json, xml};
 
-/// Default input size limit: 64 MiB.
-pub const DEFAULT_MAX_SIZE: usize = 64 * 1024 * 1024;
-/// Default nesting limit (objects and arrays, or elements).
-pub const DEFAULT_MAX_DEPTH: usize = 128;
+pub use crate::de::{DEFAULT_MAX_DEPTH, DEFAULT_MAX_SIZE, MAX_DEPTH_CEILING};
 
 /// The two forms of a response.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Format {
     /// JSON.
     Json,
@@ -20,7 +25,7 @@ pub enum Format {
 /// Parses a response with the default [`Parser`], sniffing JSON or XML.
 ///
 /// ```
-/// let resp = dts_job_detail::from_slice(b"\xEF\xBB\xBF <Error><Code>Forbidden</Code></Error>")?;
+/// let resp = dts_job_detail::from_slice(b"\xEF\xBB\xBF <Error><Code>Forbidden</Code><HostId>h</HostId></Error>")?;
 /// assert_eq!(resp.envelope().and_then(|e| e.code.as_deref()), Some("Forbidden"));
 /// # Ok::<(), dts_job_detail::Error>(())
 /// ```
@@ -32,77 +37,89 @@ pub fn from_slice(bytes: &[u8]) -> Result<Response, Error> {
     Parser::new().parse(bytes)
 }
 
-/// Options for reading a response.
+/// Reads a response from `reader` with the default [`Parser`], stopping at
+/// the size limit, and sniffs JSON or XML.
+///
+/// ```
+/// let resp = dts_job_detail::from_reader(&b"{\"RequestId\":\"r\"}"[..])?;
+/// assert!(resp.detail().is_some());
+/// # Ok::<(), dts_job_detail::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// When reading fails, the input is larger than the limit, or it cannot be
+/// parsed; see [`Error`].
+pub fn from_reader<R: Read>(reader: R) -> Result<Response, Error> {
+    Parser::new().read(reader)
+}
+
+/// How to read responses: limits, strictness, and the [`Options`] to read
+/// their meaning with.
+///
+/// Nothing of a parser is stored in what it returns: the same bytes give the
+/// same [`Response`] whatever the options. `strict` applies while parsing (an
+/// unexpected XML root is refused); the task-kind override and strictness
+/// apply where meaning is read — pass [`Parser::options`] to
+/// [`JobDetail::job_with`](crate::JobDetail::job_with) and
+/// [`Response::validate_with`].
 ///
 /// ```
 /// use dts_job_detail::{Parser, TaskKind};
 /// let parser = Parser::new().task_kind(TaskKind::Synchronization).strict(true).max_depth(64);
-/// let resp = parser.parse(br#"{"RequestId":"r","DtsJobId":"j","Status":"Synchronizing"}"#)?;
-/// assert!(resp.detail().is_some());
+/// let resp = parser.parse(br#"{"RequestId":"r","DtsJobId":"j","Delay":"7"}"#)?;
+/// let job = resp.detail().unwrap().job_with(parser.options());
+/// assert_eq!(job.delay(), Some(std::time::Duration::from_secs(7)));
+/// assert!(resp.validate_with(parser.options()).is_empty());
 /// # Ok::<(), dts_job_detail::Error>(())
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Parser {
-    pub(crate) task_kind: Option<TaskKind>,
-    pub(crate) strict: bool,
-    pub(crate) max_size: usize,
-    pub(crate) max_depth: usize,
-}
-
-impl Default for Parser {
-    fn default() -> Self {
-        Parser::new()
-    }
-}
-
-/// What the parser was told, kept on the parsed detail for `validate()`.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct Context {
-    pub(crate) task_kind: Option<TaskKind>,
-    pub(crate) strict: bool,
-    /// The XML root's name when it was not the expected one.
-    pub(crate) root: Option<String>,
+    options: Options,
+    limits: Limits,
 }
 
 impl Parser {
     /// Default options: task kind from the response, lenient, 64 MiB, depth 128.
     pub fn new() -> Self {
-        Parser {
-            task_kind: None,
-            strict: false,
-            max_size: DEFAULT_MAX_SIZE,
-            max_depth: DEFAULT_MAX_DEPTH,
-        }
+        Parser::default()
     }
 
-    /// Overrides the task kind (otherwise resolved from the response).
+    /// Overrides the task kind of every job (see [`Options::task_kind`]).
     #[must_use]
     pub fn task_kind(mut self, kind: TaskKind) -> Self {
-        self.task_kind = Some(kind);
+        self.options = self.options.task_kind(kind);
         self
     }
 
-    /// Strict mode: an unexpected XML root fails the parse, and `validate()`
-    /// reports warnings as errors.
+    /// Strict mode: an unexpected XML root fails the parse, and validation
+    /// with [`Parser::options`] reports warnings as errors.
     #[must_use]
     pub fn strict(mut self, strict: bool) -> Self {
-        self.strict = strict;
+        self.options = self.options.strict(strict);
         self
     }
 
-    /// Largest accepted input, in bytes.
+    /// Largest accepted input, in bytes (default 64 MiB).
     #[must_use]
     pub fn max_size(mut self, bytes: usize) -> Self {
-        self.max_size = bytes;
+        self.limits.max_size = bytes;
         self
     }
 
-    /// Deepest accepted nesting. JSON is also bounded by serde_json's own
-    /// limit of 128, so larger values only apply to XML.
+    /// Deepest accepted nesting of objects and arrays, counted in the
+    /// canonical document (default 128; at most [`MAX_DEPTH_CEILING`], to
+    /// which larger values are lowered). The same rule holds for both forms,
+    /// so the canonical output of anything accepted is accepted back.
     #[must_use]
     pub fn max_depth(mut self, depth: usize) -> Self {
-        self.max_depth = depth;
+        self.limits.max_depth = depth.min(MAX_DEPTH_CEILING);
         self
+    }
+
+    /// The options to read meaning with.
+    pub fn options(&self) -> &Options {
+        &self.options
     }
 
     /// Parses bytes: UTF-8 (a byte-order mark is skipped), JSON or XML.
@@ -111,7 +128,73 @@ impl Parser {
     ///
     /// When the input cannot be read at all; see [`Error`].
     pub fn parse(&self, bytes: &[u8]) -> Result<Response, Error> {
-        self.check_size(bytes.len())?;
+        self.parse_bytes_as(None, bytes)
+    }
+
+    /// Parses text, sniffing JSON (`{`) or XML (`<`) after any byte-order mark
+    /// and white space.
+    ///
+    /// # Errors
+    ///
+    /// When the text cannot be read at all; see [`Error`].
+    pub fn parse_str(&self, text: &str) -> Result<Response, Error> {
+        self.check_text(text)?;
+        let text = strip_bom(text);
+        match sniff(text) {
+            Some(format) => self.parse_text(format, text),
+            None => Err(Error::new(
+                ErrorKind::UnknownFormat,
+                "neither JSON (starting with `{`) nor XML (starting with `<`)",
+            )
+            .at_offset(text, text.len() - text.trim_start().len())),
+        }
+    }
+
+    /// Parses text in the given form only: the other form is refused.
+    ///
+    /// ```
+    /// use dts_job_detail::{ErrorKind, Format, Parser};
+    /// let err = Parser::new().parse_as(Format::Json, "<Error/>").unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::UnknownFormat);
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the text is not a response in that form; see [`Error`].
+    pub fn parse_as(&self, format: Format, text: &str) -> Result<Response, Error> {
+        self.check_text(text)?;
+        let text = strip_bom(text);
+        if let Some(other) = sniff(text).filter(|f| *f != format) {
+            let (want, found) = match other {
+                Format::Json => ("XML", "JSON (`{`)"),
+                Format::Xml => ("JSON", "XML (`<`)"),
+            };
+            return Err(Error::new(
+                ErrorKind::UnknownFormat,
+                format!("expected {want}, found {found}"),
+            )
+            .at_offset(text, text.len() - text.trim_start().len()));
+        }
+        self.parse_text(format, text)
+    }
+
+    /// Reads a response from `reader`, stopping as soon as it is larger than
+    /// the size limit, and sniffs JSON or XML.
+    ///
+    /// # Errors
+    ///
+    /// When reading fails, the input is too large, or it cannot be parsed.
+    pub fn read<R: Read>(&self, reader: R) -> Result<Response, Error> {
+        self.read_as(None, reader)
+    }
+
+    pub(crate) fn read_as<R: Read>(&self, format: Option<Format>, reader: R) -> Result<Response, Error> {
+        let bytes = read_limited(reader, self.limits.max_size)?;
+        self.parse_bytes_as(format, &bytes)
+    }
+
+    pub(crate) fn parse_bytes_as(&self, format: Option<Format>, bytes: &[u8]) -> Result<Response, Error> {
+        self.limits.check_size(bytes.len())?;
         if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
             return Err(Error::new(
                 ErrorKind::Encoding,
@@ -123,18 +206,14 @@ impl Parser {
             let prefix = std::str::from_utf8(bytes.get(..offset).unwrap_or_default()).unwrap_or_default();
             Error::new(ErrorKind::Encoding, "invalid UTF-8").at_offset(prefix, offset)
         })?;
-        self.parse_str(text)
+        match format {
+            Some(format) => self.parse_as(format, text),
+            None => self.parse_str(text),
+        }
     }
 
-    /// Parses text, sniffing JSON (`{`) or XML (`<`) after any byte-order mark
-    /// and whitespace.
-    ///
-    /// # Errors
-    ///
-    /// When the text cannot be read at all; see [`Error`].
-    pub fn parse_str(&self, text: &str) -> Result<Response, Error> {
-        self.check_size(text.len())?;
-        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    fn check_text(&self, text: &str) -> Result<(), Error> {
+        self.limits.check_size(text.len())?;
         // Neither form allows a raw NUL; many of them mean UTF-16 without a BOM.
         if let Some(at) = memchr::memchr(0, text.as_bytes()) {
             return Err(Error::new(
@@ -143,66 +222,80 @@ impl Parser {
             )
             .at_offset(text, at));
         }
-        match sniff(text) {
-            Some(Format::Json) => json::parse(text, self),
-            Some(Format::Xml) => xml::parse(text, self),
-            None => Err(Error::new(
-                ErrorKind::UnknownFormat,
-                "neither JSON (starting with `{`) nor XML (starting with `<`)",
-            )
-            .at_offset(text, text.len() - text.trim_start().len())),
-        }
-    }
-
-    /// Parses text as JSON, whatever it starts with.
-    ///
-    /// # Errors
-    ///
-    /// When the text is not a JSON response; see [`Error`].
-    pub fn parse_json(&self, text: &str) -> Result<Response, Error> {
-        self.check_size(text.len())?;
-        json::parse(text.strip_prefix('\u{FEFF}').unwrap_or(text), self)
-    }
-
-    /// Parses text as XML, whatever it starts with.
-    ///
-    /// # Errors
-    ///
-    /// When the text is not an XML response; see [`Error`].
-    pub fn parse_xml(&self, text: &str) -> Result<Response, Error> {
-        self.check_size(text.len())?;
-        xml::parse(text.strip_prefix('\u{FEFF}').unwrap_or(text), self)
-    }
-
-    fn check_size(&self, len: usize) -> Result<(), Error> {
-        if len > self.max_size {
-            return Err(Error::new(
-                ErrorKind::Limit,
-                format!(
-                    "input of {len} bytes is larger than the limit of {} bytes",
-                    self.max_size
-                ),
-            ));
-        }
         Ok(())
     }
 
-    pub(crate) fn context(&self, root: Option<String>) -> Context {
-        Context {
-            task_kind: self.task_kind,
-            strict: self.strict,
-            root,
+    fn parse_text(&self, format: Format, text: &str) -> Result<Response, Error> {
+        let result = match format {
+            Format::Xml => xml::de::read(text, &self.limits, self.options.is_strict()),
+            Format::Json => match json::de::read(text, &self.limits) {
+                Ok(Document::Response(r)) => Ok(r),
+                Ok(Document::DumpBody(body)) => return self.dump_body(text, &body),
+                Err(e) => Err(e),
+            },
+        };
+        result.map_err(|e| e.locate(text))
+    }
+
+    /// The body of an SDK dump: an object, read from the value it was read
+    /// into; or a string holding a document. Errors point into `text`.
+    fn dump_body(&self, text: &str, body: &Value) -> Result<Response, Error> {
+        let at = json::token::locate(text, "/body").unwrap_or(0);
+        match body {
+            Value::String(inner) => self.parse_str(inner).map_err(|e| {
+                let raw = e
+                    .offset()
+                    .map(|o| json::token::raw_offset(text.get(at..).unwrap_or_default(), o));
+                let e = e.under("/body");
+                match raw {
+                    Some(raw) => e.shifted(0).with_offset(at + raw).locate(text),
+                    None => e,
+                }
+            }),
+            _ => match json::de::read_value(body, &self.limits, text.len()) {
+                Ok(Document::Response(r)) => Ok(r),
+                Ok(Document::DumpBody(_)) => Err(Error::new(ErrorKind::Shape, "an SDK dump inside a dump")),
+                Err(e) => {
+                    let e = e.under("/body");
+                    let offset = json::token::locate(text, e.path()).unwrap_or(at);
+                    Err(e.with_offset(offset).locate(text))
+                }
+            },
         }
     }
 }
 
-/// JSON or XML, by the first character after whitespace.
+fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{FEFF}').unwrap_or(text)
+}
+
+/// Reads all of `reader`, but never more than `limit` + 1 bytes.
+fn read_limited<R: Read>(reader: R, limit: usize) -> Result<Vec<u8>, Error> {
+    let mut bytes = Vec::new();
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    reader
+        .take(cap)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(&e))?;
+    if bytes.len() > limit {
+        return Err(Error::new(
+            ErrorKind::Limit,
+            format!("input larger than the limit of {limit} bytes"),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// JSON or XML, by the first character after white space.
+///
+/// ```
+/// use dts_job_detail::{Format, sniff};
+/// assert_eq!(sniff(" \n{}"), Some(Format::Json));
+/// assert_eq!(sniff("<a/>"), Some(Format::Xml));
+/// assert_eq!(sniff("hello"), None);
+/// ```
 pub fn sniff(text: &str) -> Option<Format> {
-    match text
-        .trim_start_matches(crate::scalar::is_space)
-        .as_bytes()
-        .first()
-    {
+    match text.trim_start_matches(crate::value::is_space).as_bytes().first() {
         Some(b'{') => Some(Format::Json),
         Some(b'<') => Some(Format::Xml),
         _ => None,

@@ -1,10 +1,13 @@
 //! What a job is: its task kind, its status in that kind's vocabulary, and the
 //! units of its numbers.
 //!
-//! The service reports one `Status` field for three kinds of task with three
-//! vocabularies (api-facts §3.1), and one `Delay` whose unit depends on the
-//! kind. [`JobDetail::task_kind`] resolves the kind in a fixed order; the other
-//! accessors decode against it.
+//! The service reports one `Status` member for three kinds of task with three
+//! vocabularies, and one `Delay` whose unit depends on the kind. A [`Job`] is
+//! a job of a parsed response seen with [`Options`] and with its place in the
+//! document: it resolves the kind (the caller's option first, then the job's
+//! own evidence, then its parent's kind) and decodes the other members
+//! against it. [`Job::sub_jobs`] walks every nested job at any depth without
+//! recursion, and validation walks the same way.
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -12,7 +15,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use strum::{Display, EnumIter, EnumString, IntoStaticStr};
 
-use crate::model::{ErrorEnvelope, JobDetail, JobType, Nested, Scalar};
+use crate::model::{ErrorEnvelope, JobDetail, JobOrValue, JobType, Scalar};
 
 /// What a task does; decides its status vocabulary and `Delay` unit.
 ///
@@ -42,7 +45,7 @@ impl TaskKind {
         self.into()
     }
 
-    /// The job statuses this kind documents (api-facts §3.1). For
+    /// The job statuses this kind documents (the lists of `DescribeDtsJobs`). For
     /// [`TaskKind::Unknown`], the flat list of the `DescribeDtsJobDetail`
     /// metadata.
     pub fn statuses(self) -> &'static [JobStatus] {
@@ -189,7 +192,7 @@ pub struct Status {
     pub known: Option<JobStatus>,
 }
 
-/// A stage of a job, each with its own status vocabulary (api-facts §3.2).
+/// A stage of a job, each with its own status vocabulary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Stage {
     /// `DataSynchronizationStatus` (incremental).
@@ -265,50 +268,169 @@ pub struct BusinessError {
     pub message: String,
 }
 
-impl JobDetail {
-    /// The task kind: the parser's override; else `JobType`; else a status
-    /// that belongs to one kind only; else change-tracking members
-    /// (`SubscribeTopic`, `SubscriptionHost`, `ConsumptionCheckpoint`,
-    /// `BeginTimestamp`); else [`TaskKind::Unknown`].
-    ///
-    /// ```
-    /// let resp = dts_job_detail::json::from_str(r#"{"Status":"Migrating"}"#)?;
-    /// assert_eq!(resp.detail().unwrap().task_kind(), dts_job_detail::TaskKind::Migration);
-    /// # Ok::<(), dts_job_detail::Error>(())
-    /// ```
-    pub fn task_kind(&self) -> TaskKind {
-        self.task_kind_given(self.context.task_kind)
+/// How to read the meaning of a response: what the caller knows that the
+/// response does not say, and how strict to be.
+///
+/// Options are never stored in the parsed data: pass them where meaning is
+/// read ([`JobDetail::job_with`], [`JobDetail::validate_with`]). A
+/// [`Parser`](crate::Parser) carries them too, so `parser.options()` is the
+/// value to pass along.
+///
+/// ```
+/// use dts_job_detail::{Options, TaskKind};
+/// let resp = dts_job_detail::json::from_str(r#"{"Delay":3,"SubSyncJob":[{"Delay":4}]}"#)?;
+/// let detail = resp.detail().unwrap();
+/// assert_eq!(detail.delay(), None); // the kind is unknown: no unit
+/// let sync = Options::new().task_kind(TaskKind::Synchronization);
+/// let job = detail.job_with(&sync);
+/// assert_eq!(job.delay(), Some(std::time::Duration::from_secs(3)));
+/// let sub = job.sub_jobs().next().unwrap();
+/// assert_eq!(sub.delay(), Some(std::time::Duration::from_secs(4)));
+/// # Ok::<(), dts_job_detail::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Options {
+    task_kind: Option<TaskKind>,
+    strict: bool,
+}
+
+impl Options {
+    /// No override, lenient.
+    pub fn new() -> Self {
+        Options::default()
     }
 
-    /// The kind, with the override of the document this job is part of.
-    pub(crate) fn task_kind_given(&self, given: Option<TaskKind>) -> TaskKind {
-        if let Some(kind) = given {
-            return kind;
+    /// The task kind of every job, whatever the response says
+    /// ([`TaskKind::Unknown`] clears the override).
+    #[must_use]
+    pub fn task_kind(mut self, kind: TaskKind) -> Self {
+        self.task_kind = (kind != TaskKind::Unknown).then_some(kind);
+        self
+    }
+
+    /// Strict: every warning of validation is an error.
+    #[must_use]
+    pub fn strict(mut self, strict: bool) -> Self {
+        self.strict = strict;
+        self
+    }
+
+    /// The task-kind override, if any.
+    pub fn task_kind_override(&self) -> Option<TaskKind> {
+        self.task_kind
+    }
+
+    /// Whether warnings count as errors.
+    pub fn is_strict(&self) -> bool {
+        self.strict
+    }
+}
+
+/// A job of a parsed response, seen with [`Options`] and in its place: its
+/// JSON Pointer in the canonical document, its parent, its task kind.
+///
+/// It dereferences to the [`JobDetail`], so members read as fields
+/// (`job.dts_job_id`), and meaning through methods (`job.status()`).
+///
+/// ```
+/// let resp = dts_job_detail::json::from_str(
+///     r#"{"JobType":"sync","SubSyncJob":[{"DtsJobId":"s1","Delay":5}]}"#)?;
+/// let top = resp.detail().unwrap().job();
+/// let sub = top.sub_jobs().next().unwrap();
+/// assert_eq!(sub.pointer(), "/SubSyncJob/0");
+/// assert_eq!(sub.dts_job_id.as_deref(), Some("s1"));
+/// // no JobType of its own: the parent's kind, so Delay is in seconds
+/// assert_eq!(sub.task_kind(), dts_job_detail::TaskKind::Synchronization);
+/// assert_eq!(sub.delay(), Some(std::time::Duration::from_secs(5)));
+/// # Ok::<(), dts_job_detail::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Job<'a> {
+    detail: &'a JobDetail,
+    options: Options,
+    kind: TaskKind,
+    pointer: String,
+    /// Length of the parent's pointer (a prefix of `pointer`).
+    parent: Option<usize>,
+    depth: usize,
+}
+
+impl std::ops::Deref for Job<'_> {
+    type Target = JobDetail;
+
+    fn deref(&self) -> &JobDetail {
+        self.detail
+    }
+}
+
+impl<'a> Job<'a> {
+    fn top(detail: &'a JobDetail, options: Options) -> Self {
+        let kind = options
+            .task_kind
+            .or_else(|| own_kind(detail))
+            .unwrap_or(TaskKind::Unknown);
+        Job {
+            detail,
+            options,
+            kind,
+            pointer: String::new(),
+            parent: None,
+            depth: 0,
         }
-        if let Some(kind) = self.job_type.as_ref().and_then(|t| t.known()).map(|t| match t {
-            JobType::Migration | JobType::Online => TaskKind::Migration,
-            JobType::Sync | JobType::SubSync => TaskKind::Synchronization,
-            JobType::Subscribe => TaskKind::ChangeTracking,
-        }) {
-            return kind;
+    }
+
+    fn child(&self, detail: &'a JobDetail, pointer: String) -> Self {
+        let kind = self
+            .options
+            .task_kind
+            .or_else(|| own_kind(detail))
+            .unwrap_or(self.kind);
+        Job {
+            detail,
+            options: self.options,
+            kind,
+            pointer,
+            parent: Some(self.pointer.len()),
+            depth: self.depth + 1,
         }
-        if let Some(kind) = self
-            .status
-            .as_deref()
-            .and_then(|s| JobStatus::from_str(s.trim()).ok())
-            .and_then(JobStatus::exclusive_kind)
-        {
-            return kind;
-        }
-        let tracking = self.subscribe_topic.is_some()
-            || self.subscription_host.is_some()
-            || self.consumption_checkpoint.is_some()
-            || self.begin_timestamp.is_some();
-        if tracking {
-            TaskKind::ChangeTracking
-        } else {
-            TaskKind::Unknown
-        }
+    }
+
+    /// The job's members.
+    pub fn detail(&self) -> &'a JobDetail {
+        self.detail
+    }
+
+    /// The options it is seen with.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Its JSON Pointer in the canonical document (`""` for the top level,
+    /// `/SubSyncJob/0/ReverseJob` for a nested job).
+    pub fn pointer(&self) -> &str {
+        &self.pointer
+    }
+
+    /// The pointer of the job it is nested in; `None` for the top level.
+    pub fn parent_pointer(&self) -> Option<&str> {
+        self.parent.and_then(|len| self.pointer.get(..len))
+    }
+
+    /// How deep it is nested: 0 for the top level, 1 for its sub-jobs, …
+    pub fn depth(&self) -> usize {
+        self.depth
+    }
+
+    /// The task kind, resolved in this order: the caller's option; the job's
+    /// own `JobType` (`MIGRATION`/`online`: migration; `SYNC`/`sync`/`subSync`:
+    /// synchronization; `SUBSCRIBE`: change tracking); a `Status` that only
+    /// one kind has (`Migrating`; `Synchronizing`, `Initializing`, …;
+    /// `Normal`, `Abnormal`, `Starting`); a change-tracking member that is
+    /// present and not empty (`SubscribeTopic`, `SubscriptionHost`,
+    /// `ConsumptionCheckpoint`, `BeginTimestamp`); the kind of the job it is
+    /// nested in; else [`TaskKind::Unknown`].
+    pub fn task_kind(&self) -> TaskKind {
+        self.kind
     }
 
     /// `Status`, decoded against the kind's list.
@@ -321,15 +443,10 @@ impl JobDetail {
     /// # Ok::<(), dts_job_detail::Error>(())
     /// ```
     pub fn status(&self) -> Option<Status> {
-        self.status_given(self.context.task_kind)
-    }
-
-    pub(crate) fn status_given(&self, given: Option<TaskKind>) -> Option<Status> {
-        let raw = self.status.as_deref()?;
-        let kind = self.task_kind_given(given);
+        let raw = self.detail.status.as_deref()?;
         let known = JobStatus::from_str(raw.trim())
             .ok()
-            .filter(|s| kind.statuses().contains(s));
+            .filter(|s| self.kind.statuses().contains(s));
         Some(Status {
             raw: raw.to_owned(),
             known,
@@ -337,8 +454,9 @@ impl JobDetail {
     }
 
     /// `Delay` as a duration in the kind's unit (milliseconds for migration,
-    /// seconds otherwise); `None` when absent, invalid, negative, or when the
-    /// kind is unknown (then `validate()` warns `ambiguous-unit`).
+    /// seconds otherwise); `None` when absent, not an integer, negative, or
+    /// when the kind is unknown (the raw value is still `detail().delay`, and
+    /// validation warns `ambiguous-unit`).
     ///
     /// ```
     /// use std::time::Duration;
@@ -347,15 +465,171 @@ impl JobDetail {
     /// # Ok::<(), dts_job_detail::Error>(())
     /// ```
     pub fn delay(&self) -> Option<Duration> {
-        self.delay_given(self.context.task_kind)
+        let raw = u64::try_from(self.detail.delay.as_ref()?.get()?).ok()?;
+        match self.kind {
+            TaskKind::Migration => Some(Duration::from_millis(raw)),
+            TaskKind::Synchronization | TaskKind::ChangeTracking => Some(Duration::from_secs(raw)),
+            TaskKind::Unknown => None,
+        }
     }
 
-    pub(crate) fn delay_given(&self, given: Option<TaskKind>) -> Option<Duration> {
-        let raw = u32::try_from(self.delay.as_ref()?.get()?).ok()?;
-        self.task_kind_given(given).delay_unit().map(|unit| unit * raw)
+    /// Every job nested in this one (`ReverseJob`, items of
+    /// `SubDistributedJob` and `SubSyncJob`, and theirs, at any depth), in
+    /// document order, each with its pointer and its kind.
+    ///
+    /// ```
+    /// let resp = dts_job_detail::json::from_str(
+    ///     r#"{"SubSyncJob":[{"ReverseJob":{"DtsJobId":"r"}}],"SubDistributedJob":[{}]}"#)?;
+    /// let paths: Vec<String> = resp.detail().unwrap().sub_jobs().map(|j| j.pointer().to_owned()).collect();
+    /// assert_eq!(paths, ["/SubDistributedJob/0", "/SubSyncJob/0", "/SubSyncJob/0/ReverseJob"]);
+    /// # Ok::<(), dts_job_detail::Error>(())
+    /// ```
+    pub fn sub_jobs(&self) -> SubJobs<'a> {
+        let mut walk = SubJobs { stack: Vec::new() };
+        walk.push_children(self);
+        walk
+    }
+
+    /// This job, then every job nested in it: the one walk that validation,
+    /// export and metrics share.
+    pub fn with_sub_jobs(&self) -> SubJobs<'a> {
+        SubJobs {
+            stack: vec![self.clone()],
+        }
+    }
+}
+
+/// The evidence of a job's own members for its kind (see [`Job::task_kind`]).
+fn own_kind(job: &JobDetail) -> Option<TaskKind> {
+    if let Some(kind) = job.job_type.as_ref().and_then(|t| t.known()).map(|t| match t {
+        JobType::Migration | JobType::Online => TaskKind::Migration,
+        JobType::Sync | JobType::SubSync => TaskKind::Synchronization,
+        JobType::Subscribe => TaskKind::ChangeTracking,
+    }) {
+        return Some(kind);
+    }
+    if let Some(kind) = job
+        .status
+        .as_deref()
+        .and_then(|s| JobStatus::from_str(s.trim()).ok())
+        .and_then(JobStatus::exclusive_kind)
+    {
+        return Some(kind);
+    }
+    let filled = |t: &Option<String>| t.as_deref().is_some_and(|t| !t.trim().is_empty());
+    let host = job.subscription_host.as_deref().is_some_and(|h| {
+        filled(&h.private_host) || filled(&h.public_host) || filled(&h.vpc_host) || !h.unknown.is_empty()
+    });
+    let tracking = filled(&job.subscribe_topic)
+        || host
+        || filled(&job.consumption_checkpoint)
+        || filled(&job.begin_timestamp);
+    tracking.then_some(TaskKind::ChangeTracking)
+}
+
+/// The jobs nested in a job, depth first in document order; see
+/// [`Job::sub_jobs`]. It keeps its own stack, so any depth is fine.
+#[derive(Debug, Clone)]
+pub struct SubJobs<'a> {
+    /// Jobs still to visit, the next one last.
+    stack: Vec<Job<'a>>,
+}
+
+impl<'a> SubJobs<'a> {
+    fn push_children(&mut self, job: &Job<'a>) {
+        let mut children = Vec::new();
+        let d = job.detail;
+        if let Some(reverse) = &d.reverse_job {
+            collect(job, reverse, format!("{}/ReverseJob", job.pointer), &mut children);
+        }
+        for (i, sub) in d.sub_distributed_job.iter().enumerate() {
+            children.push(job.child(sub, format!("{}/SubDistributedJob/{i}", job.pointer)));
+        }
+        for (i, item) in d.sub_sync_job.iter().enumerate() {
+            collect(
+                job,
+                item,
+                format!("{}/SubSyncJob/{i}", job.pointer),
+                &mut children,
+            );
+        }
+        self.stack.extend(children.into_iter().rev());
+    }
+}
+
+/// The jobs in an untyped position (a job, or lists of them).
+fn collect<'a>(parent: &Job<'a>, value: &'a JobOrValue, pointer: String, out: &mut Vec<Job<'a>>) {
+    let mut pending = vec![(value, pointer)];
+    while let Some((value, pointer)) = pending.pop() {
+        match value {
+            JobOrValue::Job(job) => out.push(parent.child(job, pointer)),
+            JobOrValue::List(items) => pending.extend(
+                items
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .map(|(i, item)| (item, format!("{pointer}/{i}"))),
+            ),
+            JobOrValue::Value(_) => {}
+        }
+    }
+}
+
+impl<'a> Iterator for SubJobs<'a> {
+    type Item = Job<'a>;
+
+    fn next(&mut self) -> Option<Job<'a>> {
+        let job = self.stack.pop()?;
+        self.push_children(&job);
+        Some(job)
+    }
+}
+
+impl JobDetail {
+    /// This job seen without options (see [`Job`]).
+    pub fn job(&self) -> Job<'_> {
+        Job::top(self, Options::default())
+    }
+
+    /// This job seen with `options` (a task-kind override reaches every
+    /// nested job).
+    pub fn job_with(&self, options: &Options) -> Job<'_> {
+        Job::top(self, *options)
+    }
+
+    /// The task kind from this job's own members; see [`Job::task_kind`].
+    ///
+    /// ```
+    /// let resp = dts_job_detail::json::from_str(r#"{"Status":"Migrating"}"#)?;
+    /// assert_eq!(resp.detail().unwrap().task_kind(), dts_job_detail::TaskKind::Migration);
+    /// # Ok::<(), dts_job_detail::Error>(())
+    /// ```
+    pub fn task_kind(&self) -> TaskKind {
+        self.job().task_kind()
+    }
+
+    /// `Status` against this job's own kind; see [`Job::status`].
+    pub fn status(&self) -> Option<Status> {
+        self.job().status()
+    }
+
+    /// `Delay` in this job's own kind's unit; see [`Job::delay`].
+    pub fn delay(&self) -> Option<Duration> {
+        self.job().delay()
+    }
+
+    /// Every nested job; see [`Job::sub_jobs`].
+    pub fn sub_jobs(&self) -> SubJobs<'_> {
+        self.job().sub_jobs()
     }
 
     /// `Checkpoint` in UNIX seconds.
+    ///
+    /// ```
+    /// let resp = dts_job_detail::json::from_str(r#"{"Checkpoint":"1616405159"}"#)?;
+    /// assert_eq!(resp.detail().unwrap().checkpoint(), Some(1_616_405_159));
+    /// # Ok::<(), dts_job_detail::Error>(())
+    /// ```
     pub fn checkpoint(&self) -> Option<i64> {
         self.checkpoint.as_ref().and_then(Scalar::get)
     }
@@ -375,7 +649,7 @@ impl JobDetail {
     /// `LastUpdateTime` (epoch milliseconds as text) as a UTC time.
     pub fn last_update_time(&self) -> Option<DateTime<Utc>> {
         let text = self.last_update_time.as_deref()?.trim();
-        DateTime::from_timestamp_millis(crate::scalar::parse_int(text)?)
+        DateTime::from_timestamp_millis(crate::scalar::exact_integer(text)?)
     }
 
     /// The API error of this body, when `Success` is false or `ErrCode` is set.
@@ -402,47 +676,6 @@ impl JobDetail {
             code: code.to_owned(),
             message,
         })
-    }
-
-    /// Every job nested in this one (items of `SubSyncJob` and
-    /// `SubDistributedJob`, `ReverseJob`, recursively), with its JSON Pointer
-    /// relative to this job.
-    ///
-    /// ```
-    /// let resp = dts_job_detail::json::from_str(
-    ///     r#"{"SubSyncJob":[{"ReverseJob":{"DtsJobId":"r"}}],"SubDistributedJob":[{}]}"#)?;
-    /// let paths: Vec<String> = resp.detail().unwrap().sub_jobs().into_iter().map(|(p, _)| p).collect();
-    /// assert_eq!(paths, ["/SubDistributedJob/0", "/SubSyncJob/0", "/SubSyncJob/0/ReverseJob"]);
-    /// # Ok::<(), dts_job_detail::Error>(())
-    /// ```
-    pub fn sub_jobs(&self) -> Vec<(String, &JobDetail)> {
-        let mut out = Vec::new();
-        self.collect_sub_jobs(&mut String::new(), &mut out);
-        out
-    }
-
-    fn collect_sub_jobs<'a>(&'a self, path: &mut String, out: &mut Vec<(String, &'a JobDetail)>) {
-        let base = path.len();
-        if let Some(Nested::Job(job)) = &self.reverse_job {
-            path.push_str("/ReverseJob");
-            out.push((path.clone(), job));
-            job.collect_sub_jobs(path, out);
-            path.truncate(base);
-        }
-        for (i, job) in self.sub_distributed_job.iter().enumerate() {
-            path.push_str(&format!("/SubDistributedJob/{i}"));
-            out.push((path.clone(), job));
-            job.collect_sub_jobs(path, out);
-            path.truncate(base);
-        }
-        for (i, item) in self.sub_sync_job.iter().enumerate() {
-            if let Nested::Job(job) = item {
-                path.push_str(&format!("/SubSyncJob/{i}"));
-                out.push((path.clone(), job));
-                job.collect_sub_jobs(path, out);
-                path.truncate(base);
-            }
-        }
     }
 }
 
@@ -484,12 +717,17 @@ mod tests {
             (r#"{"Status":"Modifying"}"#, TaskKind::Synchronization),
             (r#"{"Status":"Abnormal"}"#, TaskKind::ChangeTracking),
             (
-                r#"{"Status":"Failed","BeginTimestamp":""}"#,
+                r#"{"Status":"Failed","BeginTimestamp":"2021-03-16T08:01:19Z"}"#,
                 TaskKind::ChangeTracking,
             ),
             (
-                r#"{"Status":"Failed","SubscriptionHost":{}}"#,
+                r#"{"Status":"Failed","SubscriptionHost":{"VpcHost":"h:1"}}"#,
                 TaskKind::ChangeTracking,
+            ),
+            // empty members are not evidence
+            (
+                r#"{"Status":"Finished","SubscribeTopic":"","BeginTimestamp":" ","SubscriptionHost":{}}"#,
+                TaskKind::Unknown,
             ),
             (r#"{"Status":"Failed"}"#, TaskKind::Unknown),
             (r#"{}"#, TaskKind::Unknown),
@@ -497,13 +735,28 @@ mod tests {
         for (input, kind) in cases {
             assert_eq!(job(input).task_kind(), kind, "{input}");
         }
-        let overridden = crate::Parser::new()
-            .task_kind(TaskKind::ChangeTracking)
-            .parse(br#"{"JobType":"sync"}"#)
-            .ok()
-            .and_then(crate::Response::into_detail)
-            .map(|d| d.task_kind());
-        assert_eq!(overridden, Some(TaskKind::ChangeTracking));
+        let d = job(r#"{"JobType":"sync","SubSyncJob":[{"JobType":"online","ReverseJob":{}}]}"#);
+        let tracking = Options::new().task_kind(TaskKind::ChangeTracking);
+        let kinds: Vec<TaskKind> = d
+            .job_with(&tracking)
+            .with_sub_jobs()
+            .map(|j| j.task_kind())
+            .collect();
+        assert_eq!(
+            kinds,
+            [TaskKind::ChangeTracking; 3],
+            "the override reaches every job"
+        );
+        let kinds: Vec<TaskKind> = d.job().with_sub_jobs().map(|j| j.task_kind()).collect();
+        assert_eq!(
+            kinds,
+            [
+                TaskKind::Synchronization,
+                TaskKind::Migration,
+                TaskKind::Migration
+            ],
+            "own evidence first, then the parent's kind"
+        );
     }
 
     #[test]
@@ -536,6 +789,8 @@ mod tests {
         assert_eq!(s, Some(Duration::from_secs(3)));
         assert_eq!(job(r#"{"Delay":3}"#).delay(), None);
         assert_eq!(job(r#"{"JobType":"sync","Delay":-1}"#).delay(), None);
+        let big = job(r#"{"JobType":"sync","Delay":4294967296}"#).delay();
+        assert_eq!(big, Some(Duration::from_secs(1 << 32)));
     }
 
     #[test]

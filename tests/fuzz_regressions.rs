@@ -7,8 +7,12 @@ use std::path::Path;
 #[path = "../fuzz/check.rs"]
 mod check;
 
-/// What the `json`, `xml` and `from_slice` targets assert: no panic.
+/// What the `json`, `xml` and `from_slice` targets assert: no panic, and the
+/// JSON reader's syntax is serde_json's.
 fn parse_anything(data: &[u8]) {
+    if let Ok(text) = std::str::from_utf8(data) {
+        check::json_agrees_with_serde(text);
+    }
     if let Ok(resp) = dts_job_detail::from_slice(data) {
         let _ = resp.validate();
         let _ = dts_job_detail::json::to_string(&resp);

@@ -1,6 +1,8 @@
 //! Behaviour of the two front ends on small documents, table-driven.
 
-use dts_job_detail::{ErrorKind, JobDetail, Nested, Parser, Response, Scalar, Value, from_slice, json, xml};
+use dts_job_detail::{
+    ErrorKind, JobDetail, JobOrValue, Parser, Response, Scalar, Value, from_slice, json, xml,
+};
 
 fn detail(input: &str) -> JobDetail {
     match from_slice(input.as_bytes()) {
@@ -92,7 +94,7 @@ fn same_canonical_json_from_both_forms() {
     for (json_in, xml_in, want) in cases {
         assert_eq!(canonical(json_in), *want, "json {json_in}");
         assert_eq!(canonical(xml_in), *want, "xml {xml_in}");
-        let via_xml = xml::to_string(&from_slice(json_in.as_bytes()).unwrap());
+        let via_xml = xml::to_string(&from_slice(json_in.as_bytes()).unwrap()).unwrap();
         assert_eq!(canonical(&via_xml), *want, "json → xml → json {via_xml}");
     }
 }
@@ -119,7 +121,7 @@ fn gateway_envelopes_in_both_forms() {
     let env = a.envelope().expect("an envelope");
     assert_eq!(env.code.as_deref(), Some("Forbidden.InstanceNotFound"));
     assert_eq!(
-        xml::to_string(&a),
+        xml::to_string(&a).unwrap(),
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>Forbidden.InstanceNotFound</Code>\
          <HostId>dts.aliyuncs.com</HostId><Message>m</Message><Recommend>https://x?q=1&amp;y=2</Recommend>\
          <RequestId>r</RequestId></Error>"
@@ -146,24 +148,25 @@ fn sdk_dump_is_unwrapped() {
 #[test]
 fn untyped_positions() {
     let d = detail(r#"{"ReverseJob":"****","SubSyncJob":[{"SubSyncJob":[{"DtsJobId":"n"}, "id", 7]}]}"#);
-    assert_eq!(d.reverse_job, Some(Nested::Raw(Value::String("****".into()))));
+    assert_eq!(
+        d.reverse_job,
+        Some(JobOrValue::Value(Value::String("****".into())))
+    );
     let inner = d.sub_sync_job[0].job().unwrap();
     assert_eq!(inner.sub_sync_job.len(), 3);
     assert_eq!(
         inner.sub_sync_job[0].job().unwrap().dts_job_id.as_deref(),
         Some("n")
     );
-    // arrays inside an untyped list flatten (as repeated XML elements would);
-    // an array is not a job-or-value
-    let d = detail(r#"{"SubSyncJob":[["a",{"DtsJobId":"x"}],""]}"#);
+    // an array inside an untyped list stays an array; nothing is dropped
+    let d = detail(r#"{"SubSyncJob":[["a",{"DtsJobId":"x"}],"",null]}"#);
     assert_eq!(d.sub_sync_job.len(), 3);
-    assert_eq!(
-        d.sub_sync_job[1].job().and_then(|j| j.dts_job_id.as_deref()),
-        Some("x")
-    );
-    assert_eq!(d.sub_sync_job[2].job(), Some(&JobDetail::default()));
-    let err = from_slice(br#"{"ReverseJob":["a","b"]}"#).unwrap_err();
-    assert_eq!((err.kind(), err.path()), (ErrorKind::Shape, "/ReverseJob"));
+    let JobOrValue::List(items) = &d.sub_sync_job[0] else {
+        panic!("{:?}", d.sub_sync_job)
+    };
+    assert_eq!(items[1].job().and_then(|j| j.dts_job_id.as_deref()), Some("x"));
+    assert_eq!(d.sub_sync_job[1], JobOrValue::Value(Value::String(String::new())));
+    assert_eq!(d.sub_sync_job[2], JobOrValue::Value(Value::Null));
     // a lone object where a list belongs is a list of one
     let d = detail(r#"{"TagList":{"TagKey":"k"},"SubDistributedJob":null}"#);
     assert_eq!(d.tag_list.len(), 1);
@@ -178,15 +181,15 @@ fn wrong_shapes_fail_with_path_and_position() {
             "{\n  \"SubSyncJob\": [{\"SourceEndpoint\": \"x\"}]\n}",
             ErrorKind::Shape,
             "/SubSyncJob/0/SourceEndpoint",
-            (2, 39),
+            (2, 37),
         ),
-        (r#"{"Delay": 1"#, ErrorKind::Syntax, "", (1, 11)),
+        (r#"{"Delay": 1"#, ErrorKind::Syntax, "", (1, 12)),
         ("[1]", ErrorKind::UnknownFormat, "", (1, 1)),
         ("null", ErrorKind::UnknownFormat, "", (1, 1)),
         (
             "<DescribeDtsJobDetailResponse>\n<SubSyncJob><Delay><a/></Delay></SubSyncJob></DescribeDtsJobDetailResponse>",
             ErrorKind::Shape,
-            "/SubSyncJob/Delay",
+            "/SubSyncJob/0/Delay",
             (2, 20),
         ),
         (
@@ -251,7 +254,10 @@ fn limits() {
     assert!(Parser::new().max_depth(5).parse(deep.as_bytes()).is_ok());
     let err = Parser::new().max_depth(4).parse(deep.as_bytes()).unwrap_err();
     assert_eq!((err.kind(), err.path()), (ErrorKind::Limit, "/A/A/A/A"));
-    let deep_xml = format!("<R>{}{}</R>", "<A>".repeat(10), "</A>".repeat(10));
-    let err = Parser::new().max_depth(8).parse(deep_xml.as_bytes()).unwrap_err();
+    // depth counts the canonical document's objects and arrays: the same
+    // document nests as deep in XML (where the innermost <A> holds text)
+    let deep_xml = format!("<R>{}1{}</R>", "<A>".repeat(5), "</A>".repeat(5));
+    assert!(Parser::new().max_depth(5).parse(deep_xml.as_bytes()).is_ok());
+    let err = Parser::new().max_depth(4).parse(deep_xml.as_bytes()).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Limit);
 }

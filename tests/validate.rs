@@ -51,7 +51,10 @@ fn strict_mode_makes_warnings_errors() {
     let input = br#"{"RequestId":"r","DtsJobId":"j","Status":"Failed","Delay":5}"#;
     let lenient = from_slice(input).unwrap().validate();
     assert_eq!(lines(&lenient), ["/Delay ambiguous-unit warning"]);
-    let strict = Parser::new().strict(true).parse(input).unwrap().validate();
+    let parser = Parser::new().strict(true);
+    let parsed = parser.parse(input).unwrap();
+    assert_eq!(parsed, from_slice(input).unwrap(), "options are not data");
+    let strict = parsed.validate_with(parser.options());
     assert_eq!(lines(&strict), ["/Delay ambiguous-unit error"]);
     assert!(strict.iter().all(|d| d.severity == Severity::Error));
 }
@@ -61,15 +64,19 @@ fn task_kind_override_reaches_sub_jobs() {
     let input = br#"{"RequestId":"r","DtsJobId":"j","Delay":5,"SubSyncJob":[{"Status":"Normal","Delay":2}]}"#;
     let plain = from_slice(input).unwrap().validate();
     assert_eq!(lines(&plain), ["/Delay ambiguous-unit warning"]);
-    let resp = Parser::new()
-        .task_kind(TaskKind::Synchronization)
-        .parse(input)
-        .unwrap();
+    let parser = Parser::new().task_kind(TaskKind::Synchronization);
+    let resp = parser.parse(input).unwrap();
     assert_eq!(
-        lines(&resp.validate()),
+        lines(&resp.validate_with(parser.options())),
         ["/SubSyncJob/0/Status unknown-status warning"],
         "Normal is not a synchronization status"
     );
+    // the same override reaches the accessors of every job
+    let job = resp.detail().unwrap().job_with(parser.options());
+    let sub = job.sub_jobs().next().unwrap();
+    assert_eq!(sub.task_kind(), TaskKind::Synchronization);
+    assert_eq!(sub.delay(), Some(std::time::Duration::from_secs(2)));
+    assert_eq!(sub.status().and_then(|s| s.known), None);
 }
 
 #[test]

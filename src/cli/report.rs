@@ -35,9 +35,17 @@ pub(crate) fn process(settings: &Settings, unit: &Unit) -> Outcome {
     let (mut errors, mut warnings) = (0, 0);
     let text = match settings.mode {
         Mode::Json => json::to_string(&resp) + "\n",
-        Mode::Xml => xml::to_string(&resp) + "\n",
+        Mode::Xml => match xml::to_string(&resp) {
+            Ok(text) => text + "\n",
+            Err(e) => {
+                return Outcome::Unreadable {
+                    label: unit.label.clone(),
+                    reason: format!("cannot be written as XML: {e}"),
+                };
+            }
+        },
         Mode::Check => {
-            let report = resp.validate();
+            let report = resp.validate_with(settings.parser.options());
             let mut text = String::new();
             for d in &report {
                 match d.severity {
@@ -90,7 +98,8 @@ fn paint(color: bool, severity: Severity) -> String {
 /// The `inspect` summary: JSON field names are part of the CLI's contract.
 fn inspect(settings: &Settings, unit: &Unit, resp: &Response) -> String {
     let summary = match resp {
-        Response::Detail(d) => {
+        Response::Detail(detail) => {
+            let d = detail.job_with(settings.parser.options());
             let status = d.status();
             let error = d.error();
             j!({
@@ -101,7 +110,7 @@ fn inspect(settings: &Settings, unit: &Unit, resp: &Response) -> String {
                 "Checkpoint": d.checkpoint(),
                 "ErrorCode": error.as_ref().map(|e| e.code.clone()),
                 "ErrorMessage": error.as_ref().map(|e| e.message.clone()),
-                "SubJobs": d.sub_jobs().len(),
+                "SubJobs": d.sub_jobs().count(),
             })
         }
         Response::Error(env) => {

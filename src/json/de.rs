@@ -1,472 +1,361 @@
-//! JSON decoding: serde_json's tokenizer driving the model's own visitors.
+//! JSON decoding: a pull decoder that drives the model's own table.
 //!
-//! No `#[derive(Deserialize)]`: each seed below implements one [`Source`]
-//! request (scalar, object, list, nested, opaque) as a small visitor, so the
-//! model's table decides what every member means, exactly as for XML.
+//! No serde derive, no `flatten`/`untagged`: the decoder implements the
+//! [`Source`] contract over a [`Pull`] — the tokenizer for text, a cursor for
+//! a value in memory (an SDK dump's body) — so the model's table decides what
+//! every member means, exactly as for XML.
 
-use std::borrow::Cow;
-use std::fmt;
+use std::marker::PhantomData;
 
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use super::token::{Peek, Pull, SyntaxError, Tokenizer};
+use crate::de::root::{Document, Root};
+use crate::de::{Budget, Exceeded, Height, Limits, Shape, Source, new_job};
+use crate::error::{Error, ErrorKind, PathSegment};
+use crate::model::{JobOrValue, UnknownFields, Value};
+use crate::scalar::{self, In};
+use crate::value::merge_repeats;
 
-use crate::de::{Shape, Source, nested_from_scalar, new_job, value_from_scalar};
-use crate::error::PathSegment;
-use crate::model::{Nested, UnknownFields, Value, merge_repeats};
-use crate::scalar::In;
+/// Reads a JSON document: what it is, in one pass. Errors carry the byte
+/// offset (line and column are the caller's to compute from its text).
+pub(crate) fn read(text: &str, limits: &Limits) -> Result<Document, Error> {
+    let mut d = Decoder::new(Tokenizer::new(text), Budget::new(text.len(), limits.max_depth));
+    let root = d.root().and_then(|root| {
+        d.pull.end().map_err(|e| d.syntax(&e))?;
+        Ok(root)
+    });
+    let root = root.map_err(|e| e.with_path(&d.path))?;
+    root.finish(&d.budget, true).map_err(Exceeded::into_error)
+}
 
-/// State shared by all visitors of one document.
-pub(crate) struct Ctx {
-    pub(crate) depth: usize,
-    pub(crate) max_depth: usize,
+/// Reads a document from a value in memory (an SDK dump's body). Errors carry
+/// the path inside the value, no position.
+pub(crate) fn read_value(value: &Value, limits: &Limits, input_len: usize) -> Result<Document, Error> {
+    let mut d = Decoder::new(
+        super::cursor::ValueCursor::new(value),
+        Budget::new(input_len, limits.max_depth),
+    );
+    let root = d.root().map_err(|e| e.with_path(&d.path))?;
+    root.finish(&d.budget, false).map_err(Exceeded::into_error)
+}
+
+/// The decoder's state for one document.
+pub(crate) struct Decoder<'de, P> {
+    pull: P,
+    budget: Budget,
     /// Filled innermost first while an error unwinds.
-    pub(crate) path: Vec<PathSegment>,
+    path: Vec<PathSegment>,
+    _input: PhantomData<&'de str>,
 }
 
-impl Ctx {
-    pub(crate) fn new(max_depth: usize) -> Self {
-        Ctx {
-            depth: 0,
-            max_depth,
+impl<'de, P: Pull<'de>> Decoder<'de, P> {
+    fn new(pull: P, budget: Budget) -> Self {
+        Decoder {
+            pull,
+            budget,
             path: Vec::new(),
+            _input: PhantomData,
         }
     }
 
-    fn enter<E: de::Error>(&mut self) -> Result<(), E> {
-        self.depth += 1;
-        if self.depth > self.max_depth {
-            return Err(E::custom(format_args!(
-                "nesting deeper than the limit of {}",
-                self.max_depth
-            )));
+    fn root(&mut self) -> Result<Root, Error> {
+        let mut root = Root::default();
+        match self.peek()? {
+            Peek::Object => self.object_into(&mut root)?,
+            other => return Err(self.wrong(self.pull.offset(), "an object", other)),
         }
-        Ok(())
+        Ok(root)
     }
 
-    fn leave(&mut self) {
-        self.depth -= 1;
-    }
-}
-
-/// The root: an object read into a shape.
-pub(crate) fn read_root<'de, T: Shape, D: Deserializer<'de>>(
-    de: D,
-    target: &mut T,
-    ctx: &mut Ctx,
-) -> Result<bool, D::Error> {
-    ObjectSeed { target, ctx }.deserialize(de)
-}
-
-struct Src<'a, A> {
-    map: &'a mut A,
-    ctx: &'a mut Ctx,
-}
-
-impl<'de, A: MapAccess<'de>> Source<'de> for Src<'_, A> {
-    type Error = A::Error;
-
-    fn scalar(self) -> Result<In<'de>, A::Error> {
-        self.map.next_value_seed(ScalarSeed)
+    #[inline]
+    fn peek(&mut self) -> Result<Peek, Error> {
+        self.pull.peek().map_err(|e| self.syntax(&e))
     }
 
-    fn object<T: Shape>(self, target: &mut T) -> Result<bool, A::Error> {
-        self.map.next_value_seed(ObjectSeed {
-            target,
-            ctx: self.ctx,
-        })
+    #[cold]
+    fn syntax(&self, e: &SyntaxError) -> Error {
+        Error::new(ErrorKind::Syntax, e.message).with_offset(e.offset)
     }
 
-    fn list<T: Shape>(self, items: &mut Vec<T>) -> Result<(), A::Error> {
-        self.map.next_value_seed(ListSeed { items, ctx: self.ctx })
-    }
-
-    fn nested_list(self, items: &mut Vec<Nested>) -> Result<(), A::Error> {
-        self.map.next_value_seed(NestedListSeed {
-            items,
-            ctx: self.ctx,
-            top: true,
-        })
-    }
-
-    fn nested(self) -> Result<Option<Nested>, A::Error> {
-        self.map.next_value_seed(NestedSeed { ctx: self.ctx })
-    }
-
-    fn unknown(self, key: &str, fields: &mut UnknownFields) -> Result<(), A::Error> {
-        let value = self.map.next_value_seed(ValueSeed { ctx: self.ctx })?;
-        fields.push(key.to_owned(), value);
-        Ok(())
-    }
-}
-
-/// An object key, borrowed from the input when it has no escapes.
-struct KeySeed;
-
-impl<'de> DeserializeSeed<'de> for KeySeed {
-    type Value = Cow<'de, str>;
-
-    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
-        de.deserialize_str(self)
-    }
-}
-
-impl<'de> Visitor<'de> for KeySeed {
-    type Value = Cow<'de, str>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a member name")
-    }
-
-    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok(Cow::Borrowed(v))
-    }
-
-    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Cow::Owned(v.to_owned()))
-    }
-
-    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Cow::Owned(v))
-    }
-}
-
-/// Visitor methods shared by every seed that accepts scalars: each becomes an [`In`].
-macro_rules! scalar_visits {
-    ($ret:expr) => {
-        fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-            #[allow(clippy::redundant_closure_call)]
-            ($ret)(self, In::Bool(v))
+    #[cold]
+    fn wrong(&self, at: Option<usize>, expected: &str, found: Peek) -> Error {
+        let e = Error::new(
+            ErrorKind::Shape,
+            format!("expected {expected}, found {}", found.noun()),
+        );
+        match at {
+            Some(offset) => e.with_offset(offset),
+            None => e,
         }
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-            #[allow(clippy::redundant_closure_call)]
-            ($ret)(self, In::I64(v))
-        }
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-            let v = i64::try_from(v).map_or(In::U64(v), In::I64);
-            #[allow(clippy::redundant_closure_call)]
-            ($ret)(self, v)
-        }
-        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-            #[allow(clippy::redundant_closure_call)]
-            ($ret)(self, In::F64(v))
-        }
-        fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-            #[allow(clippy::redundant_closure_call)]
-            ($ret)(self, In::Str(Cow::Borrowed(v)))
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            #[allow(clippy::redundant_closure_call)]
-            ($ret)(self, In::Str(Cow::Owned(v.to_owned())))
-        }
-        fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-            #[allow(clippy::redundant_closure_call)]
-            ($ret)(self, In::Str(Cow::Owned(v)))
-        }
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            #[allow(clippy::redundant_closure_call)]
-            ($ret)(self, In::Null)
-        }
-        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-            #[allow(clippy::redundant_closure_call)]
-            ($ret)(self, In::Null)
-        }
-    };
-}
-
-/// A scalar; objects and arrays are refused.
-struct ScalarSeed;
-
-impl<'de> DeserializeSeed<'de> for ScalarSeed {
-    type Value = In<'de>;
-
-    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
-        de.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for ScalarSeed {
-    type Value = In<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string, number, boolean or null")
     }
 
-    scalar_visits!(|_s, v| Ok(v));
-}
-
-/// An object read into a shape.
-struct ObjectSeed<'a, T> {
-    target: &'a mut T,
-    ctx: &'a mut Ctx,
-}
-
-impl<'de, T: Shape> DeserializeSeed<'de> for ObjectSeed<'_, T> {
-    type Value = bool;
-
-    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<bool, D::Error> {
-        de.deserialize_any(self)
-    }
-}
-
-impl<'de, T: Shape> Visitor<'de> for ObjectSeed<'_, T> {
-    type Value = bool;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an object")
+    #[cold]
+    fn limit(&self, exceeded: Exceeded) -> Error {
+        let e = exceeded.into_error();
+        match self.pull.offset() {
+            Some(offset) => e.with_offset(offset),
+            None => e,
+        }
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
-        self.ctx.enter()?;
-        while let Some(key) = map.next_key_seed(KeySeed)? {
-            let src = Src {
-                map: &mut map,
-                ctx: self.ctx,
-            };
-            if let Err(e) = self.target.read_field(&key, src) {
-                self.ctx.path.push(PathSegment::Key(key.into_owned()));
+    #[inline]
+    fn scalar(&mut self) -> Result<In<'de>, Error> {
+        self.pull.scalar().map_err(|e| self.syntax(&e))
+    }
+
+    /// Reads the object at hand into `target`, member by member.
+    fn object_into<T: Shape>(&mut self, target: &mut T) -> Result<(), Error> {
+        self.budget.enter(1).map_err(|x| self.limit(x))?;
+        let mut key = self.pull.begin_object().map_err(|e| self.syntax(&e))?;
+        while let Some(k) = key {
+            if let Err(e) = target.read_field(&k, Src { d: self }) {
+                self.path.push(PathSegment::Key(k.into_owned()));
                 return Err(e);
             }
+            key = self.pull.next_key().map_err(|e| self.syntax(&e))?;
         }
-        merge_repeats(&mut self.target.unknown_mut().0);
-        self.ctx.leave();
-        Ok(true)
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<bool, E> {
-        Ok(false)
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<bool, E> {
-        Ok(false)
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<bool, E> {
-        if v.trim_matches(crate::scalar::is_space).is_empty() {
-            Ok(true)
-        } else {
-            Err(E::invalid_type(de::Unexpected::Str(v), &self))
+        let unknown = &mut target.unknown_mut().0;
+        let merged = merge_repeats(unknown);
+        if !merged.is_empty() {
+            self.budget
+                .check_merged(unknown, &merged)
+                .map_err(|x| self.limit(x))?;
         }
-    }
-}
-
-/// A list of shapes: an array, a lone object (a list of one), or `null`/`""`.
-struct ListSeed<'a, T> {
-    items: &'a mut Vec<T>,
-    ctx: &'a mut Ctx,
-}
-
-impl<'de, T: Shape> DeserializeSeed<'de> for ListSeed<'_, T> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<(), D::Error> {
-        de.deserialize_any(self)
-    }
-}
-
-impl<'de, T: Shape> Visitor<'de> for ListSeed<'_, T> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an array of objects")
+        self.budget.leave(1);
+        Ok(())
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        self.ctx.enter()?;
-        loop {
-            let mut item = T::default();
-            let index = self.items.len();
-            let seed = ObjectSeed {
-                target: &mut item,
-                ctx: self.ctx,
-            };
-            match seq.next_element_seed(seed) {
-                Ok(Some(true)) => self.items.push(item),
-                Ok(Some(false)) => {} // a `null` item carries nothing
-                Ok(None) => break,
-                Err(e) => {
-                    self.ctx.path.push(PathSegment::Index(index));
-                    return Err(e);
+    /// Reads the items of the array at hand, each through `item`, with the
+    /// item's index (as it stands in the input) on the path of an error.
+    fn items(&mut self, mut item: impl FnMut(&mut Self) -> Result<(), Error>) -> Result<(), Error> {
+        self.budget.enter(1).map_err(|x| self.limit(x))?;
+        let mut more = self.pull.begin_array().map_err(|e| self.syntax(&e))?;
+        let mut index = 0;
+        while more {
+            if let Err(e) = item(self) {
+                self.path.push(PathSegment::Index(index));
+                return Err(e);
+            }
+            index += 1;
+            more = self.pull.next_item().map_err(|e| self.syntax(&e))?;
+        }
+        self.budget.leave(1);
+        Ok(())
+    }
+
+    /// One item of a typed list: an object (a blank string is an empty one;
+    /// `null` is no item).
+    fn list_item<T: Shape>(&mut self, items: &mut Vec<T>) -> Result<(), Error> {
+        let kind = self.peek()?;
+        let at = self.pull.offset();
+        match kind {
+            Peek::Object => {
+                self.budget.charge_shape::<T>().map_err(|x| self.limit(x))?;
+                let mut item = T::default();
+                self.object_into(&mut item)?;
+                items.push(item);
+            }
+            Peek::Null => {
+                self.scalar()?;
+            }
+            Peek::String if self.scalar()?.is_blank() => {
+                self.budget.charge_shape::<T>().map_err(|x| self.limit(x))?;
+                self.budget.fits(1).map_err(|x| self.limit(x))?;
+                items.push(T::default());
+            }
+            other => return Err(self.wrong(at, "an object", other)),
+        }
+        Ok(())
+    }
+
+    /// A value at an untyped position; `None` for `null` when `keep_null` is false.
+    fn job_or_value(&mut self, keep_null: bool) -> Result<Option<JobOrValue>, Error> {
+        Ok(Some(match self.peek()? {
+            Peek::Object => {
+                let mut job = new_job(&mut self.budget).map_err(|x| self.limit(x))?;
+                self.object_into(&mut *job)?;
+                JobOrValue::Job(job)
+            }
+            Peek::Array => {
+                let mut list = Vec::new();
+                self.items(|d| {
+                    d.budget.charge_value().map_err(|x| d.limit(x))?;
+                    list.extend(d.job_or_value(true)?);
+                    Ok(())
+                })?;
+                JobOrValue::List(list)
+            }
+            Peek::Null if !keep_null => {
+                self.scalar()?;
+                return Ok(None);
+            }
+            _ => JobOrValue::Value(scalar::value(self.scalar()?)),
+        }))
+    }
+
+    /// Any value, kept whole; names repeated in an object merge into an
+    /// array when `merge` is set.
+    fn value(&mut self, merge: bool) -> Result<Value, Error> {
+        self.budget.charge_value().map_err(|x| self.limit(x))?;
+        match self.peek()? {
+            Peek::Object => {
+                self.budget.enter(1).map_err(|x| self.limit(x))?;
+                let mut members = Vec::new();
+                let mut key = self.pull.begin_object().map_err(|e| self.syntax(&e))?;
+                while let Some(k) = key {
+                    match self.value(merge) {
+                        Ok(v) => members.push((k.into_owned(), v)),
+                        Err(e) => {
+                            self.path.push(PathSegment::Key(k.into_owned()));
+                            return Err(e);
+                        }
+                    }
+                    key = self.pull.next_key().map_err(|e| self.syntax(&e))?;
                 }
+                if merge {
+                    let merged = merge_repeats(&mut members);
+                    if !merged.is_empty() {
+                        self.budget
+                            .check_merged(&members, &merged)
+                            .map_err(|x| self.limit(x))?;
+                    }
+                }
+                self.budget.leave(1);
+                Ok(Value::Object(members))
+            }
+            Peek::Array => {
+                let mut items = Vec::new();
+                self.items(|d| {
+                    items.push(d.value(merge)?);
+                    Ok(())
+                })?;
+                Ok(Value::Array(items))
+            }
+            _ => Ok(scalar::value(self.scalar()?)),
+        }
+    }
+}
+
+/// The value of one member, at the decoder's position.
+struct Src<'r, 'de, P> {
+    d: &'r mut Decoder<'de, P>,
+}
+
+impl<'de, P: Pull<'de>> Source<'de> for Src<'_, 'de, P> {
+    type Error = Error;
+
+    #[inline]
+    fn scalar(self) -> Result<In<'de>, Error> {
+        let d = self.d;
+        match d.peek()? {
+            found @ (Peek::Object | Peek::Array) => {
+                Err(d.wrong(d.pull.offset(), "a string, number, boolean or null", found))
+            }
+            _ => d.scalar(),
+        }
+    }
+
+    fn object<T: Shape>(self, target: &mut T) -> Result<bool, Error> {
+        let d = self.d;
+        let kind = d.peek()?;
+        let at = d.pull.offset();
+        match kind {
+            Peek::Object => {
+                d.budget.charge_shape::<T>().map_err(|x| d.limit(x))?;
+                d.object_into(target)?;
+                Ok(true)
+            }
+            Peek::Null => {
+                d.scalar()?;
+                Ok(false)
+            }
+            Peek::String if d.scalar()?.is_blank() => {
+                d.budget.charge_shape::<T>().map_err(|x| d.limit(x))?;
+                d.budget.fits(1).map_err(|x| d.limit(x))?;
+                Ok(true)
+            }
+            other => Err(d.wrong(at, "an object", other)),
+        }
+    }
+
+    fn list<T: Shape>(self, items: &mut Vec<T>) -> Result<(), Error> {
+        let d = self.d;
+        let kind = d.peek()?;
+        let at = d.pull.offset();
+        match kind {
+            Peek::Array => d.items(|d| d.list_item(items)),
+            Peek::Object => {
+                // a lone object is a list of one: the array and its object
+                d.budget.enter(1).map_err(|x| d.limit(x))?;
+                d.list_item(items)?;
+                d.budget.leave(1);
+                Ok(())
+            }
+            Peek::Null => d.scalar().map(drop),
+            Peek::String if d.scalar()?.is_blank() => Ok(()),
+            other => Err(d.wrong(at, "an array of objects", other)),
+        }
+    }
+
+    fn job_or_value(self, slot: &mut Option<JobOrValue>) -> Result<(), Error> {
+        let d = self.d;
+        if let Some(value) = d.job_or_value(false)? {
+            let repeated = slot.is_some();
+            JobOrValue::append(slot, value);
+            if repeated {
+                d.budget.fits(slot.height()).map_err(|x| d.limit(x))?;
             }
         }
-        self.ctx.leave();
         Ok(())
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
-        let mut item = T::default();
-        ObjectSeed {
-            target: &mut item,
-            ctx: self.ctx,
+    fn job_or_value_list(self, items: &mut Vec<JobOrValue>) -> Result<(), Error> {
+        let d = self.d;
+        match d.peek()? {
+            Peek::Array => d.items(|d| {
+                d.budget.charge_value().map_err(|x| d.limit(x))?;
+                items.extend(d.job_or_value(true)?);
+                Ok(())
+            }),
+            Peek::Null => d.scalar().map(drop),
+            Peek::String => {
+                let v = d.scalar()?;
+                if !v.is_blank() {
+                    d.budget.fits(1).map_err(|x| d.limit(x))?;
+                    items.push(JobOrValue::Value(scalar::value(v)));
+                }
+                Ok(())
+            }
+            _ => {
+                // one item where a list belongs: the list and the item
+                d.budget.enter(1).map_err(|x| d.limit(x))?;
+                items.extend(d.job_or_value(true)?);
+                d.budget.leave(1);
+                Ok(())
+            }
         }
-        .visit_map(map)?;
-        self.items.push(item);
+    }
+
+    fn unknown(self, key: &str, fields: &mut UnknownFields) -> Result<(), Error> {
+        let value = self.d.value(true)?;
+        fields.push(key, value);
         Ok(())
     }
 
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
-        if v.trim_matches(crate::scalar::is_space).is_empty() {
-            Ok(())
-        } else {
-            Err(E::invalid_type(de::Unexpected::Str(v), &self))
-        }
+    fn value_unmerged(self) -> Result<Value, Error> {
+        self.d.value(false)
     }
 }
 
-/// One untyped-position value: an object is a job, anything else a [`Value`].
-struct NestedSeed<'a> {
-    ctx: &'a mut Ctx,
-}
-
-impl<'de> DeserializeSeed<'de> for NestedSeed<'_> {
-    type Value = Option<Nested>;
-
-    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
-        de.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for NestedSeed<'_> {
-    type Value = Option<Nested>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a job object or a value")
-    }
-
-    scalar_visits!(|_s, v| Ok(nested_from_scalar(v)));
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        let mut job = new_job();
-        ObjectSeed {
-            target: &mut *job,
-            ctx: self.ctx,
-        }
-        .visit_map(map)?;
-        Ok(Some(Nested::Job(job)))
-    }
-}
-
-/// A list of untyped-position values. Arrays inside it are flattened, as XML
-/// (repeated elements) would carry them.
-struct NestedListSeed<'a> {
-    items: &'a mut Vec<Nested>,
-    ctx: &'a mut Ctx,
-    /// The member's own value (where `""` means "no items"), not an item.
-    top: bool,
-}
-
-impl<'de> DeserializeSeed<'de> for NestedListSeed<'_> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<(), D::Error> {
-        de.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for NestedListSeed<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an array")
-    }
-
-    scalar_visits!(|s: Self, v| {
-        s.items.extend(match v {
-            In::Str(t) if s.top && t.trim_matches(crate::scalar::is_space).is_empty() => None,
-            other => nested_from_scalar(other),
-        });
-        Ok(())
+/// Reads any JSON value, names repeated in an object kept apart (the views of
+/// JSON held in a string member). Errors carry line and column in `text`.
+pub(crate) fn value_from_str(text: &str) -> Result<Value, Error> {
+    let mut d = Decoder::new(
+        Tokenizer::new(text),
+        Budget::new(text.len(), crate::de::DEFAULT_MAX_DEPTH),
+    );
+    let value = d.value(false).and_then(|v| {
+        d.pull.end().map_err(|e| d.syntax(&e))?;
+        Ok(v)
     });
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        self.ctx.enter()?;
-        loop {
-            let index = self.items.len();
-            let seed = NestedListSeed {
-                items: &mut *self.items,
-                ctx: &mut *self.ctx,
-                top: false,
-            };
-            match seq.next_element_seed(seed) {
-                Ok(Some(())) => {}
-                Ok(None) => break,
-                Err(e) => {
-                    self.ctx.path.push(PathSegment::Index(index));
-                    return Err(e);
-                }
-            }
-        }
-        self.ctx.leave();
-        Ok(())
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
-        let item = NestedSeed { ctx: self.ctx }.visit_map(map)?;
-        self.items.extend(item);
-        Ok(())
-    }
-}
-
-/// An opaque value, kept whole.
-struct ValueSeed<'a> {
-    ctx: &'a mut Ctx,
-}
-
-impl<'de> DeserializeSeed<'de> for ValueSeed<'_> {
-    type Value = Value;
-
-    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Value, D::Error> {
-        de.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for ValueSeed<'_> {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    scalar_visits!(|_s, v| Ok(value_from_scalar(v)));
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        self.ctx.enter()?;
-        let mut items = Vec::new();
-        loop {
-            match seq.next_element_seed(ValueSeed { ctx: self.ctx }) {
-                Ok(Some(v)) => items.push(v),
-                Ok(None) => break,
-                Err(e) => {
-                    self.ctx.path.push(PathSegment::Index(items.len()));
-                    return Err(e);
-                }
-            }
-        }
-        self.ctx.leave();
-        Ok(Value::Array(items))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        self.ctx.enter()?;
-        let mut members = Vec::new();
-        while let Some(key) = map.next_key_seed(KeySeed)? {
-            match map.next_value_seed(ValueSeed { ctx: self.ctx }) {
-                Ok(v) => members.push((key.into_owned(), v)),
-                Err(e) => {
-                    self.ctx.path.push(PathSegment::Key(key.into_owned()));
-                    return Err(e);
-                }
-            }
-        }
-        merge_repeats(&mut members);
-        self.ctx.leave();
-        Ok(Value::Object(members))
-    }
+    value.map_err(|e| e.with_path(&d.path).locate(text))
 }

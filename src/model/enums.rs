@@ -1,4 +1,4 @@
-//! Known values of the open string enumerations (api-facts §3).
+//! Known values of the open string enumerations.
 //!
 //! Each enum lists the spellings this crate knows; matching is ASCII
 //! case-insensitive, and values outside the list stay readable through

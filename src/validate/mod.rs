@@ -24,9 +24,8 @@ use std::fmt;
 
 use strum::{Display, EnumIter, IntoStaticStr};
 
-use crate::model::{ErrorEnvelope, JobDetail, Nested, Scalar, StageStatus};
-use crate::task::{Stage, TaskKind};
-use crate::{Context, Response};
+use crate::model::{ErrorEnvelope, JobDetail, JobOrValue, Response, Scalar, StageStatus};
+use crate::task::{Job, Options, Stage, TaskKind};
 use time::Stamp;
 
 /// How serious a [`Diagnostic`] is.
@@ -107,9 +106,14 @@ impl fmt::Display for Diagnostic {
 impl Response {
     /// Validates the response; see [`JobDetail::validate`].
     pub fn validate(&self) -> Vec<Diagnostic> {
+        self.validate_with(&Options::default())
+    }
+
+    /// Validates the response with `options`; see [`JobDetail::validate_with`].
+    pub fn validate_with(&self, options: &Options) -> Vec<Diagnostic> {
         match self {
-            Response::Detail(d) => d.validate(),
-            Response::Error(e) => e.validate(),
+            Response::Detail(d) => d.validate_with(options),
+            Response::Error(e) => e.validate_with(options),
         }
     }
 }
@@ -117,7 +121,13 @@ impl Response {
 impl ErrorEnvelope {
     /// Validates the envelope: it must carry a `RequestId`.
     pub fn validate(&self) -> Vec<Diagnostic> {
-        let mut out = Report::new(false);
+        self.validate_with(&Options::default())
+    }
+
+    /// Validates the envelope with `options` (strictness).
+    pub fn validate_with(&self, options: &Options) -> Vec<Diagnostic> {
+        let mut out = Report::new(options.is_strict());
+        out.root(self.unexpected_root());
         if self.request_id.as_deref().is_none_or(str::is_empty) {
             out.at("/RequestId", DiagnosticCode::MissingField, "no RequestId".into());
         }
@@ -126,7 +136,8 @@ impl ErrorEnvelope {
 }
 
 impl JobDetail {
-    /// Every problem of this detail and of every job nested in it. Never panics.
+    /// Every problem of this detail and of every job nested in it, each
+    /// reported once, at its JSON Pointer. Never panics.
     ///
     /// ```
     /// let resp = dts_job_detail::json::from_str(
@@ -137,19 +148,24 @@ impl JobDetail {
     /// # Ok::<(), dts_job_detail::Error>(())
     /// ```
     pub fn validate(&self) -> Vec<Diagnostic> {
-        let Context {
-            task_kind,
-            strict,
-            root,
-        } = &self.context;
-        let mut out = Report::new(*strict);
-        if let Some(name) = root {
-            out.at(
-                "",
-                DiagnosticCode::UnexpectedRoot,
-                format!("root element <{name}> is not <DescribeDtsJobDetailResponse>"),
-            );
-        }
+        self.validate_with(&Options::default())
+    }
+
+    /// [`JobDetail::validate`] with `options`: a task-kind override, and
+    /// strictness (every warning an error).
+    ///
+    /// ```
+    /// use dts_job_detail::{Options, Severity, TaskKind};
+    /// let resp = dts_job_detail::json::from_str(r#"{"RequestId":"r","DtsJobId":"j","Delay":3}"#)?;
+    /// let d = resp.detail().unwrap();
+    /// assert_eq!(d.validate()[0].code.as_str(), "ambiguous-unit");
+    /// assert!(d.validate_with(&Options::new().task_kind(TaskKind::Migration)).is_empty());
+    /// assert_eq!(d.validate_with(&Options::new().strict(true))[0].severity, Severity::Error);
+    /// # Ok::<(), dts_job_detail::Error>(())
+    /// ```
+    pub fn validate_with(&self, options: &Options) -> Vec<Diagnostic> {
+        let mut out = Report::new(options.is_strict());
+        out.root(self.unexpected_root());
         if self.request_id.as_deref().is_none_or(str::is_empty) {
             out.at("/RequestId", DiagnosticCode::MissingField, "no RequestId".into());
         }
@@ -161,7 +177,9 @@ impl JobDetail {
                 "no DtsJobId in a successful response".into(),
             );
         }
-        check_job(self, *task_kind, &Path::Root, &mut out);
+        for job in self.job_with(options).with_sub_jobs() {
+            check_job(&job, &mut out);
+        }
         out.items
     }
 }
@@ -194,6 +212,16 @@ impl Report {
         });
     }
 
+    fn root(&mut self, unexpected: Option<&str>) {
+        if let Some(name) = unexpected {
+            self.at(
+                "",
+                DiagnosticCode::UnexpectedRoot,
+                format!("root element <{name}> is neither <DescribeDtsJobDetailResponse> nor <Error>"),
+            );
+        }
+    }
+
     /// At `base` + `/member`.
     pub(crate) fn member(&mut self, base: &Path<'_>, member: &str, code: DiagnosticCode, message: String) {
         let mut path = String::new();
@@ -206,7 +234,8 @@ impl Report {
 /// when a diagnostic needs it, so a clean document allocates nothing.
 #[derive(Clone, Copy)]
 pub(crate) enum Path<'a> {
-    Root,
+    /// A job's own pointer.
+    Job(&'a str),
     Key(&'a Path<'a>, &'a str),
     Index(&'a Path<'a>, usize),
 }
@@ -214,7 +243,7 @@ pub(crate) enum Path<'a> {
 impl Path<'_> {
     fn render(&self, out: &mut String) {
         match self {
-            Path::Root => {}
+            Path::Job(pointer) => out.push_str(pointer),
             Path::Key(parent, key) => {
                 parent.render(out);
                 out.push('/');
@@ -229,8 +258,9 @@ impl Path<'_> {
     }
 }
 
-/// Checks members that every shape may hold (raw numbers and booleans); the
-/// model's table implements it for every shape.
+/// Checks the raw-kept numbers and booleans of a shape (not of the jobs
+/// nested in it, which the walk visits on their own); generated from the
+/// model's table.
 pub(crate) trait CheckScalars {
     fn check_scalars(&self, path: &Path<'_>, out: &mut Report);
 }
@@ -240,9 +270,21 @@ pub(crate) trait CheckField {
     fn check_field(&self, member: &str, path: &Path<'_>, out: &mut Report);
 }
 
-impl CheckField for Option<String> {
-    fn check_field(&self, _: &str, _: &Path<'_>, _: &mut Report) {}
+macro_rules! nothing_to_check {
+    ($($ty:ty),*) => {
+        $(impl CheckField for $ty {
+            fn check_field(&self, _: &str, _: &Path<'_>, _: &mut Report) {}
+        })*
+    };
 }
+
+// Text has no type to miss; jobs are checked by the walk, each once.
+nothing_to_check!(
+    Option<String>,
+    Option<JobOrValue>,
+    Vec<JobOrValue>,
+    Vec<JobDetail>
+);
 
 impl<E> CheckField for Option<crate::model::Open<E>> {
     fn check_field(&self, _: &str, _: &Path<'_>, _: &mut Report) {}
@@ -265,8 +307,8 @@ macro_rules! check_raw {
     };
 }
 
-check_raw!(i64, InvalidNumber, "an integer");
-check_raw!(f64, InvalidNumber, "a number");
+check_raw!(i64, InvalidNumber, "an integer (in 64-bit range)");
+check_raw!(f64, InvalidNumber, "a number (in 64-bit floating-point range)");
 check_raw!(bool, InvalidBool, "true or false");
 
 impl<T: CheckScalars> CheckField for Option<Box<T>> {
@@ -277,7 +319,12 @@ impl<T: CheckScalars> CheckField for Option<Box<T>> {
     }
 }
 
-impl<T: CheckScalars> CheckField for Vec<T> {
+/// A list item that is not a job (jobs are checked by the walk).
+trait ListItem: CheckScalars {}
+impl ListItem for crate::model::Tag {}
+impl ListItem for crate::model::PrecheckDetail {}
+
+impl<T: ListItem> CheckField for Vec<T> {
     fn check_field(&self, member: &str, path: &Path<'_>, out: &mut Report) {
         let list = Path::Key(path, member);
         for (i, item) in self.iter().enumerate() {
@@ -286,14 +333,24 @@ impl<T: CheckScalars> CheckField for Vec<T> {
     }
 }
 
-/// Jobs are checked whole by [`check_job`], at their own paths.
-impl CheckField for Option<Nested> {
-    fn check_field(&self, _: &str, _: &Path<'_>, _: &mut Report) {}
+/// Implements [`CheckScalars`] for a shape of the model's table.
+macro_rules! impl_check {
+    (
+        $(#[$meta:meta])*
+        $name:ident {
+            $( $(#[$fmeta:meta])* $field:ident : $ty:ty = $wire:literal, )*
+        }
+        $( extra { $( $(#[$xmeta:meta])* $xfield:ident : $xty:ty, )* } )?
+    ) => {
+        impl CheckScalars for crate::model::$name {
+            fn check_scalars(&self, path: &Path<'_>, out: &mut Report) {
+                $( CheckField::check_field(&self.$field, $wire, path, out); )*
+            }
+        }
+    };
 }
 
-impl CheckField for Vec<Nested> {
-    fn check_field(&self, _: &str, _: &Path<'_>, _: &mut Report) {}
-}
+crate::model::for_each_shape!(impl_check);
 
 /// Reads one member of a job.
 type Getter<T> = fn(&JobDetail) -> Option<&T>;
@@ -333,9 +390,11 @@ const STAGES: &[(&str, Stage, Getter<StageStatus>)] = &[
     ),
 ];
 
-/// Checks one job (and, recursively, the jobs nested in it) at `path`.
-fn check_job(job: &JobDetail, given: Option<TaskKind>, path: &Path<'_>, out: &mut Report) {
+/// Checks one job (not the jobs nested in it: the walk visits them).
+fn check_job(view: &Job<'_>, out: &mut Report) {
     use DiagnosticCode::*;
+    let job = view.detail();
+    let path = &Path::Job(view.pointer());
     job.check_scalars(path, out);
 
     let mut times = [None; 7];
@@ -409,14 +468,14 @@ fn check_job(job: &JobDetail, given: Option<TaskKind>, path: &Path<'_>, out: &mu
         ("LastUpdateTime", &job.last_update_time),
     ] {
         if let Some(text) = text.as_deref().filter(|t| !t.is_empty())
-            && crate::scalar::parse_int(text.trim()).is_none()
+            && crate::scalar::exact_integer(text.trim()).is_none()
         {
             out.member(path, member, InvalidNumber, format!("{text:?} is not an integer"));
         }
     }
 
-    let kind = job.task_kind_given(given);
-    if let Some(status) = job.status_given(given)
+    let kind = view.task_kind();
+    if let Some(status) = view.status()
         && status.known.is_none()
         && !status.raw.is_empty()
     {
@@ -458,20 +517,6 @@ fn check_job(job: &JobDetail, given: Option<TaskKind>, path: &Path<'_>, out: &mu
             && let Err(e) = crate::embedded::check(member, text)
         {
             out.member(path, member, InvalidEmbeddedJson, e.to_string());
-        }
-    }
-
-    if let Some(Nested::Job(sub)) = &job.reverse_job {
-        check_job(sub, given, &Path::Key(path, "ReverseJob"), out);
-    }
-    let distributed = Path::Key(path, "SubDistributedJob");
-    for (i, sub) in job.sub_distributed_job.iter().enumerate() {
-        check_job(sub, given, &Path::Index(&distributed, i), out);
-    }
-    let sync = Path::Key(path, "SubSyncJob");
-    for (i, item) in job.sub_sync_job.iter().enumerate() {
-        if let Nested::Job(sub) = item {
-            check_job(sub, given, &Path::Index(&sync, i), out);
         }
     }
 }

@@ -11,31 +11,35 @@ use std::borrow::Cow;
 use quick_xml::Reader;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 
-use crate::de::{Shape, Source, new_job};
+use super::{DETAIL_ROOT, ERROR_ROOT};
+use crate::de::root::{Document, Root};
+use crate::de::{Budget, Exceeded, Height, Limits, Shape, Source, new_job};
 use crate::error::{Error, ErrorKind, PathSegment};
-use crate::model::{Nested, UnknownFields, Value, merge_repeats};
+use crate::model::{JobOrValue, Response, UnknownFields, Value};
 use crate::scalar::In;
+use crate::value::merge_repeats;
 
-pub(crate) struct XmlDe<'i> {
+/// Reads an XML document. Errors carry the byte offset (line and column are
+/// the caller's to compute from its text). Under `strict`, a root other than
+/// the API's two is refused.
+pub(crate) fn read(text: &str, limits: &Limits, strict: bool) -> Result<Response, Error> {
+    let mut de = XmlDe::new(text, Budget::new(text.len(), limits.max_depth));
+    let response = de.document(strict);
+    response.map_err(|e| e.with_path(&de.path))
+}
+
+struct XmlDe<'i> {
     reader: Reader<&'i [u8]>,
-    input: &'i str,
     peeked: Option<Event<'i>>,
     /// Byte offset where the last event read started, for error positions.
     event_start: usize,
-    depth: usize,
-    max_depth: usize,
+    budget: Budget,
     /// Filled innermost first while an error unwinds.
-    pub(crate) path: Vec<PathSegment>,
-}
-
-/// How the document starts: the root element's name and whether it is `<Root/>`.
-pub(crate) struct Root<'i> {
-    pub(crate) name: Cow<'i, str>,
-    pub(crate) empty: bool,
+    path: Vec<PathSegment>,
 }
 
 impl<'i> XmlDe<'i> {
-    pub(crate) fn new(input: &'i str, max_depth: usize) -> Self {
+    fn new(input: &'i str, budget: Budget) -> Self {
         let mut reader = Reader::from_str(input);
         let config = reader.config_mut();
         config.trim_text(false);
@@ -43,13 +47,41 @@ impl<'i> XmlDe<'i> {
         config.expand_empty_elements = false;
         XmlDe {
             reader,
-            input,
             peeked: None,
             event_start: 0,
-            depth: 0,
-            max_depth,
+            budget,
             path: Vec::new(),
         }
+    }
+
+    fn document(&mut self, strict: bool) -> Result<Response, Error> {
+        let (name, empty) = self.root_start()?;
+        let unexpected = (name != DETAIL_ROOT && name != ERROR_ROOT).then_some(name);
+        if let Some(name) = &unexpected
+            && strict
+        {
+            return Err(self.error(
+                ErrorKind::Strict,
+                format!("unexpected root element <{name}>, expected <{DETAIL_ROOT}> or <{ERROR_ROOT}>"),
+            ));
+        }
+        let mut root = Root::default();
+        self.enter(1)?;
+        if !empty {
+            self.read_children(&mut root)?;
+        }
+        self.budget.leave(1);
+        self.finish()?;
+        let mut response = match root.finish(&self.budget, false).map_err(|x| self.limit(x))? {
+            Document::Response(r) => r,
+            // a dump needs a JSON number, which XML cannot carry
+            Document::DumpBody(_) => return Err(self.error(ErrorKind::Shape, "not a response")),
+        };
+        match &mut response {
+            Response::Detail(d) => d.set_unexpected_root(unexpected),
+            Response::Error(e) => e.set_unexpected_root(unexpected),
+        }
+        Ok(response)
     }
 
     #[inline]
@@ -78,65 +110,54 @@ impl<'i> XmlDe<'i> {
     #[inline(never)]
     fn syntax_error(&self, e: &quick_xml::Error) -> Error {
         let offset = usize::try_from(self.reader.error_position()).unwrap_or(usize::MAX);
-        Error::new(ErrorKind::Syntax, format!("malformed XML: {e}")).at_offset(self.input, offset)
+        Error::new(ErrorKind::Syntax, format!("malformed XML: {e}")).with_offset(offset)
     }
 
     /// An error at the start of the last event read.
-    pub(crate) fn error(&self, kind: ErrorKind, message: impl Into<String>) -> Error {
-        Error::new(kind, message).at_offset(self.input, self.event_start)
+    #[cold]
+    fn error(&self, kind: ErrorKind, message: impl Into<String>) -> Error {
+        Error::new(kind, message).with_offset(self.event_start)
     }
 
-    fn enter(&mut self) -> Result<(), Error> {
-        self.depth += 1;
-        if self.depth > self.max_depth {
-            return Err(self.error(
-                ErrorKind::Limit,
-                format!("nesting deeper than the limit of {}", self.max_depth),
-            ));
-        }
-        Ok(())
+    #[cold]
+    fn limit(&self, exceeded: Exceeded) -> Error {
+        exceeded.into_error().with_offset(self.event_start)
     }
 
-    /// Reads up to the root element's start tag.
-    pub(crate) fn root(&mut self) -> Result<Root<'i>, Error> {
+    #[inline]
+    fn enter(&mut self, levels: usize) -> Result<(), Error> {
+        self.budget.enter(levels).map_err(|x| self.limit(x))
+    }
+
+    #[inline]
+    fn charge_shape<T>(&mut self) -> Result<(), Error> {
+        self.budget.charge_shape::<T>().map_err(|x| self.limit(x))
+    }
+
+    /// Reads up to the root element's start tag: its name, and whether it is
+    /// `<Root/>`.
+    fn root_start(&mut self) -> Result<(String, bool), Error> {
         loop {
             match self.next()? {
                 Event::Decl(_) | Event::Comment(_) | Event::PI(_) => {}
                 Event::Text(t) if is_blank(&t) => {}
-                Event::Start(e) => {
-                    self.enter()?;
-                    return Ok(Root {
-                        name: own_name(e.name().0),
-                        empty: false,
-                    });
-                }
-                Event::Empty(e) => {
-                    return Ok(Root {
-                        name: own_name(e.name().0),
-                        empty: true,
-                    });
-                }
-                Event::Eof => {
-                    return Err(self.error(ErrorKind::Syntax, "no root element"));
-                }
-                _ => {
-                    return Err(self.error(ErrorKind::Syntax, "text before the root element"));
-                }
+                Event::Start(e) => return Ok((own_name(e.name().0), false)),
+                Event::Empty(e) => return Ok((own_name(e.name().0), true)),
+                Event::Eof => return Err(self.error(ErrorKind::Syntax, "no root element")),
+                _ => return Err(self.error(ErrorKind::Syntax, "text before the root element")),
             }
         }
     }
 
     /// After the root element: only comments, processing instructions and
     /// whitespace may follow.
-    pub(crate) fn finish(&mut self) -> Result<(), Error> {
+    fn finish(&mut self) -> Result<(), Error> {
         loop {
             match self.next()? {
                 Event::Eof => return Ok(()),
                 Event::Comment(_) | Event::PI(_) => {}
                 Event::Text(t) if is_blank(&t) => {}
-                _ => {
-                    return Err(self.error(ErrorKind::Syntax, "content after the root element"));
-                }
+                _ => return Err(self.error(ErrorKind::Syntax, "content after the root element")),
             }
         }
     }
@@ -148,10 +169,7 @@ impl<'i> XmlDe<'i> {
     fn next_child(&mut self) -> Result<Option<(BytesStart<'i>, bool)>, Error> {
         loop {
             return match self.next()? {
-                Event::Start(e) => {
-                    self.enter()?;
-                    Ok(Some((e, false)))
-                }
+                Event::Start(e) => Ok(Some((e, false))),
                 Event::Empty(e) => Ok(Some((e, true))),
                 Event::End(_) => Ok(None),
                 Event::Comment(_) | Event::PI(_) => continue,
@@ -166,21 +184,25 @@ impl<'i> XmlDe<'i> {
     }
 
     /// Reads the children of the current element into `target`, through its end tag.
-    pub(crate) fn read_children<T: Shape>(&mut self, target: &mut T) -> Result<(), Error> {
+    fn read_children<T: Shape>(&mut self, target: &mut T) -> Result<(), Error> {
         while let Some((start, empty)) = self.next_child()? {
             let key = start.name().0;
             if let Err(e) = target.read_field(key, Src { de: self, empty }) {
                 self.path.push(PathSegment::Key(key.to_owned()));
                 return Err(e);
             }
-            if !empty {
-                self.depth -= 1;
-            }
         }
-        merge_repeats(&mut target.unknown_mut().0);
+        let unknown = &mut target.unknown_mut().0;
+        let merged = merge_repeats(unknown);
+        if !merged.is_empty() {
+            self.budget
+                .check_merged(unknown, &merged)
+                .map_err(|x| self.limit(x))?;
+        }
         Ok(())
     }
 
+    #[cold]
     fn unexpected_eof(&self) -> Error {
         self.error(ErrorKind::Syntax, "unexpected end of document (unclosed element)")
     }
@@ -233,9 +255,9 @@ impl<'i> XmlDe<'i> {
         })
     }
 
-    /// Looks past leading whitespace and comments: `Some(text so far)` when
-    /// the element holds a value, `None` when it holds elements (or nothing).
-    /// The first significant event is pushed back.
+    /// Looks past leading whitespace and comments: whether the element holds
+    /// elements, nothing (but white space), or text. The first significant
+    /// event is pushed back.
     fn classify(&mut self) -> Result<Content<'i>, Error> {
         let mut lead: Option<Cow<'i, str>> = None;
         loop {
@@ -263,12 +285,44 @@ impl<'i> XmlDe<'i> {
         }
     }
 
-    /// Reads the current element as an opaque value.
-    fn read_value(&mut self) -> Result<Value, Error> {
+    /// Reads the current element as an untyped value: an object when it holds
+    /// elements (repeated names merged into arrays when `merge` is set), its
+    /// text otherwise.
+    fn read_value(&mut self, merge: bool) -> Result<Value, Error> {
+        self.budget.charge_value().map_err(|x| self.limit(x))?;
         match self.classify()? {
             Content::Elements => {
+                self.enter(1)?;
                 let mut members = Vec::new();
-                self.read_members(&mut members)?;
+                while let Some((start, empty)) = self.next_child()? {
+                    let name = own_name(start.name().0);
+                    let value = if empty {
+                        self.budget.charge_value().map_err(|x| self.limit(x))?;
+                        Ok(Value::String(String::new()))
+                    } else {
+                        self.read_value(merge)
+                    };
+                    match value {
+                        Ok(v) => members.push((name, v)),
+                        Err(err) => {
+                            let index = members.iter().filter(|(k, _)| *k == name).count();
+                            if index > 0 {
+                                self.path.push(PathSegment::Index(index));
+                            }
+                            self.path.push(PathSegment::Key(name));
+                            return Err(err);
+                        }
+                    }
+                }
+                if merge {
+                    let merged = merge_repeats(&mut members);
+                    if !merged.is_empty() {
+                        self.budget
+                            .check_merged(&members, &merged)
+                            .map_err(|x| self.limit(x))?;
+                    }
+                }
+                self.budget.leave(1);
                 Ok(Value::Object(members))
             }
             Content::Empty(lead) => Ok(Value::String(lead.map(Cow::into_owned).unwrap_or_default())),
@@ -276,26 +330,32 @@ impl<'i> XmlDe<'i> {
         }
     }
 
-    fn read_members(&mut self, members: &mut Vec<(String, Value)>) -> Result<(), Error> {
-        while let Some((start, empty)) = self.next_child()? {
-            let name = start.name().0.to_owned();
-            if empty {
-                members.push((name, Value::String(String::new())));
-                continue;
+    /// The current element at an untyped position, where `levels` containers
+    /// (a list's array, or none) stand around a job: elements make a job, text
+    /// a value, nothing an empty job.
+    fn job_or_value(&mut self, empty: bool, levels: usize) -> Result<JobOrValue, Error> {
+        let mut job = new_job(&mut self.budget).map_err(|x| self.limit(x))?;
+        if empty {
+            self.budget.fits(levels + 1).map_err(|x| self.limit(x))?;
+            return Ok(JobOrValue::Job(job));
+        }
+        match self.classify()? {
+            Content::Elements => {
+                self.enter(levels + 1)?;
+                self.read_children(&mut *job)?;
+                self.budget.leave(levels + 1);
+                Ok(JobOrValue::Job(job))
             }
-            match self.read_value() {
-                Ok(v) => {
-                    self.depth -= 1;
-                    members.push((name, v));
-                }
-                Err(err) => {
-                    self.path.push(PathSegment::Key(name));
-                    return Err(err);
-                }
+            Content::Empty(_) => {
+                self.budget.fits(levels + 1).map_err(|x| self.limit(x))?;
+                Ok(JobOrValue::Job(job))
+            }
+            Content::Text(lead) => {
+                self.budget.fits(levels).map_err(|x| self.limit(x))?;
+                let text = self.read_text(lead)?;
+                Ok(JobOrValue::Value(Value::String(text.into_owned())))
             }
         }
-        merge_repeats(members);
-        Ok(())
     }
 }
 
@@ -310,10 +370,11 @@ enum Content<'i> {
     Text(Option<Cow<'i, str>>),
 }
 
-fn own_name(name: &str) -> Cow<'static, str> {
-    Cow::Owned(name.to_owned())
+fn own_name(name: &str) -> String {
+    name.to_owned()
 }
 
+/// One child element, as the value of the member it names.
 struct Src<'a, 'i> {
     de: &'a mut XmlDe<'i>,
     empty: bool,
@@ -322,6 +383,7 @@ struct Src<'a, 'i> {
 impl<'i> Source<'i> for Src<'_, 'i> {
     type Error = Error;
 
+    #[inline]
     fn scalar(self) -> Result<In<'i>, Error> {
         if self.empty {
             return Ok(In::Str(Cow::Borrowed("")));
@@ -330,49 +392,86 @@ impl<'i> Source<'i> for Src<'_, 'i> {
     }
 
     fn object<T: Shape>(self, target: &mut T) -> Result<bool, Error> {
+        let de = self.de;
+        de.charge_shape::<T>()?;
+        de.enter(1)?;
         if !self.empty {
-            self.de.read_children(target)?;
+            de.read_children(target)?;
         }
+        de.budget.leave(1);
         Ok(true)
     }
 
     fn list<T: Shape>(self, items: &mut Vec<T>) -> Result<(), Error> {
+        let de = self.de;
+        let index = items.len();
+        de.charge_shape::<T>()?;
+        // the list's array and the item's object
+        de.enter(2)?;
         let mut item = T::default();
-        self.object(&mut item)?;
+        if !self.empty
+            && let Err(e) = de.read_children(&mut item)
+        {
+            de.path.push(PathSegment::Index(index));
+            return Err(e);
+        }
+        de.budget.leave(2);
         items.push(item);
         Ok(())
     }
 
-    fn nested_list(self, items: &mut Vec<Nested>) -> Result<(), Error> {
-        items.extend(self.nested()?);
+    fn job_or_value(self, slot: &mut Option<JobOrValue>) -> Result<(), Error> {
+        let de = self.de;
+        let value = de.job_or_value(self.empty, 0)?;
+        let repeated = slot.is_some();
+        JobOrValue::append(slot, value);
+        if repeated {
+            de.budget.fits(slot.height()).map_err(|x| de.limit(x))?;
+        }
         Ok(())
     }
 
-    fn nested(self) -> Result<Option<Nested>, Error> {
-        let mut job = new_job();
-        if self.empty {
-            return Ok(Some(Nested::Job(job)));
-        }
-        match self.de.classify()? {
-            Content::Elements => {
-                self.de.read_children(&mut *job)?;
-                Ok(Some(Nested::Job(job)))
+    fn job_or_value_list(self, items: &mut Vec<JobOrValue>) -> Result<(), Error> {
+        let de = self.de;
+        let index = items.len();
+        de.budget.charge_value().map_err(|x| de.limit(x))?;
+        match de.job_or_value(self.empty, 1) {
+            Ok(item) => {
+                items.push(item);
+                Ok(())
             }
-            Content::Empty(_) => Ok(Some(Nested::Job(job))),
-            Content::Text(lead) => {
-                let text = self.de.read_text(lead)?;
-                Ok(Some(Nested::Raw(Value::String(text.into_owned()))))
+            Err(e) => {
+                de.path.push(PathSegment::Index(index));
+                Err(e)
             }
         }
     }
 
     fn unknown(self, key: &str, fields: &mut UnknownFields) -> Result<(), Error> {
+        let de = self.de;
         let value = if self.empty {
+            de.budget.charge_value().map_err(|x| de.limit(x))?;
             Value::String(String::new())
         } else {
-            self.de.read_value()?
+            match de.read_value(true) {
+                Ok(v) => v,
+                Err(e) => {
+                    let index = fields.iter().filter(|(k, _)| *k == key).count();
+                    if index > 0 {
+                        de.path.push(PathSegment::Index(index));
+                    }
+                    return Err(e);
+                }
+            }
         };
-        fields.0.push((key.to_owned(), value));
+        fields.push(key, value);
         Ok(())
+    }
+
+    fn value_unmerged(self) -> Result<Value, Error> {
+        if self.empty {
+            return Ok(Value::String(String::new()));
+        }
+        self.de.read_value(false)
     }
 }

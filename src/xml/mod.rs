@@ -1,11 +1,13 @@
-//! The XML form: reading ([`from_str`]) and canonical writing ([`to_string`]).
+//! The XML form: reading ([`from_str`], [`from_slice`], [`from_reader`]) and
+//! canonical writing ([`to_string`], [`to_writer`]).
 //!
 //! # Accepted input
 //!
-//! - Root `<DescribeDtsJobDetailResponse>` (a job detail, also when
-//!   `Success` is false) or `<Error>` (the gateway envelope). Another root is
-//!   read as a job detail and reported as `unexpected-root`, or refused under
-//!   [`Parser::strict`](crate::Parser::strict).
+//! - Any root element: `<DescribeDtsJobDetailResponse>` and `<Error>` are the
+//!   API's; another is read as well and reported as `unexpected-root` by
+//!   validation, or refused under [`Parser::strict`](crate::Parser::strict).
+//!   Whether the document is a job detail or the gateway envelope is decided
+//!   by its members, by the same rule as for JSON (see [`crate::Response`]).
 //! - Lists are repeated sibling elements named after the member, without a
 //!   wrapper, in any order and interleaved with other members; one element is
 //!   a list of one, no element an absent list.
@@ -13,8 +15,7 @@
 //!   as XML 1.0 requires); the five predefined entities, character references
 //!   and CDATA sections are decoded. Whitespace-only text between elements is
 //!   ignored, as are comments and processing instructions.
-//! - An optional XML declaration (its `encoding` is not consulted: the input
-//!   is UTF-8, checked before parsing) and a UTF-8 byte-order mark.
+//! - An optional XML declaration and a UTF-8 byte-order mark.
 //! - Attributes and namespace prefixes are not interpreted (names are matched
 //!   as written).
 //!
@@ -26,24 +27,28 @@
 //!
 //! `<?xml version="1.0" encoding="UTF-8"?>`, then the root with one element per
 //! member in the model's order (lists as repeated elements, empty lists and
-//! absent members omitted), no indentation. Text escapes `&`, `<`, `>` and
-//! carriage return; other control characters become character references,
-//! and U+0000 (which XML cannot carry) becomes U+FFFD. Unknown members whose
-//! names are not XML names are left out.
+//! absent members omitted), no indentation, on one line: `&`, `<`, `>`, line
+//! feeds and carriage returns are written as references. A value or member
+//! name that XML 1.0 cannot carry (a C0 control character, U+FFFE or U+FFFF,
+//! a name that is not an XML name or has a namespace prefix) is an error
+//! ([`ErrorKind::Unrepresentable`](crate::ErrorKind::Unrepresentable)), never a
+//! malformed document.
 
-mod de;
-mod ser;
+pub(crate) mod de;
+pub(crate) mod ser;
 
-use crate::error::{Error, ErrorKind};
-use crate::model::{ErrorEnvelope, JobDetail};
-use crate::{Parser, Response};
+use std::io::{Read, Write};
+
+use crate::error::Error;
+use crate::parser::Format;
+use crate::{Document, Parser, Response};
 
 /// Root element of a job detail.
 pub const DETAIL_ROOT: &str = "DescribeDtsJobDetailResponse";
 /// Root element of the gateway error envelope.
 pub const ERROR_ROOT: &str = "Error";
 
-/// Parses an XML response with the default [`Parser`].
+/// Parses an XML response with the default [`Parser`]. JSON is refused.
 ///
 /// ```
 /// let xml = "<DescribeDtsJobDetailResponse><Delay>5</Delay>\
@@ -51,6 +56,7 @@ pub const ERROR_ROOT: &str = "Error";
 /// let resp = dts_job_detail::xml::from_str(xml)?;
 /// let detail = resp.detail().unwrap();
 /// assert_eq!(detail.sub_sync_job.len(), 1); // one element, a list of one
+/// assert!(dts_job_detail::xml::from_str("{}").is_err());
 /// # Ok::<(), dts_job_detail::Error>(())
 /// ```
 ///
@@ -58,34 +64,27 @@ pub const ERROR_ROOT: &str = "Error";
 ///
 /// When the text is not well-formed XML of the response's shape; see [`Error`].
 pub fn from_str(text: &str) -> Result<Response, Error> {
-    Parser::new().parse_str(text)
+    Parser::new().parse_as(Format::Xml, text)
 }
 
-/// A document that can be written as canonical XML: it knows its root element.
-pub trait XmlDocument: serde::Serialize {
-    /// The root element's name.
-    fn root_name(&self) -> &'static str;
+/// Parses XML bytes (UTF-8, a byte-order mark is skipped) with the default
+/// [`Parser`].
+///
+/// # Errors
+///
+/// As [`from_str`], and when the bytes are not UTF-8.
+pub fn from_slice(bytes: &[u8]) -> Result<Response, Error> {
+    Parser::new().parse_bytes_as(Some(Format::Xml), bytes)
 }
 
-impl XmlDocument for JobDetail {
-    fn root_name(&self) -> &'static str {
-        DETAIL_ROOT
-    }
-}
-
-impl XmlDocument for ErrorEnvelope {
-    fn root_name(&self) -> &'static str {
-        ERROR_ROOT
-    }
-}
-
-impl XmlDocument for Response {
-    fn root_name(&self) -> &'static str {
-        match self {
-            Response::Detail(_) => DETAIL_ROOT,
-            Response::Error(_) => ERROR_ROOT,
-        }
-    }
+/// Reads and parses an XML response, stopping at the size limit.
+///
+/// # Errors
+///
+/// As [`from_slice`], and when reading fails or the input is larger than
+/// the default limit (64 MiB).
+pub fn from_reader<R: Read>(reader: R) -> Result<Response, Error> {
+    Parser::new().read_as(Some(Format::Xml), reader)
 }
 
 /// Writes the canonical XML document.
@@ -93,50 +92,75 @@ impl XmlDocument for Response {
 /// ```
 /// let resp = dts_job_detail::json::from_str(r#"{"Code":"200","TagList":[{"TagKey":"a&b"}]}"#)?;
 /// assert_eq!(
-///     dts_job_detail::xml::to_string(&resp),
+///     dts_job_detail::xml::to_string(&resp)?,
 ///     "<?xml version=\"1.0\" encoding=\"UTF-8\"?><DescribeDtsJobDetailResponse>\
 ///      <Code>200</Code><TagList><TagKey>a&amp;b</TagKey></TagList></DescribeDtsJobDetailResponse>"
 /// );
 /// # Ok::<(), dts_job_detail::Error>(())
 /// ```
-pub fn to_string<T: XmlDocument + ?Sized>(value: &T) -> String {
+///
+/// # Errors
+///
+/// [`ErrorKind::Unrepresentable`](crate::ErrorKind::Unrepresentable) for a
+/// value or name XML 1.0 cannot carry.
+pub fn to_string<D: Document + ?Sized>(doc: &D) -> Result<String, Error> {
     let mut out = String::from(r#"<?xml version="1.0" encoding="UTF-8"?>"#);
-    ser::write(&mut out, value.root_name(), value);
-    out
+    doc.write_xml(&mut out)?;
+    Ok(out)
 }
 
-/// Parses XML text into a response (called by [`Parser`]).
-pub(crate) fn parse(text: &str, parser: &Parser) -> Result<Response, Error> {
-    let mut de = de::XmlDe::new(text, parser.max_depth);
-    let result = read(&mut de, parser);
-    result.map_err(|e| e.with_path(&de.path))
+/// Writes the canonical XML document to `writer`.
+///
+/// # Errors
+///
+/// As [`to_string`], and [`ErrorKind::Io`](crate::ErrorKind::Io) when writing
+/// fails.
+pub fn to_writer<W: Write, D: Document + ?Sized>(mut writer: W, doc: &D) -> Result<(), Error> {
+    let text = to_string(doc)?;
+    writer.write_all(text.as_bytes()).map_err(|e| Error::io(&e))
 }
 
-fn read(de: &mut de::XmlDe<'_>, parser: &Parser) -> Result<Response, Error> {
-    let root = de.root()?;
-    let response = if root.name == ERROR_ROOT {
-        let mut envelope = ErrorEnvelope::default();
-        if !root.empty {
-            de.read_children(&mut envelope)?;
+/// Whether `name` is an XML 1.0 `Name` (fifth edition): a name-start
+/// character, then name characters.
+pub(crate) fn is_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(is_name_start) && chars.all(is_name_char)
+}
+
+fn is_name_start(c: char) -> bool {
+    matches!(c,
+        ':' | 'A'..='Z' | '_' | 'a'..='z'
+        | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{2FF}'
+        | '\u{370}'..='\u{37D}' | '\u{37F}'..='\u{1FFF}' | '\u{200C}'..='\u{200D}'
+        | '\u{2070}'..='\u{218F}' | '\u{2C00}'..='\u{2FEF}' | '\u{3001}'..='\u{D7FF}'
+        | '\u{F900}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FFFD}' | '\u{10000}'..='\u{EFFFF}')
+}
+
+fn is_name_char(c: char) -> bool {
+    is_name_start(c)
+        || matches!(c, '-' | '.' | '0'..='9' | '\u{B7}' | '\u{300}'..='\u{36F}' | '\u{203F}'..='\u{2040}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_name;
+
+    #[test]
+    fn xml_names() {
+        for ok in ["DtsJobId", "_a.b-c1", "中文", "a:b", "Ä"] {
+            assert!(is_name(ok), "{ok}");
         }
-        Response::Error(envelope)
-    } else {
-        let unexpected = (root.name != DETAIL_ROOT).then(|| root.name.clone().into_owned());
-        if let Some(name) = &unexpected
-            && parser.strict
-        {
-            return Err(de.error(
-                ErrorKind::Strict,
-                format!("unexpected root element <{name}>, expected <{DETAIL_ROOT}> or <{ERROR_ROOT}>"),
-            ));
+        for bad in [
+            "",
+            "1a",
+            "a b",
+            ".doc",
+            "µs",
+            "ª",
+            "whitelist.dms\"x",
+            "a\u{FFFE}",
+        ] {
+            assert!(!is_name(bad), "{bad}");
         }
-        let mut detail = JobDetail::default();
-        if !root.empty {
-            de.read_children(&mut detail)?;
-        }
-        detail.context = parser.context(unexpected);
-        Response::Detail(detail)
-    };
-    de.finish()?;
-    Ok(response)
+    }
 }

@@ -1,471 +1,247 @@
-//! Canonical XML writing, as a small serde `Serializer`.
+//! Canonical XML writing: one element per member in the model's order, lists
+//! as repeated elements of the member's name, no indentation, one line.
 //!
-//! The model's `Serialize` impls (the same ones that give canonical JSON) drive
-//! it, so both forms are written from one traversal: a map member becomes an
-//! element, a sequence becomes repeated elements of the member's name (the flat
-//! list rule), a scalar becomes text, `null` an empty element.
+//! Each shape's writer is generated from the model's table (one line per
+//! member); the value types write themselves below. What XML 1.0 cannot
+//! carry is refused with [`ErrorKind::Unrepresentable`], never written
+//! malformed or dropped.
 
-use std::fmt::{self, Write as _};
+use std::fmt::Write as _;
 
-use serde::ser::{self, Impossible, Serialize};
+use super::is_name;
+use crate::error::{Error, ErrorKind};
+use crate::model::{JobOrValue, Open, Present, Scalar, UnknownFields};
+use crate::value::{Number, Value, format_float};
 
-/// Writes `value` as the element `name` into `out`.
-pub(crate) fn write<T: Serialize + ?Sized>(out: &mut String, name: &str, value: &T) {
-    // The serializer below returns errors only for map keys that are not
-    // strings, which the model never produces; on such an error the member is
-    // simply not written.
-    let _ = value.serialize(Elem { out, name });
+type Result = std::result::Result<(), Error>;
+
+/// Something written as the element `name` of canonical XML.
+pub(crate) trait ToXml {
+    fn to_xml(&self, name: &str, out: &mut String) -> Result;
 }
 
-/// Never produced by the model; required by serde.
-#[derive(Debug)]
-pub(crate) struct SerError(String);
-
-impl fmt::Display for SerError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
+/// Writes `<name>text</name>`.
+fn leaf(out: &mut String, name: &str, text: &str) -> Result {
+    out.push('<');
+    out.push_str(name);
+    out.push('>');
+    escape_into(out, name, text)?;
+    out.push_str("</");
+    out.push_str(name);
+    out.push('>');
+    Ok(())
 }
 
-impl std::error::Error for SerError {}
-
-impl ser::Error for SerError {
-    fn custom<T: fmt::Display>(msg: T) -> Self {
-        SerError(msg.to_string())
-    }
-}
-
-/// Escapes element text: `&`, `<`, `>`, carriage return and control characters.
-pub(crate) fn escape_into(out: &mut String, text: &str) {
+/// Escapes element text: `&`, `<`, `>`, and line breaks as character
+/// references (so a document stays on one line and `\r` survives the
+/// reader's line-end normalisation). Characters XML 1.0 cannot carry at all
+/// (C0 controls other than tab and line breaks, U+FFFE, U+FFFF) are an error.
+pub(crate) fn escape_into(out: &mut String, element: &str, text: &str) -> Result {
     let mut rest = text;
-    while let Some(i) =
-        rest.find(|c: char| matches!(c, '&' | '<' | '>') || (c < ' ' && c != '\t' && c != '\n'))
+    while let Some(i) = rest.find(|c: char| matches!(c, '&' | '<' | '>' | '\u{FFFE}' | '\u{FFFF}') || c < ' ')
     {
         out.push_str(rest.get(..i).unwrap_or_default());
-        let c = rest.get(i..).and_then(|s| s.chars().next()).unwrap_or('\0');
+        let c = rest.get(i..).and_then(|s| s.chars().next()).unwrap_or(' ');
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '\0' => out.push('\u{FFFD}'),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            '\t' => out.push('\t'),
             c => {
-                let _ = write!(out, "&#{};", u32::from(c));
+                return Err(Error::new(
+                    ErrorKind::Unrepresentable,
+                    format!(
+                        "the value of <{element}> holds U+{:04X}, which XML 1.0 cannot carry",
+                        u32::from(c)
+                    ),
+                ));
             }
         }
         rest = rest.get(i + c.len_utf8()..).unwrap_or_default();
     }
     out.push_str(rest);
+    Ok(())
 }
 
-/// Whether `name` can be written as an element name (an XML `NCName`).
-pub(crate) fn is_xml_name(name: &str) -> bool {
-    let mut chars = name.chars();
-    let first_ok = chars
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || (!c.is_ascii() && c.is_alphabetic()));
-    first_ok
-        && chars.all(|c| {
-            c.is_ascii_alphanumeric()
-                || matches!(c, '-' | '.' | '_')
-                || (!c.is_ascii() && c.is_alphanumeric())
-        })
-}
-
-struct Elem<'a> {
-    out: &'a mut String,
-    name: &'a str,
-}
-
-impl Elem<'_> {
-    fn leaf(mut self, text: &str) -> Result<(), SerError> {
-        self.open();
-        escape_into(self.out, text);
-        self.close();
-        Ok(())
-    }
-
-    fn open(&mut self) {
-        self.out.push('<');
-        self.out.push_str(self.name);
-        self.out.push('>');
-    }
-
-    fn close(self) {
-        self.out.push_str("</");
-        self.out.push_str(self.name);
-        self.out.push('>');
+impl ToXml for String {
+    fn to_xml(&self, name: &str, out: &mut String) -> Result {
+        leaf(out, name, self)
     }
 }
 
-macro_rules! leaf_display {
-    ($($method:ident: $ty:ty),*) => {
-        $(fn $method(self, v: $ty) -> Result<(), SerError> {
-            self.leaf(&v.to_string())
-        })*
-    };
-}
-
-impl<'a> ser::Serializer for Elem<'a> {
-    type Ok = ();
-    type Error = SerError;
-    type SerializeSeq = Seq<'a>;
-    type SerializeTuple = Seq<'a>;
-    type SerializeTupleStruct = Seq<'a>;
-    type SerializeTupleVariant = Seq<'a>;
-    type SerializeMap = Map<'a>;
-    type SerializeStruct = Map<'a>;
-    type SerializeStructVariant = Map<'a>;
-
-    leaf_display!(
-        serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64,
-        serialize_u8: u8, serialize_u16: u16, serialize_u32: u32, serialize_u64: u64,
-        serialize_f32: f32, serialize_f64: f64, serialize_char: char
-    );
-
-    fn serialize_bool(self, v: bool) -> Result<(), SerError> {
-        self.leaf(if v { "true" } else { "false" })
-    }
-
-    fn serialize_str(self, v: &str) -> Result<(), SerError> {
-        self.leaf(v)
-    }
-
-    fn serialize_bytes(self, v: &[u8]) -> Result<(), SerError> {
-        self.leaf(&String::from_utf8_lossy(v))
-    }
-
-    fn serialize_none(self) -> Result<(), SerError> {
-        self.serialize_unit()
-    }
-
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), SerError> {
-        value.serialize(self)
-    }
-
-    fn serialize_unit(self) -> Result<(), SerError> {
-        self.leaf("")
-    }
-
-    fn serialize_unit_struct(self, _: &'static str) -> Result<(), SerError> {
-        self.serialize_unit()
-    }
-
-    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<(), SerError> {
-        self.leaf(variant)
-    }
-
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        value: &T,
-    ) -> Result<(), SerError> {
-        value.serialize(self)
-    }
-
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        value: &T,
-    ) -> Result<(), SerError> {
-        value.serialize(self)
-    }
-
-    fn serialize_seq(self, _: Option<usize>) -> Result<Seq<'a>, SerError> {
-        Ok(Seq {
-            out: self.out,
-            name: self.name,
-        })
-    }
-
-    fn serialize_tuple(self, len: usize) -> Result<Seq<'a>, SerError> {
-        self.serialize_seq(Some(len))
-    }
-
-    fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<Seq<'a>, SerError> {
-        self.serialize_seq(Some(len))
-    }
-
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        len: usize,
-    ) -> Result<Seq<'a>, SerError> {
-        self.serialize_seq(Some(len))
-    }
-
-    fn serialize_map(mut self, _: Option<usize>) -> Result<Map<'a>, SerError> {
-        self.open();
-        Ok(Map {
-            out: self.out,
-            name: self.name,
-            key: String::new(),
-        })
-    }
-
-    fn serialize_struct(self, _: &'static str, len: usize) -> Result<Map<'a>, SerError> {
-        self.serialize_map(Some(len))
-    }
-
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        len: usize,
-    ) -> Result<Map<'a>, SerError> {
-        self.serialize_map(Some(len))
+impl<E> ToXml for Open<E> {
+    fn to_xml(&self, name: &str, out: &mut String) -> Result {
+        leaf(out, name, self.raw())
     }
 }
 
-/// Items of a list: each one an element named after the list's member.
-pub(crate) struct Seq<'a> {
-    out: &'a mut String,
-    name: &'a str,
-}
-
-impl Seq<'_> {
-    fn item<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerError> {
-        value.serialize(Elem {
-            out: self.out,
-            name: self.name,
-        })
-    }
-}
-
-macro_rules! seq_impl {
-    ($($trait:ident :: $method:ident),*) => {
-        $(impl ser::$trait for Seq<'_> {
-            type Ok = ();
-            type Error = SerError;
-            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerError> {
-                self.item(value)
-            }
-            fn end(self) -> Result<(), SerError> {
-                Ok(())
-            }
-        })*
-    };
-}
-
-seq_impl!(
-    SerializeSeq::serialize_element,
-    SerializeTuple::serialize_element,
-    SerializeTupleStruct::serialize_field,
-    SerializeTupleVariant::serialize_field
-);
-
-/// Members of an object: each one a child element.
-pub(crate) struct Map<'a> {
-    out: &'a mut String,
-    name: &'a str,
-    key: String,
-}
-
-impl Map<'_> {
-    fn member<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), SerError> {
-        if is_xml_name(key) {
-            value.serialize(Elem {
-                out: self.out,
-                name: key,
-            })
-        } else {
-            Ok(())
+impl ToXml for Scalar<i64> {
+    fn to_xml(&self, name: &str, out: &mut String) -> Result {
+        match self {
+            Scalar::Value(n) => leaf(out, name, &n.to_string()),
+            Scalar::Empty => leaf(out, name, ""),
+            Scalar::Invalid(raw) => leaf(out, name, raw),
         }
     }
+}
 
-    fn finish(self) {
-        self.out.push_str("</");
-        self.out.push_str(self.name);
-        self.out.push('>');
+impl ToXml for Scalar<bool> {
+    fn to_xml(&self, name: &str, out: &mut String) -> Result {
+        match self {
+            Scalar::Value(b) => leaf(out, name, if *b { "true" } else { "false" }),
+            Scalar::Empty => leaf(out, name, ""),
+            Scalar::Invalid(raw) => leaf(out, name, raw),
+        }
     }
 }
 
-impl ser::SerializeMap for Map<'_> {
-    type Ok = ();
-    type Error = SerError;
-
-    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), SerError> {
-        self.key = key.serialize(KeyName)?;
-        Ok(())
+impl ToXml for Scalar<f64> {
+    fn to_xml(&self, name: &str, out: &mut String) -> Result {
+        match self {
+            Scalar::Value(f) => leaf(out, name, &format_float(*f)),
+            Scalar::Empty => leaf(out, name, ""),
+            Scalar::Invalid(raw) => leaf(out, name, raw),
+        }
     }
+}
 
-    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerError> {
-        let key = std::mem::take(&mut self.key);
-        self.member(&key, value)
+impl<T: ToXml + ?Sized> ToXml for Box<T> {
+    fn to_xml(&self, name: &str, out: &mut String) -> Result {
+        (**self).to_xml(name, out)
     }
+}
 
-    fn end(self) -> Result<(), SerError> {
-        self.finish();
+impl<T: ToXml> ToXml for Option<T> {
+    fn to_xml(&self, name: &str, out: &mut String) -> Result {
+        match self {
+            Some(v) => v.to_xml(name, out),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The flat list rule: one element per item, named after the member.
+impl<T: ToXml> ToXml for Vec<T> {
+    fn to_xml(&self, name: &str, out: &mut String) -> Result {
+        self.iter().try_for_each(|item| item.to_xml(name, out))
+    }
+}
+
+impl ToXml for Number {
+    fn to_xml(&self, name: &str, out: &mut String) -> Result {
+        out.push('<');
+        out.push_str(name);
+        out.push('>');
+        let _ = write!(out, "{self}");
+        out.push_str("</");
+        out.push_str(name);
+        out.push('>');
         Ok(())
     }
 }
 
-macro_rules! struct_impl {
-    ($($trait:ident),*) => {
-        $(impl ser::$trait for Map<'_> {
-            type Ok = ();
-            type Error = SerError;
-            fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), SerError> {
-                self.member(key, value)
-            }
-            fn end(self) -> Result<(), SerError> {
-                self.finish();
+impl ToXml for Value {
+    fn to_xml(&self, name: &str, out: &mut String) -> Result {
+        match self {
+            Value::Null => leaf(out, name, ""),
+            Value::Bool(b) => leaf(out, name, if *b { "true" } else { "false" }),
+            Value::Number(n) => n.to_xml(name, out),
+            Value::String(s) => leaf(out, name, s),
+            Value::Array(items) => items.to_xml(name, out),
+            Value::Object(members) => {
+                out.push('<');
+                out.push_str(name);
+                out.push('>');
+                for (k, v) in members {
+                    member(out, k, v)?;
+                }
+                out.push_str("</");
+                out.push_str(name);
+                out.push('>');
                 Ok(())
             }
-        })*
+        }
+    }
+}
+
+impl ToXml for JobOrValue {
+    fn to_xml(&self, name: &str, out: &mut String) -> Result {
+        match self {
+            JobOrValue::Job(job) => job.to_xml(name, out),
+            JobOrValue::List(items) => items.to_xml(name, out),
+            JobOrValue::Value(v) => v.to_xml(name, out),
+        }
+    }
+}
+
+/// An unknown member, whose name must be an XML name.
+fn member(out: &mut String, name: &str, value: &Value) -> Result {
+    if !is_name(name) || name.contains(':') {
+        return Err(Error::new(
+            ErrorKind::Unrepresentable,
+            format!("the member name {name:?} is not an XML element name (without a namespace)"),
+        ));
+    }
+    value.to_xml(name, out)
+}
+
+fn unknown_members(out: &mut String, unknown: &UnknownFields) -> Result {
+    unknown.iter().try_for_each(|(k, v)| member(out, k, v))
+}
+
+/// Implements [`ToXml`] for a shape of the model's table.
+macro_rules! impl_to_xml {
+    (
+        $(#[$meta:meta])*
+        $name:ident {
+            $( $(#[$fmeta:meta])* $field:ident : $ty:ty = $wire:literal, )*
+        }
+        $( extra { $( $(#[$xmeta:meta])* $xfield:ident : $xty:ty, )* } )?
+    ) => {
+        impl ToXml for crate::model::$name {
+            fn to_xml(&self, name: &str, out: &mut String) -> Result {
+                out.push('<');
+                out.push_str(name);
+                out.push('>');
+                $(
+                    if Present::present(&self.$field) {
+                        self.$field.to_xml($wire, out)?;
+                    }
+                )*
+                unknown_members(out, &self.unknown)?;
+                out.push_str("</");
+                out.push_str(name);
+                out.push('>');
+                Ok(())
+            }
+        }
     };
 }
 
-struct_impl!(SerializeStruct, SerializeStructVariant);
-
-/// Captures a map key; only strings (and characters) are names.
-struct KeyName;
-
-macro_rules! key_refuse {
-    ($($method:ident: $ty:ty),*) => {
-        $(fn $method(self, _: $ty) -> Result<String, SerError> {
-            Err(SerError("a member name must be a string".into()))
-        })*
-    };
-}
-
-impl ser::Serializer for KeyName {
-    type Ok = String;
-    type Error = SerError;
-    type SerializeSeq = Impossible<String, SerError>;
-    type SerializeTuple = Impossible<String, SerError>;
-    type SerializeTupleStruct = Impossible<String, SerError>;
-    type SerializeTupleVariant = Impossible<String, SerError>;
-    type SerializeMap = Impossible<String, SerError>;
-    type SerializeStruct = Impossible<String, SerError>;
-    type SerializeStructVariant = Impossible<String, SerError>;
-
-    key_refuse!(
-        serialize_bool: bool, serialize_i8: i8, serialize_i16: i16, serialize_i32: i32,
-        serialize_i64: i64, serialize_u8: u8, serialize_u16: u16, serialize_u32: u32,
-        serialize_u64: u64, serialize_f32: f32, serialize_f64: f64, serialize_bytes: &[u8]
-    );
-
-    fn serialize_char(self, v: char) -> Result<String, SerError> {
-        Ok(v.to_string())
-    }
-
-    fn serialize_str(self, v: &str) -> Result<String, SerError> {
-        Ok(v.to_owned())
-    }
-
-    fn serialize_none(self) -> Result<String, SerError> {
-        Err(SerError("a member name must be a string".into()))
-    }
-
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<String, SerError> {
-        value.serialize(self)
-    }
-
-    fn serialize_unit(self) -> Result<String, SerError> {
-        self.serialize_none()
-    }
-
-    fn serialize_unit_struct(self, _: &'static str) -> Result<String, SerError> {
-        self.serialize_none()
-    }
-
-    fn serialize_unit_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        variant: &'static str,
-    ) -> Result<String, SerError> {
-        Ok(variant.to_owned())
-    }
-
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        value: &T,
-    ) -> Result<String, SerError> {
-        value.serialize(self)
-    }
-
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<String, SerError> {
-        self.serialize_none()
-    }
-
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, SerError> {
-        Err(SerError("a member name must be a string".into()))
-    }
-
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, SerError> {
-        Err(SerError("a member name must be a string".into()))
-    }
-
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, SerError> {
-        Err(SerError("a member name must be a string".into()))
-    }
-
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, SerError> {
-        Err(SerError("a member name must be a string".into()))
-    }
-
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, SerError> {
-        Err(SerError("a member name must be a string".into()))
-    }
-
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, SerError> {
-        Err(SerError("a member name must be a string".into()))
-    }
-
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, SerError> {
-        Err(SerError("a member name must be a string".into()))
-    }
-}
+crate::model::for_each_shape!(impl_to_xml);
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn escapes_markup_and_controls() {
+    fn escapes_markup_and_line_breaks() {
         let mut out = String::new();
-        escape_into(&mut out, "a<b>&c]]>\r\n\t\u{1}\0中");
-        assert_eq!(out, "a&lt;b&gt;&amp;c]]&gt;&#13;\n\t&#1;\u{FFFD}中");
+        assert!(escape_into(&mut out, "x", "a<b>&c]]>\r\n\t中").is_ok());
+        assert_eq!(out, "a&lt;b&gt;&amp;c]]&gt;&#13;&#10;\t中");
     }
 
     #[test]
-    fn names() {
-        assert!(is_xml_name("DtsJobId"));
-        assert!(is_xml_name("_a.b-c1"));
-        assert!(is_xml_name("中文"));
-        assert!(!is_xml_name(""));
-        assert!(!is_xml_name("1a"));
-        assert!(!is_xml_name("a b"));
-        assert!(!is_xml_name("a:b"));
-        assert!(!is_xml_name("whitelist.dms\"x"));
+    fn refuses_what_xml_cannot_carry() {
+        for bad in ["\u{1}", "\0", "a\u{FFFE}", "\u{FFFF}", "\u{1B}[31m"] {
+            let err = escape_into(&mut String::new(), "x", bad).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::Unrepresentable, "{bad:?}");
+        }
+        let err = member(&mut String::new(), "a b", &Value::Null).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Unrepresentable);
+        let err = member(&mut String::new(), "ns:Status", &Value::Null).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Unrepresentable);
     }
 }

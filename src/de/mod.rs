@@ -1,0 +1,419 @@
+//! The decoding contract shared by every front end (JSON, XML, serde, and a
+//! value already in memory).
+//!
+//! A front end positions a [`Source`] on one member's value and hands it to the
+//! shape ([`Shape::read_field`], generated from the model's table). The shape
+//! picks the member's [`Slot`], and the slot asks the source for what it expects:
+//! a scalar, an object, a list, a job-or-value, or an unknown value. The slot
+//! implementations below are the only place that decides how a member is
+//! stored; the tolerance of scalar values is in [`crate::scalar`]; what the
+//! document as a whole is (detail, envelope or SDK dump) is decided once, in
+//! [`root`], for every front end.
+//!
+//! Every front end counts the same two limits, in [`Budget`]:
+//!
+//! - **depth**: the nesting of objects and arrays *in the model* (that is, in
+//!   the canonical JSON), whatever the input's own syntax. A JSON list given
+//!   as a lone object, an XML list item, and a name repeated into an array
+//!   are counted as the canonical document nests them, so both forms accept
+//!   the same documents and every canonical output reads back.
+//! - **memory**: the bytes the model takes beyond its strings, charged as it
+//!   is built, so no input can make the reader allocate without bound.
+
+pub(crate) mod root;
+
+use std::mem::size_of;
+
+use crate::error::{Error, ErrorKind};
+use crate::model::{JobDetail, JobOrValue, Open, Scalar, UnknownFields, Value, for_each_shape};
+use crate::scalar::{self, In};
+
+/// A shape of the model that can take members by wire name.
+pub(crate) trait Shape: Default + Height {
+    /// Stores the member `key`, reading its value from `src`.
+    fn read_field<'de, S: Source<'de>>(&mut self, key: &str, src: S) -> Result<(), S::Error>;
+
+    /// The shape's unknown members.
+    fn unknown_mut(&mut self) -> &mut UnknownFields;
+}
+
+/// One member's value, as a front end offers it. Each method consumes the value.
+pub(crate) trait Source<'de>: Sized {
+    /// The front end's error.
+    type Error;
+
+    /// A scalar; an object or array here is an error ("wrong shape").
+    fn scalar(self) -> Result<In<'de>, Self::Error>;
+
+    /// An object read into `target`; `Ok(false)` when the value was `null`.
+    /// A blank string and an empty element are an empty object.
+    fn object<T: Shape>(self, target: &mut T) -> Result<bool, Self::Error>;
+
+    /// List items appended to `items`: a JSON array (or one object; `null`
+    /// and a blank string for none), or one XML element.
+    fn list<T: Shape>(self, items: &mut Vec<T>) -> Result<(), Self::Error>;
+
+    /// An untyped position: a job for an object, a list for an array, a
+    /// value otherwise; appended to what `slot` holds already (a repeated
+    /// member becomes a list). `null` leaves the slot as it is.
+    fn job_or_value(self, slot: &mut Option<JobOrValue>) -> Result<(), Self::Error>;
+
+    /// An untyped list: an array's items (or one item), appended to `items`;
+    /// `null` and a blank string for none.
+    fn job_or_value_list(self, items: &mut Vec<JobOrValue>) -> Result<(), Self::Error>;
+
+    /// An unknown member, stored with its name.
+    fn unknown(self, key: &str, fields: &mut UnknownFields) -> Result<(), Self::Error>;
+
+    /// The value whole, with names repeated inside its objects kept apart
+    /// (an SDK dump's body, read before it is known to be one).
+    fn value_unmerged(self) -> Result<Value, Self::Error>;
+}
+
+/// A model field that a [`Source`] can fill.
+pub(crate) trait Slot {
+    fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<(), S::Error>;
+}
+
+impl Slot for Option<String> {
+    fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<(), S::Error> {
+        *self = Some(scalar::text(src.scalar()?));
+        Ok(())
+    }
+}
+
+impl Slot for Option<Scalar<i64>> {
+    fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<(), S::Error> {
+        *self = Some(scalar::integer(src.scalar()?));
+        Ok(())
+    }
+}
+
+impl Slot for Option<Scalar<bool>> {
+    fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<(), S::Error> {
+        *self = Some(scalar::boolean(src.scalar()?));
+        Ok(())
+    }
+}
+
+impl Slot for Option<Scalar<f64>> {
+    fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<(), S::Error> {
+        *self = Some(scalar::float(src.scalar()?));
+        Ok(())
+    }
+}
+
+impl<E> Slot for Option<Open<E>> {
+    fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<(), S::Error> {
+        *self = Some(Open::new(scalar::text(src.scalar()?)));
+        Ok(())
+    }
+}
+
+/// A nested object; a repeated member replaces the earlier one (last wins).
+impl<T: Shape> Slot for Option<Box<T>> {
+    fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<(), S::Error> {
+        let mut value = Box::<T>::default();
+        *self = src.object(&mut *value)?.then_some(value);
+        Ok(())
+    }
+}
+
+/// A list; repeated XML elements (and a JSON key given twice) accumulate.
+impl<T: Shape> Slot for Vec<T> {
+    fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<(), S::Error> {
+        src.list(self)
+    }
+}
+
+impl Slot for Vec<JobOrValue> {
+    fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<(), S::Error> {
+        src.job_or_value_list(self)
+    }
+}
+
+impl Slot for Option<JobOrValue> {
+    fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<(), S::Error> {
+        src.job_or_value(self)
+    }
+}
+
+/// The model depth of a value: how many objects and arrays nest in it,
+/// counted as the canonical JSON nests them (a scalar is 0, `{}` is 1).
+pub(crate) trait Height {
+    fn height(&self) -> usize;
+}
+
+macro_rules! flat_height {
+    ($($ty:ty),*) => {
+        $(impl Height for $ty {
+            fn height(&self) -> usize {
+                0
+            }
+        })*
+    };
+}
+
+flat_height!(
+    Option<String>,
+    Option<Scalar<i64>>,
+    Option<Scalar<bool>>,
+    Option<Scalar<f64>>
+);
+
+impl<E> Height for Option<Open<E>> {
+    fn height(&self) -> usize {
+        0
+    }
+}
+
+impl<T: Height> Height for Option<Box<T>> {
+    fn height(&self) -> usize {
+        self.as_ref().map_or(0, |v| 1 + v.height())
+    }
+}
+
+impl<T: Shape> Height for Vec<T> {
+    /// The array and each item's object (an empty list is not written).
+    fn height(&self) -> usize {
+        self.iter().map(|item| 2 + item.height()).max().unwrap_or(0)
+    }
+}
+
+impl Height for Vec<JobOrValue> {
+    /// The array and each item's own nesting (an empty list is not written).
+    fn height(&self) -> usize {
+        self.iter().map(Height::height).max().map_or(0, |h| 1 + h)
+    }
+}
+
+impl Height for Option<JobOrValue> {
+    fn height(&self) -> usize {
+        self.as_ref().map_or(0, Height::height)
+    }
+}
+
+impl Height for JobOrValue {
+    fn height(&self) -> usize {
+        match self {
+            JobOrValue::Job(job) => 1 + job.height(),
+            JobOrValue::List(items) => 1 + items.iter().map(Height::height).max().unwrap_or(0),
+            JobOrValue::Value(v) => v.height(),
+        }
+    }
+}
+
+impl Height for Value {
+    fn height(&self) -> usize {
+        match self {
+            Value::Array(items) => 1 + items.iter().map(Height::height).max().unwrap_or(0),
+            Value::Object(members) => 1 + members.iter().map(|(_, v)| v.height()).max().unwrap_or(0),
+            _ => 0,
+        }
+    }
+}
+
+impl Height for UnknownFields {
+    fn height(&self) -> usize {
+        self.0.iter().map(|(_, v)| v.height()).max().unwrap_or(0)
+    }
+}
+
+/// Implements [`Shape`] and [`Height`] for a shape of the model's table.
+macro_rules! impl_shape {
+    (
+        $(#[$meta:meta])*
+        $name:ident {
+            $( $(#[$fmeta:meta])* $field:ident : $ty:ty = $wire:literal, )*
+        }
+        $( extra { $( $(#[$xmeta:meta])* $xfield:ident : $xty:ty, )* } )?
+    ) => {
+        impl Shape for crate::model::$name {
+            #[inline]
+            fn read_field<'de, S: Source<'de>>(&mut self, key: &str, src: S) -> Result<(), S::Error> {
+                match key {
+                    $( $wire => Slot::read(&mut self.$field, src), )*
+                    _ => src.unknown(key, &mut self.unknown),
+                }
+            }
+
+            fn unknown_mut(&mut self) -> &mut UnknownFields {
+                &mut self.unknown
+            }
+        }
+
+        /// The shape's members' nesting (the shape's own object not counted).
+        impl Height for crate::model::$name {
+            fn height(&self) -> usize {
+                0 $( .max(Height::height(&self.$field)) )* .max(self.unknown.height())
+            }
+        }
+    };
+}
+
+for_each_shape!(impl_shape);
+
+/// Default input size limit: 64 MiB.
+pub const DEFAULT_MAX_SIZE: usize = 64 * 1024 * 1024;
+/// Default nesting limit (objects and arrays of the canonical document).
+pub const DEFAULT_MAX_DEPTH: usize = 128;
+/// The deepest nesting any reader accepts, whatever it is configured with:
+/// reading, validation and both writers are tested at this depth on a thread
+/// with a 1 MiB stack.
+pub const MAX_DEPTH_CEILING: usize = 1024;
+
+/// How much a document may make the reader hold and nest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Limits {
+    pub(crate) max_size: usize,
+    pub(crate) max_depth: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_size: DEFAULT_MAX_SIZE,
+            max_depth: DEFAULT_MAX_DEPTH,
+        }
+    }
+}
+
+impl Limits {
+    /// The size check, before anything is read.
+    pub(crate) fn check_size(&self, len: usize) -> Result<(), Error> {
+        if len > self.max_size {
+            return Err(Error::new(
+                ErrorKind::Limit,
+                format!(
+                    "input of {len} bytes is larger than the limit of {} bytes",
+                    self.max_size
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// What a reader may still spend on one document: nesting levels and bytes.
+#[derive(Debug, Clone)]
+pub(crate) struct Budget {
+    depth: usize,
+    max_depth: usize,
+    bytes_left: usize,
+}
+
+/// Which limit a document ran into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Exceeded {
+    Depth(usize),
+    Memory(usize),
+}
+
+impl Exceeded {
+    pub(crate) fn message(self) -> String {
+        match self {
+            Exceeded::Depth(max) => format!("nesting deeper than the limit of {max}"),
+            Exceeded::Memory(total) => format!(
+                "the document would take more than {total} bytes of memory \
+                 (6 × its size + 48 MiB; most likely very many empty objects)"
+            ),
+        }
+    }
+
+    pub(crate) fn into_error(self) -> Error {
+        Error::new(ErrorKind::Limit, self.message())
+    }
+}
+
+impl Budget {
+    /// The budget for a document of `input_len` bytes: 6 × its size + 48 MiB
+    /// for the model (which, with the input itself, keeps a parse under
+    /// 8 × size + 64 MiB of memory), `max_depth` levels (at most
+    /// [`MAX_DEPTH_CEILING`]).
+    pub(crate) fn new(input_len: usize, max_depth: usize) -> Self {
+        Budget {
+            depth: 0,
+            max_depth: max_depth.min(MAX_DEPTH_CEILING),
+            bytes_left: input_len.saturating_mul(6).saturating_add(48 << 20),
+        }
+    }
+
+    /// A budget with no memory bound (the serde path, whose input size is
+    /// not known).
+    pub(crate) fn unsized_input(max_depth: usize) -> Self {
+        Budget {
+            depth: 0,
+            max_depth: max_depth.min(MAX_DEPTH_CEILING),
+            bytes_left: usize::MAX,
+        }
+    }
+
+    /// Opens `levels` containers.
+    #[inline]
+    pub(crate) fn enter(&mut self, levels: usize) -> Result<(), Exceeded> {
+        self.depth += levels;
+        if self.depth > self.max_depth {
+            return Err(Exceeded::Depth(self.max_depth));
+        }
+        Ok(())
+    }
+
+    /// Closes `levels` containers.
+    #[inline]
+    pub(crate) fn leave(&mut self, levels: usize) {
+        self.depth = self.depth.saturating_sub(levels);
+    }
+
+    /// Whether a value of `height` fits under the current depth (for a
+    /// container that is never entered, such as `{}` from `""`, or a value
+    /// that a repeat has just moved into an array).
+    #[inline]
+    pub(crate) fn fits(&self, height: usize) -> Result<(), Exceeded> {
+        if self.depth + height > self.max_depth {
+            return Err(Exceeded::Depth(self.max_depth));
+        }
+        Ok(())
+    }
+
+    /// Spends `bytes` of memory.
+    #[inline]
+    pub(crate) fn charge(&mut self, bytes: usize) -> Result<(), Exceeded> {
+        match self.bytes_left.checked_sub(bytes) {
+            Some(left) => {
+                self.bytes_left = left;
+                Ok(())
+            }
+            None => Err(Exceeded::Memory(self.bytes_left)),
+        }
+    }
+
+    /// Spends what a shape of type `T` costs in a box or a list.
+    #[inline]
+    pub(crate) fn charge_shape<T>(&mut self) -> Result<(), Exceeded> {
+        // a list may hold up to twice its length while it grows
+        self.charge(2 * size_of::<T>())
+    }
+
+    /// Spends what one value node costs (with its member name, in an object).
+    #[inline]
+    pub(crate) fn charge_value(&mut self) -> Result<(), Exceeded> {
+        self.charge(2 * size_of::<(String, Value)>())
+    }
+
+    /// Checks the members of an object after repeated names were merged into
+    /// arrays: each merged array is one level deeper than its items were.
+    pub(crate) fn check_merged(&self, members: &[(String, Value)], merged: &[usize]) -> Result<(), Exceeded> {
+        for &i in merged {
+            if let Some((_, v)) = members.get(i) {
+                self.fits(v.height())?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A fresh job for an untyped position, charged to `budget`.
+pub(crate) fn new_job(budget: &mut Budget) -> Result<Box<JobDetail>, Exceeded> {
+    budget.charge_shape::<JobDetail>()?;
+    Ok(Box::default())
+}

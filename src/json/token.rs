@@ -1,0 +1,668 @@
+//! A pull tokenizer for JSON text (RFC 8259), borrowing from the input.
+//!
+//! The decoder asks for what it expects next — the kind of the next value, an
+//! object's next key, an array's next item, a scalar — and the tokenizer
+//! answers from the bytes, validating as it goes. Strings without escapes
+//! and every number's text are slices of the input, so a number's digits
+//! reach the model exactly as written. The input is a `&str`, so UTF-8 is
+//! already checked and strings are never validated twice.
+//!
+//! Accepted: exactly RFC 8259 — one value with white space around it; no
+//! comments, trailing commas, single quotes, leading zeros, `NaN`, or
+//! unpaired UTF-16 surrogates in `\u` escapes. (A differential test holds it
+//! to serde_json's acceptance.)
+
+use std::borrow::Cow;
+
+use crate::scalar::In;
+
+/// The kind of the next value, from its first byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Peek {
+    Null,
+    Bool,
+    Number,
+    String,
+    Array,
+    Object,
+}
+
+impl Peek {
+    /// The kind as a noun, for messages.
+    pub(crate) fn noun(self) -> &'static str {
+        match self {
+            Peek::Null => "null",
+            Peek::Bool => "a boolean",
+            Peek::Number => "a number",
+            Peek::String => "a string",
+            Peek::Array => "an array",
+            Peek::Object => "an object",
+        }
+    }
+}
+
+/// A syntax error at a byte offset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SyntaxError {
+    pub(crate) offset: usize,
+    pub(crate) message: &'static str,
+}
+
+type Result<T> = std::result::Result<T, SyntaxError>;
+
+/// What a JSON decoder pulls from: text ([`Tokenizer`]) or a value already
+/// in memory ([`super::cursor::ValueCursor`]). Every method but `peek`
+/// consumes what it reads.
+pub(crate) trait Pull<'de> {
+    /// The kind of the next value.
+    fn peek(&mut self) -> Result<Peek>;
+    /// Enters the object at hand: its first key, or `None` for `{}`.
+    fn begin_object(&mut self) -> Result<Option<Cow<'de, str>>>;
+    /// After a member's value: the next key, or `None` at the object's end.
+    fn next_key(&mut self) -> Result<Option<Cow<'de, str>>>;
+    /// Enters the array at hand: whether an item follows.
+    fn begin_array(&mut self) -> Result<bool>;
+    /// After an item: whether another follows.
+    fn next_item(&mut self) -> Result<bool>;
+    /// The scalar at hand.
+    fn scalar(&mut self) -> Result<In<'de>>;
+    /// Byte offset of the value at hand, when reading text.
+    fn offset(&self) -> Option<usize>;
+}
+
+/// The tokenizer over one JSON text.
+pub(crate) struct Tokenizer<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Tokenizer<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        Tokenizer { text, pos: 0 }
+    }
+
+    #[inline]
+    fn bytes(&self) -> &'a [u8] {
+        self.text.as_bytes()
+    }
+
+    #[inline]
+    fn byte(&self) -> Option<u8> {
+        self.bytes().get(self.pos).copied()
+    }
+
+    #[cold]
+    fn error<T>(&self, message: &'static str) -> Result<T> {
+        Err(SyntaxError {
+            offset: self.pos,
+            message,
+        })
+    }
+
+    #[inline]
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.byte() {
+            self.pos += 1;
+        }
+    }
+
+    /// After the value: only white space may follow.
+    pub(crate) fn end(&mut self) -> Result<()> {
+        self.skip_ws();
+        if self.pos < self.text.len() {
+            return self.error("trailing characters after the document");
+        }
+        Ok(())
+    }
+
+    /// An object key and its `:`.
+    fn key(&mut self) -> Result<Cow<'a, str>> {
+        if self.byte() != Some(b'"') {
+            return match self.byte() {
+                None => self.error("EOF while parsing an object"),
+                Some(b'}') => self.error("trailing comma"),
+                Some(_) => self.error("key must be a string"),
+            };
+        }
+        let key = self.string()?;
+        self.skip_ws();
+        match self.byte() {
+            Some(b':') => {
+                self.pos += 1;
+                Ok(key)
+            }
+            None => self.error("EOF while parsing an object"),
+            Some(_) => self.error("expected `:`"),
+        }
+    }
+
+    /// The string at hand (its opening quote).
+    fn string(&mut self) -> Result<Cow<'a, str>> {
+        self.pos += 1;
+        let start = self.pos;
+        let end = find_special(self.bytes(), start);
+        self.pos = end;
+        match self.byte() {
+            Some(b'"') => {
+                self.pos += 1;
+                Ok(Cow::Borrowed(self.text.get(start..end).unwrap_or_default()))
+            }
+            Some(b'\\') => {
+                let mut owned = String::with_capacity(end - start + 16);
+                owned.push_str(self.text.get(start..end).unwrap_or_default());
+                self.escaped(owned).map(Cow::Owned)
+            }
+            Some(_) => self.error("control character (U+0000 to U+001F) in a string"),
+            None => self.error("EOF while parsing a string"),
+        }
+    }
+
+    /// The rest of a string from its first backslash.
+    fn escaped(&mut self, mut out: String) -> Result<String> {
+        loop {
+            match self.byte() {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    let c = match self.byte() {
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => {
+                            self.pos += 1;
+                            out.push(self.unicode_escape()?);
+                            continue;
+                        }
+                        None => return self.error("EOF while parsing a string"),
+                        Some(_) => return self.error("invalid escape"),
+                    };
+                    self.pos += 1;
+                    out.push(c);
+                }
+                Some(_) => {
+                    let start = self.pos;
+                    let end = find_special(self.bytes(), start);
+                    out.push_str(self.text.get(start..end).unwrap_or_default());
+                    self.pos = end;
+                    if let Some(b) = self.byte()
+                        && b < 0x20
+                    {
+                        return self.error("control character (U+0000 to U+001F) in a string");
+                    }
+                }
+                None => return self.error("EOF while parsing a string"),
+            }
+        }
+    }
+
+    /// After `\u`: four hex digits, and a low surrogate's escape after a high one.
+    fn unicode_escape(&mut self) -> Result<char> {
+        let first = self.hex4()?;
+        let code = match first {
+            0xD800..=0xDBFF => {
+                if self.bytes().get(self.pos..self.pos + 2) != Some(b"\\u") {
+                    return self.error("unpaired surrogate in a \\u escape");
+                }
+                self.pos += 2;
+                let second = self.hex4()?;
+                if !(0xDC00..=0xDFFF).contains(&second) {
+                    return self.error("unpaired surrogate in a \\u escape");
+                }
+                0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+            }
+            0xDC00..=0xDFFF => return self.error("unpaired surrogate in a \\u escape"),
+            code => code,
+        };
+        match char::from_u32(code) {
+            Some(c) => Ok(c),
+            None => self.error("invalid \\u escape"),
+        }
+    }
+
+    fn hex4(&mut self) -> Result<u32> {
+        let mut code = 0;
+        for _ in 0..4 {
+            let digit = match self.byte() {
+                Some(b) => char::from(b).to_digit(16),
+                None => return self.error("EOF while parsing a string"),
+            };
+            match digit {
+                Some(d) => code = code * 16 + d,
+                None => return self.error("invalid \\u escape"),
+            }
+            self.pos += 1;
+        }
+        Ok(code)
+    }
+
+    /// The number at hand, as its text.
+    fn number(&mut self) -> Result<&'a str> {
+        let start = self.pos;
+        if self.byte() == Some(b'-') {
+            self.pos += 1;
+        }
+        match self.byte() {
+            Some(b'0') => {
+                self.pos += 1;
+                if self.byte().is_some_and(|b| b.is_ascii_digit()) {
+                    return self.error("invalid number: leading zero");
+                }
+            }
+            Some(b'1'..=b'9') => self.digits(),
+            None => return self.error("EOF while parsing a value"),
+            Some(_) => return self.error("invalid number"),
+        }
+        if self.byte() == Some(b'.') {
+            self.pos += 1;
+            self.required_digits()?;
+        }
+        if let Some(b'e' | b'E') = self.byte() {
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.byte() {
+                self.pos += 1;
+            }
+            self.required_digits()?;
+        }
+        Ok(self.text.get(start..self.pos).unwrap_or_default())
+    }
+
+    fn digits(&mut self) {
+        while self.byte().is_some_and(|b| b.is_ascii_digit()) {
+            self.pos += 1;
+        }
+    }
+
+    fn required_digits(&mut self) -> Result<()> {
+        match self.byte() {
+            Some(b) if b.is_ascii_digit() => {
+                self.digits();
+                Ok(())
+            }
+            None => self.error("EOF while parsing a value"),
+            Some(_) => self.error("invalid number"),
+        }
+    }
+
+    fn literal(&mut self, word: &'static [u8]) -> Result<()> {
+        let rest = self.bytes().get(self.pos..).unwrap_or_default();
+        if rest.starts_with(word) {
+            self.pos += word.len();
+            Ok(())
+        } else if word.starts_with(rest) {
+            self.pos = self.text.len();
+            self.error("EOF while parsing a value")
+        } else {
+            self.error("expected a value")
+        }
+    }
+
+    /// Skips the value at hand, checking it (iteratively: any depth is fine).
+    pub(crate) fn skip_value(&mut self) -> Result<()> {
+        let mut open: Vec<bool> = Vec::new(); // true: an object
+        loop {
+            match self.peek()? {
+                Peek::Object => {
+                    if self.begin_object()?.is_some() {
+                        open.push(true);
+                        continue;
+                    }
+                }
+                Peek::Array => {
+                    if self.begin_array()? {
+                        open.push(false);
+                        continue;
+                    }
+                }
+                _ => {
+                    self.scalar()?;
+                }
+            }
+            loop {
+                let more = match open.last() {
+                    None => return Ok(()),
+                    Some(true) => self.next_key()?.is_some(),
+                    Some(false) => self.next_item()?,
+                };
+                if more {
+                    break;
+                }
+                open.pop();
+            }
+        }
+    }
+}
+
+impl<'a> Pull<'a> for Tokenizer<'a> {
+    #[inline]
+    fn peek(&mut self) -> Result<Peek> {
+        self.skip_ws();
+        match self.byte() {
+            Some(b'{') => Ok(Peek::Object),
+            Some(b'[') => Ok(Peek::Array),
+            Some(b'"') => Ok(Peek::String),
+            Some(b'-' | b'0'..=b'9') => Ok(Peek::Number),
+            Some(b't' | b'f') => Ok(Peek::Bool),
+            Some(b'n') => Ok(Peek::Null),
+            None => self.error("EOF while parsing a value"),
+            Some(_) => self.error("expected a value"),
+        }
+    }
+
+    #[inline]
+    fn begin_object(&mut self) -> Result<Option<Cow<'a, str>>> {
+        self.pos += 1;
+        self.skip_ws();
+        if self.byte() == Some(b'}') {
+            self.pos += 1;
+            return Ok(None);
+        }
+        self.key().map(Some)
+    }
+
+    #[inline]
+    fn next_key(&mut self) -> Result<Option<Cow<'a, str>>> {
+        self.skip_ws();
+        match self.byte() {
+            Some(b',') => {
+                self.pos += 1;
+                self.skip_ws();
+                self.key().map(Some)
+            }
+            Some(b'}') => {
+                self.pos += 1;
+                Ok(None)
+            }
+            None => self.error("EOF while parsing an object"),
+            Some(_) => self.error("expected `,` or `}`"),
+        }
+    }
+
+    #[inline]
+    fn begin_array(&mut self) -> Result<bool> {
+        self.pos += 1;
+        self.skip_ws();
+        match self.byte() {
+            Some(b']') => {
+                self.pos += 1;
+                Ok(false)
+            }
+            None => self.error("EOF while parsing a list"),
+            Some(_) => Ok(true),
+        }
+    }
+
+    #[inline]
+    fn next_item(&mut self) -> Result<bool> {
+        self.skip_ws();
+        match self.byte() {
+            Some(b',') => {
+                self.pos += 1;
+                self.skip_ws();
+                if self.byte() == Some(b']') {
+                    return self.error("trailing comma");
+                }
+                Ok(true)
+            }
+            Some(b']') => {
+                self.pos += 1;
+                Ok(false)
+            }
+            None => self.error("EOF while parsing a list"),
+            Some(_) => self.error("expected `,` or `]`"),
+        }
+    }
+
+    #[inline]
+    fn scalar(&mut self) -> Result<In<'a>> {
+        match self.peek()? {
+            Peek::String => self.string().map(In::Str),
+            Peek::Number => self.number().map(|n| In::Number(Cow::Borrowed(n))),
+            Peek::Bool => {
+                if self.byte() == Some(b't') {
+                    self.literal(b"true").map(|()| In::Bool(true))
+                } else {
+                    self.literal(b"false").map(|()| In::Bool(false))
+                }
+            }
+            Peek::Null => self.literal(b"null").map(|()| In::Null),
+            Peek::Array | Peek::Object => self.error("expected a scalar"),
+        }
+    }
+
+    #[inline]
+    fn offset(&self) -> Option<usize> {
+        Some(self.pos)
+    }
+}
+
+/// The offset of the first `"`, `\` or control character at or after `from`
+/// (the input's length when there is none), eight bytes at a time.
+#[inline]
+fn find_special(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let x = u64::from_le_bytes(word);
+        let quote = x ^ (ONES * u64::from(b'"'));
+        let backslash = x ^ (ONES * u64::from(b'\\'));
+        // a byte is zero, or below 0x20; only the lowest flag is exact,
+        // which is the one taken
+        let hits = (quote.wrapping_sub(ONES) & !quote)
+            | (backslash.wrapping_sub(ONES) & !backslash)
+            | (x.wrapping_sub(ONES * 0x20) & !x);
+        let hits = hits & HIGH;
+        if hits != 0 {
+            return i + (hits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(&b) = bytes.get(i) {
+        if b == b'"' || b == b'\\' || b < 0x20 {
+            return i;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// Whether `text` is one JSON value (with white space around it), checked
+/// without building anything.
+pub(crate) fn check(text: &str) -> std::result::Result<(), SyntaxError> {
+    let mut t = Tokenizer::new(text);
+    t.skip_value()?;
+    t.end()
+}
+
+/// The byte offset of the value a JSON Pointer names in `text` (for the
+/// position of an error found after reading, such as inside an SDK dump's
+/// body); `None` when the pointer does not resolve.
+pub(crate) fn locate(text: &str, pointer: &str) -> Option<usize> {
+    let mut t = Tokenizer::new(text);
+    for token in pointer.split('/').skip(1) {
+        let token = token.replace("~1", "/").replace("~0", "~");
+        match t.peek().ok()? {
+            Peek::Object => {
+                let mut key = t.begin_object().ok()?;
+                while key.as_deref()? != token {
+                    t.skip_value().ok()?;
+                    key = t.next_key().ok()?;
+                }
+            }
+            Peek::Array => {
+                let index: usize = token.parse().ok()?;
+                if !t.begin_array().ok()? {
+                    return None;
+                }
+                for _ in 0..index {
+                    t.skip_value().ok()?;
+                    if !t.next_item().ok()? {
+                        return None;
+                    }
+                }
+            }
+            _ => return None,
+        }
+    }
+    t.peek().ok()?;
+    Some(t.pos)
+}
+
+/// The byte offset, in the raw text of a string token (from its opening
+/// quote), of the character at `unescaped` bytes into the string's value: a
+/// position inside a document saved as a JSON string, mapped back to the
+/// file.
+pub(crate) fn raw_offset(token: &str, unescaped: usize) -> usize {
+    let bytes = token.as_bytes();
+    let (mut raw, mut value) = (1, 0); // after the opening quote
+    while value < unescaped {
+        match bytes.get(raw) {
+            None | Some(b'"') => break,
+            Some(b'\\') => {
+                let (len, decoded) = match bytes.get(raw + 1) {
+                    Some(b'u') => {
+                        let code = token
+                            .get(raw + 2..raw + 6)
+                            .and_then(|h| u32::from_str_radix(h, 16).ok())
+                            .unwrap_or(0);
+                        if (0xD800..0xDC00).contains(&code) {
+                            (12, 4)
+                        } else {
+                            (6, char::from_u32(code).map_or(3, char::len_utf8))
+                        }
+                    }
+                    _ => (2, 1),
+                };
+                raw += len;
+                value += decoded;
+            }
+            Some(_) => {
+                raw += 1;
+                value += 1;
+            }
+        }
+    }
+    raw
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn walk(text: &str) -> std::result::Result<(), SyntaxError> {
+        check(text)
+    }
+
+    #[test]
+    fn strings_borrow_unless_escaped() {
+        let mut t = Tokenizer::new(r#""plain" "a\"b\u00e9\ud83d\ude00\n""#);
+        assert_eq!(t.scalar(), Ok(In::Str(Cow::Borrowed("plain"))));
+        match t.scalar() {
+            Ok(In::Str(Cow::Owned(s))) => assert_eq!(s, "a\"bé😀\n"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn numbers_are_their_text() {
+        for text in [
+            "0",
+            "-0",
+            "12",
+            "-1.5e+10",
+            "1E400",
+            "123456789012345678901234567890",
+        ] {
+            let mut t = Tokenizer::new(text);
+            assert_eq!(t.scalar(), Ok(In::Number(Cow::Borrowed(text))), "{text}");
+        }
+    }
+
+    #[test]
+    fn long_strings_find_their_end() {
+        for len in 0..40 {
+            let body = "x".repeat(len);
+            for tail in ["\"", "\\n\"", "\u{1}\""] {
+                let text = format!("\"{body}{tail}");
+                let mut t = Tokenizer::new(&text);
+                let got = t.scalar();
+                if tail.starts_with('\u{1}') {
+                    assert_eq!(got.map_err(|e| e.offset), Err(1 + len), "{len}");
+                } else {
+                    assert!(got.is_ok(), "{text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn accepts_exactly_json() {
+        for ok in [
+            "{}",
+            "[]",
+            " {\"a\" : [1, -0.5e3, true, false, null, \"x\", {}, []]} ",
+            "\"\\u0000\"",
+        ] {
+            assert_eq!(walk(ok), Ok(()), "{ok}");
+        }
+        for (bad, offset) in [
+            ("", 0),
+            ("{", 1),
+            ("{\"a\"}", 4),
+            ("{\"a\":1,}", 7),
+            ("[1,]", 3),
+            ("[1 2]", 3),
+            ("01", 1),
+            ("1.", 2),
+            ("-", 1),
+            ("+1", 0),
+            (".5", 0),
+            ("NaN", 0),
+            ("tru", 3),
+            ("trUe", 0),
+            ("\"a", 2),
+            ("\"\\x\"", 2),
+            ("\"\\ud800\"", 7),
+            ("\"\\udc00\"", 7),
+            ("\"\t\"", 1),
+            ("{} {}", 3),
+            ("{'a':1}", 1),
+            ("{\"a\":1 // c\n}", 7),
+        ] {
+            assert_eq!(walk(bad).map_err(|e| e.offset), Err(offset), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn pointers_locate_values() {
+        let text = "{\"a\": [1, {\"b/c\": true}], \"d\": null}";
+        assert_eq!(locate(text, ""), Some(0));
+        assert_eq!(locate(text, "/a"), Some(6));
+        assert_eq!(locate(text, "/a/1/b~1c"), Some(18));
+        assert_eq!(locate(text, "/d"), Some(31));
+        assert_eq!(locate(text, "/a/5"), None);
+        assert_eq!(locate(text, "/x"), None);
+    }
+
+    #[test]
+    fn raw_offsets_step_over_escapes() {
+        let token = r#""a\"b\u00e9\ud83d\ude00c""#;
+        // value: a " b é(2 bytes) 😀(4 bytes) c
+        assert_eq!(raw_offset(token, 0), 1);
+        assert_eq!(raw_offset(token, 2), 4);
+        assert_eq!(raw_offset(token, 3), 5);
+        assert_eq!(raw_offset(token, 5), 11);
+        assert_eq!(raw_offset(token, 9), 23);
+    }
+}
