@@ -56,6 +56,7 @@ pub mod json;
 pub mod model;
 mod parser;
 mod scalar;
+mod stack;
 mod task;
 pub mod validate;
 mod value;

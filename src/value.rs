@@ -1,7 +1,8 @@
 //! The value types every shape is built from: tolerant scalars, open
 //! enumerations, exact numbers, untyped values and the list of unknown members.
 //!
-//! This is the bottom layer of the crate: it imports nothing else from it.
+//! This is the bottom layer of the crate: it imports nothing else from it
+//! but the stack guard of its recursive `Serialize`.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -289,7 +290,6 @@ impl Serialize for Number {
 ///
 /// From XML an element holding only text is a [`Value::String`], an element with
 /// children an [`Value::Object`]; repeated children become a [`Value::Array`].
-#[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     /// JSON `null`.
     Null,
@@ -345,9 +345,51 @@ impl Value {
     }
 }
 
+// Clone, PartialEq and Debug by hand: derived ones would recurse without
+// the stack guard on a deeply nested value.
+impl Clone for Value {
+    fn clone(&self) -> Self {
+        crate::stack::deeper(|| match self {
+            Value::Null => Value::Null,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Number(n) => Value::Number(n.clone()),
+            Value::String(s) => Value::String(s.clone()),
+            Value::Array(items) => Value::Array(items.clone()),
+            Value::Object(members) => Value::Object(members.clone()),
+        })
+    }
+}
+
+impl PartialEq for Value {
+    fn eq(&self, other: &Self) -> bool {
+        crate::stack::deeper(|| match (self, other) {
+            (Value::Null, Value::Null) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Number(a), Value::Number(b)) => a == b,
+            (Value::String(a), Value::String(b)) => a == b,
+            (Value::Array(a), Value::Array(b)) => a == b,
+            (Value::Object(a), Value::Object(b)) => a == b,
+            _ => false,
+        })
+    }
+}
+
+impl fmt::Debug for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        crate::stack::deeper(|| match self {
+            Value::Null => f.write_str("Null"),
+            Value::Bool(b) => f.debug_tuple("Bool").field(b).finish(),
+            Value::Number(n) => f.debug_tuple("Number").field(n).finish(),
+            Value::String(s) => f.debug_tuple("String").field(s).finish(),
+            Value::Array(items) => f.debug_tuple("Array").field(items).finish(),
+            Value::Object(members) => f.debug_tuple("Object").field(members).finish(),
+        })
+    }
+}
+
 impl Serialize for Value {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
+        crate::stack::deeper(|| match self {
             Value::Null => s.serialize_unit(),
             Value::Bool(b) => s.serialize_bool(*b),
             Value::Number(n) => n.serialize(s),
@@ -366,7 +408,7 @@ impl Serialize for Value {
                 }
                 map.end()
             }
-        }
+        })
     }
 }
 

@@ -27,6 +27,7 @@ use std::mem::size_of;
 use crate::error::{Error, ErrorKind};
 use crate::model::{JobDetail, JobOrValue, Open, Scalar, UnknownFields, Value, for_each_shape};
 use crate::scalar::{self, In};
+pub(crate) use crate::stack::deeper;
 
 /// A shape of the model that can take members by wire name.
 pub(crate) trait Shape: Default + Height {
@@ -205,11 +206,11 @@ impl Height for JobOrValue {
 
 impl Height for Value {
     fn height(&self) -> usize {
-        match self {
+        deeper(|| match self {
             Value::Array(items) => 1 + items.iter().map(Height::height).max().unwrap_or(0),
             Value::Object(members) => 1 + members.iter().map(|(_, v)| v.height()).max().unwrap_or(0),
             _ => 0,
-        }
+        })
     }
 }
 
@@ -245,7 +246,7 @@ macro_rules! impl_shape {
         /// The shape's members' nesting (the shape's own object not counted).
         impl Height for crate::model::$name {
             fn height(&self) -> usize {
-                0 $( .max(Height::height(&self.$field)) )* .max(self.unknown.height())
+                deeper(|| 0 $( .max(Height::height(&self.$field)) )* .max(self.unknown.height()))
             }
         }
     };
@@ -300,6 +301,7 @@ pub(crate) struct Budget {
     depth: usize,
     max_depth: usize,
     bytes_left: usize,
+    bytes_total: usize,
 }
 
 /// Which limit a document ran into.
@@ -331,10 +333,12 @@ impl Budget {
     /// 8 × size + 64 MiB of memory), `max_depth` levels (at most
     /// [`MAX_DEPTH_CEILING`]).
     pub(crate) fn new(input_len: usize, max_depth: usize) -> Self {
+        let bytes = input_len.saturating_mul(6).saturating_add(48 << 20);
         Budget {
             depth: 0,
             max_depth: max_depth.min(MAX_DEPTH_CEILING),
-            bytes_left: input_len.saturating_mul(6).saturating_add(48 << 20),
+            bytes_left: bytes,
+            bytes_total: bytes,
         }
     }
 
@@ -345,6 +349,7 @@ impl Budget {
             depth: 0,
             max_depth: max_depth.min(MAX_DEPTH_CEILING),
             bytes_left: usize::MAX,
+            bytes_total: usize::MAX,
         }
     }
 
@@ -383,15 +388,16 @@ impl Budget {
                 self.bytes_left = left;
                 Ok(())
             }
-            None => Err(Exceeded::Memory(self.bytes_left)),
+            None => Err(Exceeded::Memory(self.bytes_total)),
         }
     }
 
     /// Spends what a shape of type `T` costs in a box or a list.
     #[inline]
     pub(crate) fn charge_shape<T>(&mut self) -> Result<(), Exceeded> {
-        // a list may hold up to twice its length while it grows
-        self.charge(2 * size_of::<T>())
+        // a list may hold up to twice its length while it grows; a box
+        // carries the allocator's own header
+        self.charge(2 * size_of::<T>().max(16))
     }
 
     /// Spends what one value node costs (with its member name, in an object).

@@ -9,7 +9,7 @@ use std::marker::PhantomData;
 
 use super::token::{Peek, Pull, SyntaxError, Tokenizer};
 use crate::de::root::{Document, Root};
-use crate::de::{Budget, Exceeded, Height, Limits, Shape, Source, new_job};
+use crate::de::{Budget, Exceeded, Height, Limits, Shape, Source, deeper, new_job};
 use crate::error::{Error, ErrorKind, PathSegment};
 use crate::model::{JobOrValue, UnknownFields, Value};
 use crate::scalar::{self, In};
@@ -104,6 +104,10 @@ impl<'de, P: Pull<'de>> Decoder<'de, P> {
 
     /// Reads the object at hand into `target`, member by member.
     fn object_into<T: Shape>(&mut self, target: &mut T) -> Result<(), Error> {
+        deeper(|| self.object_members(target))
+    }
+
+    fn object_members<T: Shape>(&mut self, target: &mut T) -> Result<(), Error> {
         self.budget.enter(1).map_err(|x| self.limit(x))?;
         let mut key = self.pull.begin_object().map_err(|e| self.syntax(&e))?;
         while let Some(k) = key {
@@ -126,7 +130,11 @@ impl<'de, P: Pull<'de>> Decoder<'de, P> {
 
     /// Reads the items of the array at hand, each through `item`, with the
     /// item's index (as it stands in the input) on the path of an error.
-    fn items(&mut self, mut item: impl FnMut(&mut Self) -> Result<(), Error>) -> Result<(), Error> {
+    fn items(&mut self, item: impl FnMut(&mut Self) -> Result<(), Error>) -> Result<(), Error> {
+        deeper(|| self.each_item(item))
+    }
+
+    fn each_item(&mut self, mut item: impl FnMut(&mut Self) -> Result<(), Error>) -> Result<(), Error> {
         self.budget.enter(1).map_err(|x| self.limit(x))?;
         let mut more = self.pull.begin_array().map_err(|e| self.syntax(&e))?;
         let mut index = 0;
@@ -195,6 +203,10 @@ impl<'de, P: Pull<'de>> Decoder<'de, P> {
     /// Any value, kept whole; names repeated in an object merge into an
     /// array when `merge` is set.
     fn value(&mut self, merge: bool) -> Result<Value, Error> {
+        deeper(|| self.value_here(merge))
+    }
+
+    fn value_here(&mut self, merge: bool) -> Result<Value, Error> {
         self.budget.charge_value().map_err(|x| self.limit(x))?;
         match self.peek()? {
             Peek::Object => {

@@ -136,7 +136,7 @@ impl ToJson for Number {
 
 impl ToJson for Value {
     fn to_json(&self, out: &mut String) {
-        match self {
+        crate::de::deeper(|| match self {
             Value::Null => out.push_str("null"),
             Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
             Value::Number(n) => n.to_json(out),
@@ -151,7 +151,7 @@ impl ToJson for Value {
                 }
                 out.push('}');
             }
-        }
+        })
     }
 }
 
@@ -198,6 +198,12 @@ macro_rules! impl_to_json {
     ) => {
         impl ToJson for crate::model::$name {
             fn to_json(&self, out: &mut String) {
+                crate::de::deeper(|| self.members_json(out));
+            }
+        }
+
+        impl crate::model::$name {
+            fn members_json(&self, out: &mut String) {
                 out.push('{');
                 let mut first = true;
                 $(

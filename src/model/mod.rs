@@ -482,7 +482,7 @@ macro_rules! define_shape {
         $( extra { $( $(#[$xmeta:meta])* $xfield:ident : $xty:ty, )* } )?
     ) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Default, PartialEq)]
+        #[derive(Default)]
         #[non_exhaustive]
         pub struct $name {
             $( $(#[$fmeta])* #[doc = concat!("\n\nWire name `", $wire, "`.")] pub $field: $ty, )*
@@ -502,18 +502,54 @@ macro_rules! define_shape {
             }
         }
 
+        // Clone, PartialEq and Debug by hand: derived ones would recurse
+        // through nested jobs without the stack guard.
+        impl Clone for $name {
+            fn clone(&self) -> Self {
+                crate::stack::deeper(|| $name {
+                    $( $field: self.$field.clone(), )*
+                    unknown: self.unknown.clone(),
+                    $( $( $xfield: self.$xfield.clone(), )* )?
+                })
+            }
+        }
+
+        impl PartialEq for $name {
+            fn eq(&self, other: &Self) -> bool {
+                crate::stack::deeper(|| {
+                    true $( && self.$field == other.$field )*
+                        && self.unknown == other.unknown
+                        $( $( && self.$xfield == other.$xfield )* )?
+                })
+            }
+        }
+
+        impl std::fmt::Debug for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                crate::stack::deeper(|| {
+                    f.debug_struct(stringify!($name))
+                        $( .field(stringify!($field), &self.$field) )*
+                        .field("unknown", &self.unknown)
+                        $( $( .field(stringify!($xfield), &self.$xfield) )* )?
+                        .finish()
+                })
+            }
+        }
+
         /// The canonical document: known members in table order, then unknown
         /// members in arrival order; absent members and empty lists left out.
         impl Serialize for $name {
             fn serialize<Ser: Serializer>(&self, s: Ser) -> Result<Ser::Ok, Ser::Error> {
-                let mut map = s.serialize_map(None)?;
-                $(
-                    if Present::present(&self.$field) {
-                        map.serialize_entry($wire, &self.$field)?;
-                    }
-                )*
-                self.unknown.serialize_entries(&mut map)?;
-                map.end()
+                crate::stack::deeper(|| {
+                    let mut map = s.serialize_map(None)?;
+                    $(
+                        if Present::present(&self.$field) {
+                            map.serialize_entry($wire, &self.$field)?;
+                        }
+                    )*
+                    self.unknown.serialize_entries(&mut map)?;
+                    map.end()
+                })
             }
         }
     };
@@ -608,7 +644,6 @@ impl Serialize for Response {
 /// An object is a [`JobDetail`] (the API's examples put jobs there), an array
 /// a list of such values, anything else a [`Value`] (an id string, a
 /// placeholder such as `****`). An empty XML element is an empty job.
-#[derive(Debug, Clone, PartialEq)]
 pub enum JobOrValue {
     /// An object: typed as a job.
     Job(Box<JobDetail>),
@@ -639,6 +674,37 @@ impl JobOrValue {
             }
             Some(first) => JobOrValue::List(vec![first, value]),
         });
+    }
+}
+
+impl Clone for JobOrValue {
+    fn clone(&self) -> Self {
+        crate::stack::deeper(|| match self {
+            JobOrValue::Job(j) => JobOrValue::Job(j.clone()),
+            JobOrValue::List(items) => JobOrValue::List(items.clone()),
+            JobOrValue::Value(v) => JobOrValue::Value(v.clone()),
+        })
+    }
+}
+
+impl PartialEq for JobOrValue {
+    fn eq(&self, other: &Self) -> bool {
+        crate::stack::deeper(|| match (self, other) {
+            (JobOrValue::Job(a), JobOrValue::Job(b)) => a == b,
+            (JobOrValue::List(a), JobOrValue::List(b)) => a == b,
+            (JobOrValue::Value(a), JobOrValue::Value(b)) => a == b,
+            _ => false,
+        })
+    }
+}
+
+impl std::fmt::Debug for JobOrValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::stack::deeper(|| match self {
+            JobOrValue::Job(j) => f.debug_tuple("Job").field(j).finish(),
+            JobOrValue::List(items) => f.debug_tuple("List").field(items).finish(),
+            JobOrValue::Value(v) => f.debug_tuple("Value").field(v).finish(),
+        })
     }
 }
 

@@ -13,7 +13,7 @@ use quick_xml::events::{BytesRef, BytesStart, Event};
 
 use super::{DETAIL_ROOT, ERROR_ROOT};
 use crate::de::root::{Document, Root};
-use crate::de::{Budget, Exceeded, Height, Limits, Shape, Source, new_job};
+use crate::de::{Budget, Exceeded, Height, Limits, Shape, Source, deeper, new_job};
 use crate::error::{Error, ErrorKind, PathSegment};
 use crate::model::{JobOrValue, Response, UnknownFields, Value};
 use crate::scalar::In;
@@ -185,6 +185,10 @@ impl<'i> XmlDe<'i> {
 
     /// Reads the children of the current element into `target`, through its end tag.
     fn read_children<T: Shape>(&mut self, target: &mut T) -> Result<(), Error> {
+        deeper(|| self.children_into(target))
+    }
+
+    fn children_into<T: Shape>(&mut self, target: &mut T) -> Result<(), Error> {
         while let Some((start, empty)) = self.next_child()? {
             let key = start.name().0;
             if let Err(e) = target.read_field(key, Src { de: self, empty }) {
@@ -289,6 +293,10 @@ impl<'i> XmlDe<'i> {
     /// elements (repeated names merged into arrays when `merge` is set), its
     /// text otherwise.
     fn read_value(&mut self, merge: bool) -> Result<Value, Error> {
+        deeper(|| self.value_here(merge))
+    }
+
+    fn value_here(&mut self, merge: bool) -> Result<Value, Error> {
         self.budget.charge_value().map_err(|x| self.limit(x))?;
         match self.classify()? {
             Content::Elements => {

@@ -144,7 +144,7 @@ impl ToXml for Number {
 
 impl ToXml for Value {
     fn to_xml(&self, name: &str, out: &mut String) -> Result {
-        match self {
+        crate::de::deeper(|| match self {
             Value::Null => leaf(out, name, ""),
             Value::Bool(b) => leaf(out, name, if *b { "true" } else { "false" }),
             Value::Number(n) => n.to_xml(name, out),
@@ -162,7 +162,7 @@ impl ToXml for Value {
                 out.push('>');
                 Ok(())
             }
-        }
+        })
     }
 }
 
@@ -202,6 +202,12 @@ macro_rules! impl_to_xml {
     ) => {
         impl ToXml for crate::model::$name {
             fn to_xml(&self, name: &str, out: &mut String) -> Result {
+                crate::de::deeper(|| self.element_xml(name, out))
+            }
+        }
+
+        impl crate::model::$name {
+            fn element_xml(&self, name: &str, out: &mut String) -> Result {
                 out.push('<');
                 out.push_str(name);
                 out.push('>');
