@@ -1,4 +1,4 @@
-//! The command-line contract of SPEC §7, run against the built binary.
+//! The command-line contract (README, "Command line"), run against the built binary.
 #![cfg(feature = "cli")]
 
 use std::io::{Read, Write};

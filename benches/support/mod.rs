@@ -5,9 +5,9 @@
 //! * [`SEED_JSON`] / [`SEED_XML`]: the documented sample responses, verbatim.
 //! * [`large_json`] / [`large_xml`]: one generated response with `n` `SubSyncJob` items, written
 //!   from a single in-memory tree so both forms describe the same data (XML uses the flat-list
-//!   rule of api-facts §5.2: repeated sibling elements, no wrapper, empty lists absent).
+//!   rule of docs/API.md ("Lists in XML"): repeated sibling elements, no wrapper, empty lists absent).
 //! * [`derived`] + [`serde_derive`]: the "obvious" `#[derive(Deserialize)]` model through
-//!   `serde_json::from_str` (api-facts §2.2–§2.4, every field optional).
+//!   `serde_json::from_str` (the members of docs/API.md, every field optional).
 //! * [`xml_serde`] + [`quick_xml_serde`]: the same through `quick_xml::de::from_str`
 //!   (needs quick-xml's `serialize` feature).
 //! * [`quick_xml_events`]: the raw quick-xml event loop with decoded text (the XML floor).
@@ -95,7 +95,7 @@ fn write_json_str(out: &mut String, v: &str) {
     out.push('"');
 }
 
-/// Element text: `&`, `<`, `>` escaped, quotes raw, newlines literal (api-facts §5.4).
+/// Element text: `&`, `<`, `>` escaped, quotes raw, newlines literal.
 fn write_xml_text(out: &mut String, v: &str) {
     for c in v.chars() {
         match c {
@@ -108,7 +108,7 @@ fn write_xml_text(out: &mut String, v: &str) {
 }
 
 /// Children of an element; a list becomes one element per item named after the key, an empty
-/// list no element at all (api-facts §5.2).
+/// list no element at all (docs/API.md, "Lists in XML").
 fn write_xml_fields(out: &mut String, fields: &[(&'static str, Node)]) {
     for (key, value) in fields {
         match value {
@@ -342,7 +342,7 @@ fn sub_job(i: usize) -> Node {
         ("SubscriptionHost", subscription_host()),
         ("SubscriptionDataType", subscription_data_type()),
         ("ReverseJob", reverse_job(i)),
-        // The opaque job-level list: `[]` in JSON, absent in XML (api-facts §5.2, §9).
+        // The opaque job-level list: `[]` in JSON, absent in XML.
         ("SubSyncJob", Node::List(Vec::new())),
     ])
 }
@@ -441,7 +441,7 @@ pub fn large_xml(n: usize) -> String {
 // Naive serde_json baseline
 // ---------------------------------------------------------------------------------------------
 
-/// Derived model for `serde_json` (api-facts §2.2–§2.4), every field optional.
+/// Derived model for `serde_json`, every field optional.
 pub mod derived {
     use std::fmt;
 
@@ -501,7 +501,7 @@ pub mod derived {
     }
 
     /// Fields shared by every job object (`SubSyncJob[i]`, `SubDistributedJob[i]`, their
-    /// `ReverseJob`), api-facts §2.3; `$extra` adds the position-specific ones.
+    /// `ReverseJob`); `$extra` adds the position-specific ones.
     macro_rules! job_object {
         ($(#[$meta:meta])* $name:ident { $($extra:tt)* }) => {
             $(#[$meta])*
@@ -613,7 +613,7 @@ pub mod derived {
         Job {
             #[serde(rename = "ReverseJob", default)]
             pub reverse_job: Option<Box<ReverseJob>>,
-            /// Untyped inner list (GO `[]interface{}`), api-facts §2.3.
+            /// Untyped inner list (GO `[]interface{}`).
             #[serde(rename = "SubSyncJob", default)]
             pub sub_sync_job: Option<serde_json::Value>,
         }
@@ -627,7 +627,7 @@ pub mod derived {
         }
     }
 
-    /// The root object (api-facts §2.2).
+    /// The root object.
     #[derive(Debug, Default, Deserialize)]
     pub struct Detail {
         #[serde(rename = "RequestId", default)]
@@ -965,7 +965,7 @@ pub fn ignored_any(json: &str) -> serde::de::IgnoredAny {
 /// [`derived`]; lists are `#[serde(default)] Vec<T>` named after the repeated element (each run
 /// of siblings must be adjacent: no `overlapped-lists`); "int or string" fields are
 /// `Option<String>` (XML text); other numbers and bools are typed (quick-xml parses the text,
-/// but an empty element such as `<Delay/>` would be an error, ENGINEERING §3.1 item 5).
+/// but an empty element such as `<Delay/>` would be an error, a known limit of quick-xml's serde layer).
 pub mod xml_serde {
     use serde::Deserialize;
     use serde::de::IgnoredAny;

@@ -1,5 +1,6 @@
 //! Command-line interface (feature `cli`). The contract — subcommands, flags,
-//! JSON field names, exit codes — is SPEC §7 and is called by other tools.
+//! JSON field names, exit codes — is called by other tools: keep it stable
+//! (README, "Command line").
 
 mod input;
 mod report;

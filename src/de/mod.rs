@@ -317,7 +317,7 @@ impl Exceeded {
             Exceeded::Depth(max) => format!("nesting deeper than the limit of {max}"),
             Exceeded::Memory(total) => format!(
                 "the document would take more than {total} bytes of memory \
-                 (6 × its size + 48 MiB; most likely very many empty objects)"
+                 (6 × its size + 48 MiB: very many small values, such as empty objects)"
             ),
         }
     }

@@ -1,0 +1,159 @@
+//! Peak memory while parsing stays under 8 × the input's size + 64 MiB,
+//! whatever the document's shape: counted by a wrapping allocator, from
+//! before the input exists to the end of the parse.
+//!
+//! One test in this binary, so nothing else allocates while it measures.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use dts_job_detail::{ErrorKind, Response, from_slice, json, xml};
+
+struct Counting;
+
+static NOW: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call forwards to `System` unchanged; the counters only observe sizes.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: same contract as the caller's.
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let now = NOW.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: same contract as the caller's.
+        unsafe { System.dealloc(ptr, layout) };
+        NOW.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: same contract as the caller's.
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            // while moving, both blocks may exist
+            let now = NOW.load(Ordering::Relaxed);
+            PEAK.fetch_max(now + new_size, Ordering::Relaxed);
+            NOW.fetch_add(new_size, Ordering::Relaxed);
+            NOW.fetch_sub(layout.size(), Ordering::Relaxed);
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// Builds a document with `make`, parses it, and returns (its size, the peak
+/// bytes held from before it was built to the end of the parse, the result).
+fn measure(make: impl FnOnce() -> String) -> (usize, usize, Result<Response, dts_job_detail::Error>) {
+    let base = NOW.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    let doc = make();
+    let result = from_slice(doc.as_bytes());
+    let peak = PEAK.load(Ordering::Relaxed) - base;
+    (doc.len(), peak, result)
+}
+
+const MIB: usize = 1 << 20;
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures")
+            .join(name),
+    )
+    .expect("fixture")
+}
+
+/// The synchronization fixture with its sub-jobs repeated to `n`.
+fn large(n: usize) -> Response {
+    let resp = json::from_str(&fixture("sync_subjobs.json")).expect("fixture parses");
+    let mut d = resp.into_detail().expect("detail");
+    let jobs = d.sub_sync_job.clone();
+    d.sub_sync_job = jobs.iter().cycle().take(n).cloned().collect();
+    Response::Detail(d)
+}
+
+#[test]
+fn peak_memory_is_bounded_by_the_input() {
+    let ten_mib = 10 * MIB;
+    let cases: Vec<(&str, Box<dyn Fn() -> String>, bool)> = vec![
+        (
+            "10 MiB of empty sub-jobs, JSON",
+            Box::new(move || {
+                let mut s = String::from(r#"{"RequestId":"r","SubSyncJob":["#);
+                while s.len() < ten_mib {
+                    s.push_str("{},");
+                }
+                s.push_str("{}]}");
+                s
+            }),
+            false,
+        ),
+        (
+            "10 MiB of empty sub-jobs, XML",
+            Box::new(move || {
+                let mut s = String::from("<DescribeDtsJobDetailResponse><RequestId>r</RequestId>");
+                while s.len() < ten_mib {
+                    s.push_str("<SubSyncJob/>");
+                }
+                s.push_str("</DescribeDtsJobDetailResponse>");
+                s
+            }),
+            false,
+        ),
+        (
+            "10 MiB of one-digit numbers in an unknown array",
+            Box::new(move || {
+                let mut s = String::from(r#"{"RequestId":"r","Many":["#);
+                while s.len() < ten_mib {
+                    s.push_str("1,");
+                }
+                s.push_str("1]}");
+                s
+            }),
+            false,
+        ),
+        (
+            "200 sub-jobs, JSON",
+            Box::new(|| json::to_string(&large(200))),
+            true,
+        ),
+        (
+            "200 sub-jobs, XML",
+            Box::new(|| xml::to_string(&large(200)).expect("XML")),
+            true,
+        ),
+        (
+            "2 000 sub-jobs, JSON",
+            Box::new(|| json::to_string(&large(2000))),
+            true,
+        ),
+    ];
+    for (name, make, readable) in cases {
+        let (size, peak, result) = measure(make);
+        let bound = 8 * size + 64 * MIB;
+        eprintln!(
+            "{name}: {size} bytes, peak {peak} bytes ({:.1} × size), {}",
+            peak as f64 / size as f64,
+            match &result {
+                Ok(_) => "read".to_owned(),
+                Err(e) => format!("refused: {e}"),
+            }
+        );
+        assert!(peak <= bound, "{name}: peak {peak} > bound {bound}");
+        match result {
+            Ok(_) => assert!(readable, "{name} should be refused"),
+            Err(e) => {
+                assert!(!readable, "{name}: {e}");
+                assert_eq!(e.kind(), ErrorKind::Limit, "{name}: {e}");
+            }
+        }
+    }
+}
