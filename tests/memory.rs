@@ -62,6 +62,9 @@ fn measure(make: impl FnOnce() -> String) -> (usize, usize, Result<Response, dts
 
 const MIB: usize = 1 << 20;
 
+/// A named document maker, and whether the document must be read.
+type Case = (&'static str, Box<dyn Fn() -> String>, bool);
+
 fn fixture(name: &str) -> String {
     std::fs::read_to_string(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -83,7 +86,7 @@ fn large(n: usize) -> Response {
 #[test]
 fn peak_memory_is_bounded_by_the_input() {
     let ten_mib = 10 * MIB;
-    let cases: Vec<(&str, Box<dyn Fn() -> String>, bool)> = vec![
+    let cases: Vec<Case> = vec![
         (
             "10 MiB of empty sub-jobs, JSON",
             Box::new(move || {
