@@ -1,3 +1,4 @@
+#![allow(dead_code)] // each target uses some of these checks
 //! The properties the fuzz targets assert, shared with
 //! `tests/fuzz_regressions.rs` (included there with `#[path]`).
 
