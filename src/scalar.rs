@@ -201,23 +201,41 @@ impl<'a> Decimal<'a> {
 
 /// The integer a decimal text denotes, when it denotes one in `i64` range.
 pub(crate) fn exact_integer(t: &str) -> Option<i64> {
+    // the common case: plain digits, short enough not to overflow
+    let plain = t.strip_prefix(['-', '+']).unwrap_or(t);
+    if (1..=18).contains(&plain.len()) && plain.bytes().all(|b| b.is_ascii_digit()) {
+        let magnitude: i64 = plain.parse().ok()?;
+        return Some(if t.starts_with('-') { -magnitude } else { magnitude });
+    }
     let d = Decimal::parse(t)?;
     if d.is_zero() {
         return Some(0);
     }
     let exp = d.exp?;
     let exp = if d.exp_negative { -exp } else { exp };
-    // digits × 10^(exp − len(frac)), with the digits' own zeros folded in
-    let digits = format!("{}{}", d.int, d.frac);
-    let digits = digits.trim_start_matches('0');
-    let significant = digits.trim_end_matches('0');
-    let frac_len = i64::try_from(d.frac.len()).ok()?;
-    let trailing = i64::try_from(digits.len() - significant.len()).ok()?;
-    let scale = exp.checked_sub(frac_len)?.checked_add(trailing)?;
-    if scale < 0 || i64::try_from(significant.len()).ok()?.checked_add(scale)? > 19 {
+    // value = digits × 10^(exp − len(frac)); the digits' own leading and
+    // trailing zeros folded in
+    let digits = || d.int.bytes().chain(d.frac.bytes());
+    let total = d.int.len() + d.frac.len();
+    let leading = digits().take_while(|&b| b == b'0').count();
+    let trailing = d
+        .frac
+        .bytes()
+        .rev()
+        .chain(d.int.bytes().rev())
+        .take_while(|&b| b == b'0')
+        .count();
+    let significant = total - leading - trailing;
+    let scale = exp
+        .checked_sub(i64::try_from(d.frac.len()).ok()?)?
+        .checked_add(i64::try_from(trailing).ok()?)?;
+    if scale < 0 || i64::try_from(significant).ok()?.checked_add(scale)? > 19 {
         return None;
     }
-    let mut magnitude: i128 = significant.parse().ok()?;
+    let mut magnitude: i128 = 0;
+    for b in digits().skip(leading).take(significant) {
+        magnitude = magnitude * 10 + i128::from(b - b'0');
+    }
     for _ in 0..scale {
         magnitude = magnitude.checked_mul(10)?;
     }

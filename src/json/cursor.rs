@@ -107,7 +107,7 @@ impl<'a> Pull<'a> for ValueCursor<'a> {
         Ok(self.item())
     }
 
-    fn scalar(&mut self) -> Result<In<'a>, SyntaxError> {
+    fn scalar(&mut self, _: Peek) -> Result<In<'a>, SyntaxError> {
         Ok(match self.at.take() {
             Some(Value::Null) => In::Null,
             Some(Value::Bool(b)) => In::Bool(*b),

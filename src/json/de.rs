@@ -97,9 +97,10 @@ impl<'de, P: Pull<'de>> Decoder<'de, P> {
         }
     }
 
+    /// The scalar at hand, of the kind `peek` returned.
     #[inline]
-    fn scalar(&mut self) -> Result<In<'de>, Error> {
-        self.pull.scalar().map_err(|e| self.syntax(&e))
+    fn scalar(&mut self, kind: Peek) -> Result<In<'de>, Error> {
+        self.pull.scalar(kind).map_err(|e| self.syntax(&e))
     }
 
     /// Reads the object at hand into `target`, member by member.
@@ -163,9 +164,9 @@ impl<'de, P: Pull<'de>> Decoder<'de, P> {
                 items.push(item);
             }
             Peek::Null => {
-                self.scalar()?;
+                self.scalar(kind)?;
             }
-            Peek::String if self.scalar()?.is_blank() => {
+            Peek::String if self.scalar(kind)?.is_blank() => {
                 self.budget.charge_shape::<T>().map_err(|x| self.limit(x))?;
                 self.budget.fits(1).map_err(|x| self.limit(x))?;
                 items.push(T::default());
@@ -193,10 +194,10 @@ impl<'de, P: Pull<'de>> Decoder<'de, P> {
                 JobOrValue::List(list)
             }
             Peek::Null if !keep_null => {
-                self.scalar()?;
+                self.scalar(Peek::Null)?;
                 return Ok(None);
             }
-            _ => JobOrValue::Value(scalar::value(self.scalar()?)),
+            kind => JobOrValue::Value(scalar::value(self.scalar(kind)?)),
         }))
     }
 
@@ -242,7 +243,7 @@ impl<'de, P: Pull<'de>> Decoder<'de, P> {
                 })?;
                 Ok(Value::Array(items))
             }
-            _ => Ok(scalar::value(self.scalar()?)),
+            kind => Ok(scalar::value(self.scalar(kind)?)),
         }
     }
 }
@@ -262,7 +263,7 @@ impl<'de, P: Pull<'de>> Source<'de> for Src<'_, 'de, P> {
             found @ (Peek::Object | Peek::Array) => {
                 Err(d.wrong(d.pull.offset(), "a string, number, boolean or null", found))
             }
-            _ => d.scalar(),
+            kind => d.scalar(kind),
         }
     }
 
@@ -277,10 +278,10 @@ impl<'de, P: Pull<'de>> Source<'de> for Src<'_, 'de, P> {
                 Ok(true)
             }
             Peek::Null => {
-                d.scalar()?;
+                d.scalar(kind)?;
                 Ok(false)
             }
-            Peek::String if d.scalar()?.is_blank() => {
+            Peek::String if d.scalar(kind)?.is_blank() => {
                 d.budget.charge_shape::<T>().map_err(|x| d.limit(x))?;
                 d.budget.fits(1).map_err(|x| d.limit(x))?;
                 Ok(true)
@@ -302,8 +303,8 @@ impl<'de, P: Pull<'de>> Source<'de> for Src<'_, 'de, P> {
                 d.budget.leave(1);
                 Ok(())
             }
-            Peek::Null => d.scalar().map(drop),
-            Peek::String if d.scalar()?.is_blank() => Ok(()),
+            Peek::Null => d.scalar(kind).map(drop),
+            Peek::String if d.scalar(kind)?.is_blank() => Ok(()),
             other => Err(d.wrong(at, "an array of objects", other)),
         }
     }
@@ -328,9 +329,9 @@ impl<'de, P: Pull<'de>> Source<'de> for Src<'_, 'de, P> {
                 items.extend(d.job_or_value(true)?);
                 Ok(())
             }),
-            Peek::Null => d.scalar().map(drop),
+            Peek::Null => d.scalar(Peek::Null).map(drop),
             Peek::String => {
-                let v = d.scalar()?;
+                let v = d.scalar(Peek::String)?;
                 if !v.is_blank() {
                     d.budget.fits(1).map_err(|x| d.limit(x))?;
                     items.push(JobOrValue::Value(scalar::value(v)));

@@ -64,8 +64,8 @@ pub(crate) trait Pull<'de> {
     fn begin_array(&mut self) -> Result<bool>;
     /// After an item: whether another follows.
     fn next_item(&mut self) -> Result<bool>;
-    /// The scalar at hand.
-    fn scalar(&mut self) -> Result<In<'de>>;
+    /// The scalar at hand, whose kind `peek` returned.
+    fn scalar(&mut self, kind: Peek) -> Result<In<'de>>;
     /// Byte offset of the value at hand, when reading text.
     fn offset(&self) -> Option<usize>;
 }
@@ -321,8 +321,8 @@ impl<'a> Tokenizer<'a> {
                         continue;
                     }
                 }
-                _ => {
-                    self.scalar()?;
+                kind => {
+                    self.scalar(kind)?;
                 }
             }
             loop {
@@ -421,8 +421,8 @@ impl<'a> Pull<'a> for Tokenizer<'a> {
     }
 
     #[inline]
-    fn scalar(&mut self) -> Result<In<'a>> {
-        match self.peek()? {
+    fn scalar(&mut self, kind: Peek) -> Result<In<'a>> {
+        match kind {
             Peek::String => self.string().map(In::Str),
             Peek::Number => self.number().map(|n| In::Number(Cow::Borrowed(n))),
             Peek::Bool => {
@@ -567,8 +567,9 @@ mod tests {
     #[test]
     fn strings_borrow_unless_escaped() {
         let mut t = Tokenizer::new(r#""plain" "a\"b\u00e9\ud83d\ude00\n""#);
-        assert_eq!(t.scalar(), Ok(In::Str(Cow::Borrowed("plain"))));
-        match t.scalar() {
+        assert_eq!(t.scalar(Peek::String), Ok(In::Str(Cow::Borrowed("plain"))));
+        assert_eq!(t.peek(), Ok(Peek::String));
+        match t.scalar(Peek::String) {
             Ok(In::Str(Cow::Owned(s))) => assert_eq!(s, "a\"bé😀\n"),
             other => panic!("{other:?}"),
         }
@@ -585,7 +586,11 @@ mod tests {
             "123456789012345678901234567890",
         ] {
             let mut t = Tokenizer::new(text);
-            assert_eq!(t.scalar(), Ok(In::Number(Cow::Borrowed(text))), "{text}");
+            assert_eq!(
+                t.scalar(Peek::Number),
+                Ok(In::Number(Cow::Borrowed(text))),
+                "{text}"
+            );
         }
     }
 
@@ -596,7 +601,7 @@ mod tests {
             for tail in ["\"", "\\n\"", "\u{1}\""] {
                 let text = format!("\"{body}{tail}");
                 let mut t = Tokenizer::new(&text);
-                let got = t.scalar();
+                let got = t.scalar(Peek::String);
                 if tail.starts_with('\u{1}') {
                     assert_eq!(got.map_err(|e| e.offset), Err(1 + len), "{len}");
                 } else {
