@@ -74,11 +74,18 @@ pub(crate) trait Pull<'de> {
 pub(crate) struct Tokenizer<'a> {
     text: &'a str,
     pos: usize,
+    /// Where escaped strings are decoded, reused across the document's
+    /// strings; each result is then one allocation of its exact size.
+    scratch: String,
 }
 
 impl<'a> Tokenizer<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
-        Tokenizer { text, pos: 0 }
+        Tokenizer {
+            text,
+            pos: 0,
+            scratch: String::new(),
+        }
     }
 
     #[inline]
@@ -148,22 +155,28 @@ impl<'a> Tokenizer<'a> {
                 Ok(Cow::Borrowed(self.text.get(start..end).unwrap_or_default()))
             }
             Some(b'\\') => {
-                let mut owned = String::with_capacity(end - start + 16);
-                owned.push_str(self.text.get(start..end).unwrap_or_default());
-                self.escaped(owned).map(Cow::Owned)
+                let mut out = std::mem::take(&mut self.scratch);
+                out.clear();
+                out.reserve(256);
+                out.push_str(self.text.get(start..end).unwrap_or_default());
+                let result = self
+                    .escaped(&mut out)
+                    .map(|()| Cow::Owned(out.as_str().to_owned()));
+                self.scratch = out;
+                result
             }
             Some(_) => self.error("control character (U+0000 to U+001F) in a string"),
             None => self.error("EOF while parsing a string"),
         }
     }
 
-    /// The rest of a string from its first backslash.
-    fn escaped(&mut self, mut out: String) -> Result<String> {
+    /// The rest of a string from its first backslash, decoded into `out`.
+    fn escaped(&mut self, out: &mut String) -> Result<()> {
         loop {
             match self.byte() {
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok(out);
+                    return Ok(());
                 }
                 Some(b'\\') => {
                     self.pos += 1;
