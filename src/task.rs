@@ -485,7 +485,10 @@ impl<'a> Job<'a> {
     /// # Ok::<(), dts_job_detail::Error>(())
     /// ```
     pub fn sub_jobs(&self) -> SubJobs<'a> {
-        let mut walk = SubJobs { stack: Vec::new() };
+        let mut walk = SubJobs {
+            first: None,
+            stack: Vec::new(),
+        };
         walk.push_children(self);
         walk
     }
@@ -494,7 +497,8 @@ impl<'a> Job<'a> {
     /// export and metrics share.
     pub fn with_sub_jobs(&self) -> SubJobs<'a> {
         SubJobs {
-            stack: vec![self.clone()],
+            first: Some(self.clone()),
+            stack: Vec::new(),
         }
     }
 }
@@ -531,6 +535,8 @@ fn own_kind(job: &JobDetail) -> Option<TaskKind> {
 /// [`Job::sub_jobs`]. It keeps its own stack, so any depth is fine.
 #[derive(Debug, Clone)]
 pub struct SubJobs<'a> {
+    /// The job the walk starts with, if it is to be visited itself.
+    first: Option<Job<'a>>,
     /// Jobs still to visit, the next one last.
     stack: Vec<Job<'a>>,
 }
@@ -579,7 +585,10 @@ impl<'a> Iterator for SubJobs<'a> {
     type Item = Job<'a>;
 
     fn next(&mut self) -> Option<Job<'a>> {
-        let job = self.stack.pop()?;
+        let job = match self.first.take() {
+            Some(job) => job,
+            None => self.stack.pop()?,
+        };
         self.push_children(&job);
         Some(job)
     }

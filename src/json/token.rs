@@ -256,6 +256,34 @@ impl<'a> Tokenizer<'a> {
         Ok(code)
     }
 
+    /// Checks the string at hand without building its value.
+    fn skip_string(&mut self) -> Result<()> {
+        self.pos += 1;
+        loop {
+            self.pos = find_special(self.bytes(), self.pos);
+            match self.byte() {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    match self.byte() {
+                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => self.pos += 1,
+                        Some(b'u') => {
+                            self.pos += 1;
+                            self.unicode_escape()?;
+                        }
+                        None => return self.error("EOF while parsing a string"),
+                        Some(_) => return self.error("invalid escape"),
+                    }
+                }
+                Some(_) => return self.error("control character (U+0000 to U+001F) in a string"),
+                None => return self.error("EOF while parsing a string"),
+            }
+        }
+    }
+
     /// The number at hand, as its text.
     fn number(&mut self) -> Result<&'a str> {
         let start = self.pos;
@@ -334,6 +362,7 @@ impl<'a> Tokenizer<'a> {
                         continue;
                     }
                 }
+                Peek::String => self.skip_string()?,
                 kind => {
                     self.scalar(kind)?;
                 }
