@@ -58,6 +58,7 @@ mod parser;
 mod scalar;
 mod stack;
 mod task;
+mod timestamp;
 pub mod validate;
 mod value;
 pub mod xml;

@@ -192,6 +192,18 @@ pub struct Status {
     pub known: Option<JobStatus>,
 }
 
+/// As `{"raw": "synchronizing", "known": "Synchronizing"}` (`known` is `null`
+/// for a status outside the kind's list).
+impl serde::Serialize for Status {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Status", 2)?;
+        st.serialize_field("raw", &self.raw)?;
+        st.serialize_field("known", &self.known.map(JobStatus::as_str))?;
+        st.end()
+    }
+}
+
 /// A stage of a job, each with its own status vocabulary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Stage {
@@ -473,6 +485,12 @@ impl<'a> Job<'a> {
         }
     }
 
+    /// `Delay` as the integer the response carried, whatever the kind (and
+    /// so readable when the unit is not known).
+    pub fn delay_raw(&self) -> Option<i64> {
+        self.detail.delay.as_ref()?.get()
+    }
+
     /// Every job nested in this one (`ReverseJob`, items of
     /// `SubDistributedJob` and `SubSyncJob`, and theirs, at any depth), in
     /// document order, each with its pointer and its kind.
@@ -594,6 +612,17 @@ impl<'a> Iterator for SubJobs<'a> {
     }
 }
 
+/// As `{"code": …, "message": …}`.
+impl serde::Serialize for BusinessError {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("BusinessError", 2)?;
+        st.serialize_field("code", &self.code)?;
+        st.serialize_field("message", &self.message)?;
+        st.end()
+    }
+}
+
 impl JobDetail {
     /// This job seen without options (see [`Job`]).
     pub fn job(&self) -> Job<'_> {
@@ -655,12 +684,6 @@ impl JobDetail {
         DateTime::from_timestamp(self.checkpoint()?, 0)
     }
 
-    /// `LastUpdateTime` (epoch milliseconds as text) as a UTC time.
-    pub fn last_update_time(&self) -> Option<DateTime<Utc>> {
-        let text = self.last_update_time.as_deref()?.trim();
-        DateTime::from_timestamp_millis(crate::scalar::exact_integer(text)?)
-    }
-
     /// The API error of this body, when `Success` is false or `ErrCode` is set.
     ///
     /// ```
@@ -685,6 +708,40 @@ impl JobDetail {
             code: code.to_owned(),
             message,
         })
+    }
+}
+
+/// Typed accessors of the timestamp members, one per member, all under the
+/// rules of validation.
+macro_rules! timestamp_accessors {
+    ($( $shape:ty { $( $name:ident: $wire:literal, $form:ident; )* } )*) => {
+        $( impl $shape {
+            $(
+                #[doc = concat!("`", $wire, "` as a UTC time, under the lenient rules of validation \
+                    (fractional seconds, offsets, no zone, a space for `T`, white space around it); \
+                    `None` when absent, blank or not a real date and time.")]
+                pub fn $name(&self) -> Option<DateTime<Utc>> {
+                    crate::timestamp::read_member(self.$name.as_deref()?, crate::timestamp::Form::$form)?.time()
+                }
+            )*
+        } )*
+    };
+}
+
+timestamp_accessors! {
+    JobDetail {
+        begin_timestamp: "BeginTimestamp", Calendar;
+        boot_time: "BootTime", Calendar;
+        consumption_checkpoint: "ConsumptionCheckpoint", Calendar;
+        create_time: "CreateTime", Calendar;
+        end_timestamp: "EndTimestamp", Calendar;
+        expire_time: "ExpireTime", Calendar;
+        finish_time: "FinishTime", Calendar;
+        last_update_time: "LastUpdateTime (also an epoch in milliseconds or seconds)", CalendarOrEpoch;
+    }
+    crate::model::Tag {
+        gmt_create: "GmtCreate", Calendar;
+        gmt_modified: "GmtModified", Calendar;
     }
 }
 

@@ -1,5 +1,7 @@
 //! Every diagnostic code has a fixture (fixtures/diag/<code>.{json,xml}) and a
-//! list of the diagnostics it must produce (<code>.expect: `path code severity`).
+//! list of the diagnostics it must produce (<code>.expect: `path code severity`);
+//! so has every semantic rule (fixtures/diag/semantics-*) and every published
+//! sample (fixtures/published/*.expect). Each expected line appears once.
 
 use std::fs;
 use std::path::Path;
@@ -44,6 +46,161 @@ fn every_code_has_a_fixture_that_triggers_it_in_both_forms() {
         };
         assert_eq!(forms, need, "{code}: forms present");
     }
+}
+
+/// Every `.expect` in `dir`: its documents (both forms where both exist)
+/// give exactly the listed diagnostics. Returns how many documents it checked.
+fn check_expectations(dir: &Path, need_both: bool) -> usize {
+    let mut checked = 0;
+    for entry in fs::read_dir(dir).expect("fixture dir") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_none_or(|e| e != "expect") {
+            continue;
+        }
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_owned();
+        let mut want: Vec<String> = fs::read_to_string(&path)
+            .expect("expect file")
+            .lines()
+            .map(str::to_owned)
+            .collect();
+        want.sort();
+        let mut forms = 0;
+        for ext in ["json", "xml"] {
+            let Ok(bytes) = fs::read(dir.join(format!("{stem}.{ext}"))) else {
+                continue;
+            };
+            let resp = from_slice(&bytes).unwrap_or_else(|e| panic!("{stem}.{ext}: {e}"));
+            let mut got = lines(&resp.validate());
+            got.sort();
+            assert_eq!(got, want, "{stem}.{ext}");
+            forms += 1;
+        }
+        if need_both && stem != "unexpected-root" {
+            assert_eq!(forms, 2, "{stem}: both forms");
+        }
+        assert!(forms > 0, "{stem}: no document");
+        checked += forms;
+    }
+    checked
+}
+
+#[test]
+fn every_expectation_holds_exactly() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    assert!(check_expectations(&root.join("diag"), true) >= 39);
+    assert_eq!(check_expectations(&root.join("published"), false), 2);
+}
+
+#[test]
+fn semantic_fixtures_read_as_users_read_them() {
+    use dts_job_detail::JobStatus;
+    use std::time::Duration;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/diag");
+    let read = |name: &str| from_slice(&fs::read(dir.join(name)).expect("fixture")).expect("parses");
+    for ext in ["json", "xml"] {
+        // white space around values is read through
+        let r = read(&format!("semantics-2-timestamp-white-space.{ext}"));
+        let d = r.detail().unwrap();
+        assert_eq!(
+            d.create_time().map(|t| t.to_rfc3339()).as_deref(),
+            Some("2021-03-16T08:01:19+00:00")
+        );
+        assert_eq!(d.status().and_then(|s| s.known), Some(JobStatus::Synchronizing));
+        assert_eq!(d.delay(), Some(Duration::from_secs(3)));
+
+        // the parent's kind reaches nested jobs
+        let r = read(&format!("semantics-3-inherited-kind.{ext}"));
+        let kinds: Vec<_> = r
+            .detail()
+            .unwrap()
+            .job()
+            .with_sub_jobs()
+            .map(|j| (j.task_kind(), j.delay()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (TaskKind::Synchronization, Some(Duration::from_secs(2))),
+                (TaskKind::Synchronization, Some(Duration::from_secs(5))),
+                (TaskKind::Synchronization, Some(Duration::from_secs(7))),
+            ]
+        );
+
+        // empty members are no evidence
+        let r = read(&format!("semantics-4-empty-evidence.{ext}"));
+        let d = r.detail().unwrap();
+        assert_eq!((d.task_kind(), d.delay()), (TaskKind::Unknown, None));
+        assert_eq!(d.job().delay_raw(), Some(1500), "the raw value stays reachable");
+
+        // any non-negative int64 Delay has a duration
+        let r = read(&format!("semantics-5-delay-range.{ext}"));
+        assert_eq!(r.detail().unwrap().delay(), Some(Duration::from_secs(1 << 32)));
+
+        // typed timestamp accessors apply the same rules as validation
+        let r = read(&format!("semantics-8-timestamp-accessors.{ext}"));
+        let d = r.detail().unwrap();
+        let at = |t: Option<chrono::DateTime<chrono::Utc>>| t.map(|t| t.to_rfc3339());
+        assert_eq!(at(d.finish_time()).as_deref(), Some("2021-03-16T09:01:19+00:00"));
+        assert_eq!(at(d.expire_time()).as_deref(), Some("2022-03-16T00:01:19+00:00"));
+        assert_eq!(at(d.boot_time()).as_deref(), Some("2022-03-30T03:36:11+00:00"));
+        assert_eq!(
+            at(d.last_update_time()).as_deref(),
+            Some("2019-08-20T08:51:30+00:00")
+        );
+        assert_eq!(
+            at(d.begin_timestamp()).as_deref(),
+            Some("2021-03-15T08:25:34+00:00")
+        );
+        assert_eq!(
+            at(d.end_timestamp()).as_deref(),
+            Some("2021-03-26T14:03:21+00:00")
+        );
+        assert_eq!(
+            at(d.consumption_checkpoint()).as_deref(),
+            Some("2021-03-23T07:30:31+00:00")
+        );
+        assert_eq!(
+            at(d.tag_list[0].gmt_create()).as_deref(),
+            Some("2021-03-16T08:01:19+00:00")
+        );
+        assert_eq!(d.tag_list[0].gmt_modified(), None, "February 30th is not a time");
+
+        // DbObject keeps the text's order
+        let r = read(&format!("semantics-9-db-object-order.{ext}"));
+        let objects = r.detail().unwrap().db_objects().unwrap().unwrap();
+        let names: Vec<_> = objects.databases.iter().map(|d| d.source_name.as_str()).collect();
+        assert_eq!(names, ["zeta", "alpha"]);
+        let tables: Vec<_> = objects.databases[1]
+            .tables
+            .iter()
+            .map(|t| t.source_name.as_str())
+            .collect();
+        assert_eq!(tables, ["t2", "t1"]);
+    }
+}
+
+#[test]
+fn diagnostics_statuses_and_errors_serialize() {
+    let resp = from_slice(
+        br#"{"RequestId":"r","Success":false,"ErrCode":"E","ErrMessage":"bad %s","DynamicMessage":"x","JobType":"sync","Status":"Normal"}"#,
+    )
+    .unwrap();
+    let d = resp.detail().unwrap();
+    assert_eq!(
+        serde_json::to_string(&d.status()).unwrap(),
+        r#"{"raw":"Normal","known":null}"#
+    );
+    assert_eq!(
+        serde_json::to_string(&d.error()).unwrap(),
+        r#"{"code":"E","message":"bad x"}"#
+    );
+    let report = serde_json::to_value(resp.validate()).unwrap();
+    assert_eq!(report[0]["code"], "unknown-status");
+    assert_eq!(report[0]["path"], "/Status");
 }
 
 #[test]
@@ -96,7 +253,7 @@ fn cross_field_and_range_rules() {
             "/DataEtlStatus/Percent percent-out-of-range error",
             "/EndTimestamp timestamp-order error",
             "/ExpireTime timestamp-order error",
-            "/LastUpdateTime invalid-number error",
+            "/LastUpdateTime invalid-timestamp error",
             "/PrecheckStatus/Percent invalid-number error",
             "/PrecheckStatus/Status unknown-status warning",
         ]

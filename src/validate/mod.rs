@@ -3,10 +3,10 @@
 //!
 //! | code | severity | when |
 //! |---|---|---|
-//! | `invalid-timestamp` | error | a timestamp member is not a real date and time in a known form |
-//! | `lenient-timestamp` | warning | fractional seconds, an offset, no zone, or a space for `T` |
+//! | `invalid-timestamp` | error | a timestamp member (`CreateTime`, `FinishTime`, `ExpireTime`, `BootTime`, `BeginTimestamp`, `EndTimestamp`, `ConsumptionCheckpoint`, `LastUpdateTime`, `TagList` times) is not a real date and time in a known form |
+//! | `lenient-timestamp` | warning | fractional seconds, an offset, no zone, a space for `T`, or white space around it |
 //! | `timestamp-order` | error | `CreateTime` after `FinishTime` or `ExpireTime`, `BeginTimestamp` after `EndTimestamp`, `ConsumptionCheckpoint` outside them (reported at the later member) |
-//! | `invalid-number` | error | a number member kept raw; `Percent`, `LastUpdateTime`, `InitCheckpoint` not numeric |
+//! | `invalid-number` | error | a number member kept raw; a negative `Delay`; `Percent` or `InitCheckpoint` not a number |
 //! | `invalid-bool` | error | a boolean member kept raw |
 //! | `unknown-status` | warning | `Status` outside its task kind's list; a stage status outside its stage's list |
 //! | `ambiguous-unit` | warning | `Delay` with a value and no task kind |
@@ -15,10 +15,12 @@
 //! | `missing-field` | error | no `RequestId`; no `DtsJobId` in a successful detail (top level only) |
 //! | `unexpected-root` | warning | XML root other than `DescribeDtsJobDetailResponse` / `Error` |
 //!
-//! Under [`Parser::strict`](crate::Parser::strict) every warning is an error.
-//! `EtlCalculator` is not checked: the service's own example of it is not JSON.
-
-mod time;
+//! The timestamp forms are those of [`JobDetail::create_time`] and its
+//! siblings (`LastUpdateTime` also takes an epoch in milliseconds or seconds).
+//! Each job is checked once, wherever it is nested, with its task kind
+//! resolved as [`Job::task_kind`] says. With [`Options::strict`] every
+//! warning is an error. `EtlCalculator` is not checked: the service's own
+//! example of it is not JSON.
 
 use std::fmt;
 
@@ -26,7 +28,7 @@ use strum::{Display, EnumIter, IntoStaticStr};
 
 use crate::model::{ErrorEnvelope, JobDetail, JobOrValue, Response, Scalar, StageStatus};
 use crate::task::{Job, Options, Stage, TaskKind};
-use time::Stamp;
+use crate::timestamp::{Form, JOB_TIMESTAMPS, Stamp, read_member};
 
 /// How serious a [`Diagnostic`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Display, IntoStaticStr)]
@@ -94,6 +96,27 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// A sentence for people.
     pub message: String,
+}
+
+/// As `{"path": …, "code": …, "severity": …, "message": …}` (the objects
+/// of the command line's `check --format json`, without `file`).
+///
+/// ```
+/// let resp = dts_job_detail::json::from_str(r#"{"DtsJobId":"j"}"#)?;
+/// let json = serde_json::to_string(&resp.validate()[0]).unwrap();
+/// assert_eq!(json, r#"{"path":"/RequestId","code":"missing-field","severity":"error","message":"no RequestId"}"#);
+/// # Ok::<(), dts_job_detail::Error>(())
+/// ```
+impl serde::Serialize for Diagnostic {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut d = s.serialize_struct("Diagnostic", 4)?;
+        d.serialize_field("path", &self.path)?;
+        d.serialize_field("code", self.code.as_str())?;
+        d.serialize_field("severity", self.severity.as_str())?;
+        d.serialize_field("message", &self.message)?;
+        d.end()
+    }
 }
 
 impl fmt::Display for Diagnostic {
@@ -355,17 +378,6 @@ crate::model::for_each_shape!(impl_check);
 /// Reads one member of a job.
 type Getter<T> = fn(&JobDetail) -> Option<&T>;
 
-/// Members that hold timestamps, in canonical order.
-const TIMESTAMPS: &[(&str, Getter<String>)] = &[
-    ("BeginTimestamp", |j| j.begin_timestamp.as_ref()),
-    ("BootTime", |j| j.boot_time.as_ref()),
-    ("ConsumptionCheckpoint", |j| j.consumption_checkpoint.as_ref()),
-    ("CreateTime", |j| j.create_time.as_ref()),
-    ("EndTimestamp", |j| j.end_timestamp.as_ref()),
-    ("ExpireTime", |j| j.expire_time.as_ref()),
-    ("FinishTime", |j| j.finish_time.as_ref()),
-];
-
 /// Pairs that must be in order: (earlier, later); reported at the later one.
 const ORDER: &[(&str, &str)] = &[
     ("CreateTime", "FinishTime"),
@@ -397,33 +409,17 @@ fn check_job(view: &Job<'_>, out: &mut Report) {
     let path = &Path::Job(view.pointer());
     job.check_scalars(path, out);
 
-    let mut times = [None; 7];
-    for ((member, get), slot) in TIMESTAMPS.iter().zip(times.iter_mut()) {
-        let Some(text) = get(job).filter(|t| !t.is_empty()) else {
-            continue;
-        };
-        let stamp = time::read(text);
-        match stamp {
-            Stamp::Strict(_) => {}
-            Stamp::Lenient(_) => out.member(
-                path,
-                member,
-                LenientTimestamp,
-                format!("{text:?} is not in the form YYYY-MM-DDTHH:MM:SSZ"),
-            ),
-            Stamp::Invalid => out.member(
-                path,
-                member,
-                InvalidTimestamp,
-                format!("{text:?} is not a real date and time in a known form"),
-            ),
+    let mut times = [None; JOB_TIMESTAMPS.len()];
+    for ((member, get, form), slot) in JOB_TIMESTAMPS.iter().zip(times.iter_mut()) {
+        if let Some(stamp) = get(job).and_then(|text| check_stamp(text, *form, &Path::Key(path, member), out))
+        {
+            *slot = stamp.time();
         }
-        *slot = stamp.time();
     }
     let time_of = |name: &str| {
-        TIMESTAMPS
+        JOB_TIMESTAMPS
             .iter()
-            .position(|(m, _)| *m == name)
+            .position(|(m, ..)| *m == name)
             .and_then(|i| times.get(i).copied().flatten())
     };
     for (earlier, later) in ORDER {
@@ -448,30 +444,35 @@ fn check_job(view: &Job<'_>, out: &mut Report) {
             "ConsumptionCheckpoint is after EndTimestamp".into(),
         );
     }
+    let tags = Path::Key(path, "TagList");
     for (i, tag) in job.tag_list.iter().enumerate() {
+        let item = Path::Index(&tags, i);
         for (member, text) in [("GmtCreate", &tag.gmt_create), ("GmtModified", &tag.gmt_modified)] {
-            let Some(text) = text.as_deref().filter(|t| !t.is_empty()) else {
-                continue;
-            };
-            let (code, what) = match time::read(text) {
-                Stamp::Strict(_) => continue,
-                Stamp::Lenient(_) => (LenientTimestamp, "is not in the form YYYY-MM-DDTHH:MM:SSZ"),
-                Stamp::Invalid => (InvalidTimestamp, "is not a real date and time in a known form"),
-            };
-            let list = Path::Key(path, "TagList");
-            out.member(&Path::Index(&list, i), member, code, format!("{text:?} {what}"));
+            if let Some(text) = text.as_deref() {
+                check_stamp(text, Form::Calendar, &Path::Key(&item, member), out);
+            }
         }
     }
 
-    for (member, text) in [
-        ("InitCheckpoint", &job.init_checkpoint),
-        ("LastUpdateTime", &job.last_update_time),
-    ] {
-        if let Some(text) = text.as_deref().filter(|t| !t.is_empty())
-            && crate::scalar::exact_integer(text.trim()).is_none()
-        {
-            out.member(path, member, InvalidNumber, format!("{text:?} is not an integer"));
-        }
+    if let Some(text) = job.init_checkpoint.as_deref().filter(|t| !t.trim().is_empty())
+        && crate::scalar::exact_integer(text.trim()).is_none()
+    {
+        out.member(
+            path,
+            "InitCheckpoint",
+            InvalidNumber,
+            format!("{text:?} is not an integer"),
+        );
+    }
+    if let Some(delay) = job.delay.as_ref().and_then(Scalar::get)
+        && delay < 0
+    {
+        out.member(
+            path,
+            "Delay",
+            InvalidNumber,
+            format!("{delay} is negative: not a delay"),
+        );
     }
 
     let kind = view.task_kind();
@@ -521,6 +522,28 @@ fn check_job(view: &Job<'_>, out: &mut Report) {
     }
 }
 
+/// Reports a timestamp member that is not in the documented form, at `at`;
+/// `None` when it is blank.
+fn check_stamp(text: &str, form: Form, at: &Path<'_>, out: &mut Report) -> Option<Stamp> {
+    let stamp = read_member(text, form)?;
+    let mut path = String::new();
+    at.render(&mut path);
+    match stamp {
+        Stamp::Strict(_) => {}
+        Stamp::Lenient(_) => out.at(
+            &path,
+            DiagnosticCode::LenientTimestamp,
+            format!("{text:?} is not in the form YYYY-MM-DDTHH:MM:SSZ"),
+        ),
+        Stamp::Invalid => out.at(
+            &path,
+            DiagnosticCode::InvalidTimestamp,
+            format!("{text:?} is not a real date and time in a known form"),
+        ),
+    }
+    Some(stamp)
+}
+
 fn check_stage(status: Option<&str>, percent: Option<&str>, stage: Stage, base: &Path<'_>, out: &mut Report) {
     if let Some(raw) = status.filter(|s| !s.is_empty())
         && stage.state(raw).is_none()
@@ -533,7 +556,7 @@ fn check_stage(status: Option<&str>, percent: Option<&str>, stage: Stage, base: 
         );
     }
     if let Some(raw) = percent.filter(|p| !p.trim().is_empty()) {
-        match raw.trim().parse::<f64>() {
+        match crate::scalar::exact_float(raw.trim()).ok_or(()) {
             Ok(p) if (0.0..=100.0).contains(&p) => {}
             Ok(_) => out.member(
                 base,
