@@ -358,3 +358,287 @@ fn no_color_and_help() {
     let version = run(&["--version"]);
     assert!(text(&version.stdout).starts_with("dts-job-detail "));
 }
+
+/// A fresh folder under the target's temporary directory.
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_link_loops_are_not_walked() {
+    use std::os::unix::fs::symlink;
+    let dir = scratch("links");
+    std::fs::create_dir(dir.join("sub")).unwrap();
+    std::fs::copy(fixture("seed.json"), dir.join("a.json")).unwrap();
+    std::fs::copy(fixture("seed.xml"), dir.join("sub/b.xml")).unwrap();
+    symlink(".", dir.join("l1")).unwrap();
+    symlink("..", dir.join("sub/l2")).unwrap();
+    symlink("a.json", dir.join("c.json")).unwrap();
+    let d = dir.display().to_string();
+
+    // links are not followed: each real file once
+    let out = run(&["inspect", &d]);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout).lines().count(), 2, "{}", text(&out.stdout));
+    assert!(text(&out.stderr).is_empty());
+
+    // followed: each file still once, the loops reported, the walk ends
+    let out = run(&["inspect", "--follow", &d]);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout).lines().count(), 2, "{}", text(&out.stdout));
+    let stderr = text(&out.stderr);
+    assert_eq!(stderr.matches("symbolic link loop").count(), 2, "{stderr}");
+
+    // a link named on the command line is read
+    let out = run(&["json", &dir.join("c.json").display().to_string()]);
+    assert_eq!(code(&out), 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn reading_stops_at_the_size_limit() {
+    let started = std::time::Instant::now();
+    let out = run(&["json", "--max-size", "100000", "/dev/zero"]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        text(&out.stderr).contains("larger than the limit of 100000 bytes"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+
+    let big = std::fs::read(fixture("seed.json")).unwrap();
+    let out = run_stdin(&["json", "--max-size", "100"], &big);
+    assert_eq!(code(&out), 2);
+
+    // one NDJSON line over the limit is refused; the others are read
+    let small = r#"{"RequestId":"r"}"#;
+    let long = format!(r#"{{"RequestId":"{}"}}"#, "x".repeat(5000));
+    let log = format!("{small}\n{long}\n{small}\n");
+    let out = run_stdin(&["inspect", "--ndjson", "--max-size", "1000"], log.as_bytes());
+    assert_eq!(code(&out), 2);
+    assert_eq!(text(&out.stdout).lines().count(), 2);
+    assert!(
+        text(&out.stderr).contains("<stdin>:2: larger than the limit"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let deep = format!("{}1{}", r#"{"A":"#.repeat(10), "}".repeat(10));
+    assert_eq!(
+        code(&run_stdin(&["json", "--max-depth", "5"], deep.as_bytes())),
+        2
+    );
+    assert_eq!(
+        code(&run_stdin(&["json", "--max-depth", "20"], deep.as_bytes())),
+        0
+    );
+}
+
+#[test]
+fn one_document_per_line_and_text_escaped() {
+    let input = br#"{"RequestId":"r","DtsJobId":"j","Success":false,"ErrCode":"E\nX","ErrMessage":"line one\nline two \u001b[31mred"}"#;
+    let printable = String::from_utf8_lossy(input).replace(r"\u001b[31m", "");
+    let xml = run_stdin(&["xml"], printable.as_bytes());
+    assert_eq!(code(&xml), 0);
+    assert_eq!(text(&xml.stdout).lines().count(), 1, "line breaks are references");
+    assert!(text(&xml.stdout).contains("line one&#10;line two"));
+    let inspect = run_stdin(&["inspect"], input);
+    let line = text(&inspect.stdout);
+    assert_eq!(line.lines().count(), 1, "{line}");
+    assert!(
+        !line.contains('\x1b'),
+        "no escape sequence reaches the terminal: {line}"
+    );
+    assert!(line.contains(r"line one\nline two \u{1b}[31mred"), "{line}");
+    let check = run_stdin(&["check"], input);
+    assert!(!text(&check.stdout).contains('\x1b'));
+}
+
+#[test]
+fn xml_output_is_well_formed_or_refused() {
+    for entry in std::fs::read_dir("fixtures").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json" || e == "xml") {
+            let out = run(&["xml", &path.display().to_string()]);
+            assert_eq!(code(&out), 0, "{}", path.display());
+            let doc = text(&out.stdout);
+            roxmltree::Document::parse(doc.trim_end())
+                .unwrap_or_else(|e| panic!("{}: {e}\n{doc}", path.display()));
+        }
+    }
+    // what XML 1.0 cannot carry is refused with a clear reason, not written
+    for bad in [
+        r#"{"RequestId":"a\u0001b"}"#,
+        r#"{"RequestId":"a\uFFFEb"}"#,
+        r#"{"µs":"1"}"#,
+        r#"{"ns:Status":"1"}"#,
+    ] {
+        let out = run_stdin(&["xml"], bad.as_bytes());
+        assert_eq!(code(&out), 2, "{bad}");
+        assert!(text(&out.stdout).is_empty());
+        assert!(
+            text(&out.stderr).contains("cannot be written as XML"),
+            "{}",
+            text(&out.stderr)
+        );
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn write_errors_exit_2() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
+    let out = bin()
+        .args(["json", &fixture("seed.json")])
+        .stdout(full)
+        .output()
+        .expect("runs");
+    assert_eq!(code(&out), 2);
+    assert!(
+        text(&out.stderr).contains("cannot write the output"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn colour_is_chosen() {
+    let args = ["check", "--color", "always", &fixture("diag/invalid-bool.json")];
+    assert!(text(&run(&args).stdout).contains("\x1b["));
+    let never = run(&["check", "--color", "never", &fixture("diag/invalid-bool.json")]);
+    assert!(!text(&never.stdout).contains('\x1b'));
+}
+
+#[test]
+fn format_only_where_it_applies_and_with_filename() {
+    assert_eq!(
+        code(&run(&["json", "--format", "json", &fixture("seed.json")])),
+        2
+    );
+    assert_eq!(code(&run(&["xml", "--format", "text", &fixture("seed.json")])), 2);
+    let out = run(&[
+        "json",
+        "--with-filename",
+        &fixture("seed.json"),
+        &fixture("seed.xml"),
+    ]);
+    let rows = json_lines(&out);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["file"], fixture("seed.json"));
+    assert_eq!(rows[0]["response"], rows[1]["response"]);
+    assert_eq!(rows[1]["response"]["Checkpoint"], 1_616_405_159);
+}
+
+#[test]
+fn completions_and_man_page() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = run(&["completions", shell]);
+        assert_eq!(code(&out), 0, "{shell}");
+        assert!(text(&out.stdout).contains("dts-job-detail"), "{shell}");
+    }
+    let man = run(&["man"]);
+    assert_eq!(code(&man), 0);
+    let page = text(&man.stdout);
+    assert!(page.starts_with(".ie") || page.contains(".TH"), "{page}");
+    assert!(page.contains("inspect"));
+}
+
+/// Runs the tool in a pseudo-terminal (stdout and stderr on one screen) and
+/// returns the screen, big enough for every line.
+#[cfg(unix)]
+fn on_a_terminal(args: &[&str], env: &[(&str, &str)], rows: u16) -> (vt100::Parser, Vec<u8>) {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    let size = PtySize {
+        rows,
+        cols: 240,
+        pixel_width: 0,
+        pixel_height: 0,
+    };
+    let pair = native_pty_system().openpty(size).expect("a pseudo-terminal");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dts-job-detail"));
+    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+    cmd.args(args);
+    cmd.env_remove("NO_COLOR");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = pair.slave.spawn_command(cmd).expect("spawns");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("reader");
+    let mut raw = Vec::new();
+    let _ = reader.read_to_end(&mut raw);
+    let _ = child.wait();
+    let nonzero = |n: u16| std::num::NonZeroU16::new(n).expect("not zero");
+    let mut screen = vt100::Parser::new(nonzero(rows), nonzero(240), 0);
+    screen.process(&raw);
+    (screen, raw)
+}
+
+#[cfg(unix)]
+#[test]
+fn progress_never_shares_a_line_with_output() {
+    // a folder large enough for the bar to be drawn while results print
+    let dir = scratch("many");
+    let seed = std::fs::read(fixture("sync_subjobs.json")).unwrap();
+    for i in 0..1500 {
+        std::fs::write(dir.join(format!("r{i:04}.json")), &seed).unwrap();
+    }
+    let d = dir.display().to_string();
+    let (screen, raw) = on_a_terminal(&["inspect", &d], &[], 1600);
+    let raw = String::from_utf8_lossy(&raw);
+    assert!(raw.contains("documents"), "the bar was drawn");
+    let rows: Vec<String> = screen.screen().rows(0, 240).collect();
+    let results: Vec<&String> = rows.iter().filter(|r| r.contains("synchronization")).collect();
+    assert_eq!(results.len(), 1500, "every result on its own line");
+    for row in &results {
+        assert!(row.starts_with(&d), "a result starts at column 0: {row:?}");
+        assert!(
+            !row.contains("documents") && !row.contains("=>"),
+            "no bar in a result line: {row:?}"
+        );
+    }
+    assert!(
+        !rows.iter().any(|r| r.contains("documents")),
+        "the bar is cleared at the end"
+    );
+    // --quiet: no bar at all
+    let (_, raw) = on_a_terminal(&["inspect", "--quiet", &d], &[], 1600);
+    assert!(!String::from_utf8_lossy(&raw).contains("documents"));
+}
+
+#[cfg(unix)]
+#[test]
+fn colour_follows_the_terminal_and_no_color() {
+    let args = ["check", &fixture("diag/invalid-bool.json")];
+    let (_, raw) = on_a_terminal(&args, &[], 40);
+    assert!(raw.windows(2).any(|w| w == b"\x1b["), "colour on a terminal");
+    let (_, raw) = on_a_terminal(&args, &[("NO_COLOR", "")], 40);
+    let shown = String::from_utf8_lossy(&raw);
+    assert!(
+        shown.contains("\x1b[31m"),
+        "an empty NO_COLOR does not disable colour: {shown:?}"
+    );
+    let (_, raw) = on_a_terminal(&args, &[("NO_COLOR", "1")], 40);
+    assert!(!String::from_utf8_lossy(&raw).contains("\x1b[31m"));
+}
+
+#[test]
+fn every_document_of_a_long_log_is_read() {
+    let line = std::fs::read_to_string(fixture("seed.json"))
+        .expect("fixture")
+        .replace('\n', " ");
+    let input = format!("{line}\n").repeat(700);
+    let out = run_stdin(&["inspect", "--ndjson", "--format", "json"], input.as_bytes());
+    assert_eq!(code(&out), 0);
+    let rows = json_lines(&out);
+    assert_eq!(rows.len(), 700, "several batches, all printed");
+    assert_eq!(rows[699]["line"], 700, "in input order");
+}

@@ -1,14 +1,28 @@
-//! Inputs: files, directories (recursive, `*.json`/`*.xml`, sorted), standard
-//! input, and NDJSON lines, read lazily so memory stays bounded.
+//! Inputs: files, folders (recursive, `*.json`/`*.xml`, sorted), standard
+//! input, and NDJSON lines — each read only up to the size limit, so no input
+//! makes the tool hold more than the limit plus one buffer.
 
-use std::fs::{self, File};
+use std::collections::HashSet;
+use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
 
 /// Where documents come from.
 pub(crate) enum Source {
     Stdin,
     File(PathBuf),
+}
+
+impl Source {
+    /// A short name for messages.
+    pub(crate) fn label(&self) -> String {
+        match self {
+            Source::Stdin => "<stdin>".to_owned(),
+            Source::File(p) => p.display().to_string(),
+        }
+    }
 }
 
 /// One document to parse.
@@ -22,15 +36,61 @@ pub(crate) struct Unit {
     pub(crate) bytes: Vec<u8>,
 }
 
-/// Expands inputs into sources; directories that cannot be listed are reported.
-pub(crate) fn expand(inputs: &[PathBuf], unreadable: &mut dyn FnMut(String, String)) -> Vec<Source> {
+/// An input that could not be read: its label and the reason.
+pub(crate) type Unreadable = (String, String);
+
+/// What walking a folder reports beside the files it finds.
+pub(crate) enum WalkNote {
+    /// An entry that could not be read (a folder without permission): exit 2.
+    Unreadable(Unreadable),
+    /// A symbolic link loop, under `--follow`: reported, not walked.
+    Loop(String),
+}
+
+/// Expands the inputs into sources, in order: `-` is standard input, a folder
+/// every `*.json`/`*.xml` inside it (sorted). Inside folders symbolic links are
+/// not followed unless `follow`; then each file is read once and a loop is
+/// reported, not walked. Paths named on the command line are always read.
+/// `walked` is told each file found, for a progress display.
+pub(crate) fn expand(
+    inputs: &[PathBuf],
+    follow: bool,
+    note: &mut dyn FnMut(WalkNote),
+    walked: &mut dyn FnMut(usize),
+) -> Vec<Source> {
     let mut out = Vec::new();
+    let mut seen = HashSet::new();
     for input in inputs {
         if input.as_os_str() == "-" {
             out.push(Source::Stdin);
         } else if input.is_dir() {
             let mut files = Vec::new();
-            walk(input, &mut files, unreadable);
+            for entry in WalkDir::new(input).follow_links(follow) {
+                let entry = match entry {
+                    Ok(entry) => entry,
+                    Err(e) => {
+                        note(walk_note(&e, input));
+                        continue;
+                    }
+                };
+                let is_document = entry
+                    .path()
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("xml"));
+                if !entry.file_type().is_file() || !is_document {
+                    continue;
+                }
+                // with links followed, one file may be reached by two paths
+                if follow
+                    && !seen.insert(
+                        std::fs::canonicalize(entry.path()).unwrap_or_else(|_| entry.path().to_owned()),
+                    )
+                {
+                    continue;
+                }
+                files.push(entry.into_path());
+                walked(files.len());
+            }
             files.sort();
             out.extend(files.into_iter().map(Source::File));
         } else {
@@ -40,28 +100,25 @@ pub(crate) fn expand(inputs: &[PathBuf], unreadable: &mut dyn FnMut(String, Stri
     out
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, unreadable: &mut dyn FnMut(String, String)) {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => return unreadable(dir.display().to_string(), e.to_string()),
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            walk(&path, files, unreadable);
-        } else if path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("xml"))
-        {
-            files.push(path);
-        }
+fn walk_note(e: &walkdir::Error, root: &Path) -> WalkNote {
+    let label = e.path().unwrap_or(root).display().to_string();
+    match e.loop_ancestor() {
+        Some(ancestor) => WalkNote::Loop(format!(
+            "{label}: a symbolic link loop back to {}, not walked again",
+            ancestor.display()
+        )),
+        None => WalkNote::Unreadable((
+            label,
+            e.io_error().map_or_else(|| e.to_string(), ToString::to_string),
+        )),
     }
 }
 
-type Item = Result<Unit, (String, String)>;
+type Item = Result<Unit, Unreadable>;
 
-/// The documents of one source: the whole source, or one per NDJSON line.
-pub(crate) fn units(source: &Source, ndjson: bool) -> Box<dyn Iterator<Item = Item> + '_> {
+/// The documents of one source: the whole source, or one per NDJSON line,
+/// each read up to `max_size` bytes.
+pub(crate) fn units(source: &Source, ndjson: bool, max_size: usize) -> Box<dyn Iterator<Item = Item> + '_> {
     let label = source.label();
     let reader: Box<dyn Read> = match source {
         Source::Stdin => Box::new(io::stdin()),
@@ -71,25 +128,41 @@ pub(crate) fn units(source: &Source, ndjson: bool) -> Box<dyn Iterator<Item = It
         },
     };
     if ndjson {
-        Box::new(Lines {
-            reader: BufReader::new(reader),
+        return Box::new(Lines {
+            reader: BufReader::with_capacity(64 * 1024, reader),
             file: label,
             line: 0,
+            max_size,
             done: false,
-        })
-    } else {
-        let mut bytes = Vec::new();
-        let mut reader = reader;
-        Box::new(std::iter::once(match reader.read_to_end(&mut bytes) {
-            Ok(_) => Ok(Unit {
-                label: label.clone(),
-                file: label,
-                line: None,
-                bytes,
-            }),
-            Err(e) => Err((label, e.to_string())),
-        }))
+        });
     }
+    Box::new(std::iter::once(match read_limited(reader, max_size) {
+        Ok(bytes) => Ok(Unit {
+            label: label.clone(),
+            file: label,
+            line: None,
+            bytes,
+        }),
+        Err(reason) => Err((label, reason)),
+    }))
+}
+
+fn too_large(max_size: usize) -> String {
+    format!("larger than the limit of {max_size} bytes (--max-size)")
+}
+
+/// Reads all of `reader`, but never more than `max_size` + 1 bytes.
+fn read_limited(reader: impl Read, max_size: usize) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    let cap = u64::try_from(max_size).unwrap_or(u64::MAX).saturating_add(1);
+    reader
+        .take(cap)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() > max_size {
+        return Err(too_large(max_size));
+    }
+    Ok(bytes)
 }
 
 /// NDJSON: one document per non-blank line.
@@ -97,7 +170,56 @@ struct Lines<R> {
     reader: R,
     file: String,
     line: usize,
+    max_size: usize,
     done: bool,
+}
+
+/// How one line read.
+enum Line {
+    /// End of input.
+    End,
+    /// A line within the limit.
+    Text(Vec<u8>),
+    /// A line over the limit: skipped to its end, not kept.
+    TooLong,
+}
+
+impl<R: BufRead> Lines<R> {
+    /// Reads up to the next line feed, keeping at most `max_size` bytes.
+    fn next_line(&mut self) -> io::Result<Line> {
+        let mut bytes = Vec::new();
+        let mut too_long = false;
+        let mut any = false;
+        loop {
+            let buf = self.reader.fill_buf()?;
+            if buf.is_empty() {
+                break;
+            }
+            any = true;
+            let (chunk, end) = match memchr::memchr(b'\n', buf) {
+                Some(i) => (buf.get(..i).unwrap_or_default(), Some(i + 1)),
+                None => (buf, None),
+            };
+            if !too_long {
+                if bytes.len() + chunk.len() > self.max_size {
+                    too_long = true;
+                    bytes = Vec::new();
+                } else {
+                    bytes.extend_from_slice(chunk);
+                }
+            }
+            let used = end.unwrap_or(buf.len());
+            self.reader.consume(used);
+            if end.is_some() {
+                break;
+            }
+        }
+        Ok(match (any, too_long) {
+            (false, _) => Line::End,
+            (true, true) => Line::TooLong,
+            (true, false) => Line::Text(bytes),
+        })
+    }
 }
 
 impl<R: BufRead> Iterator for Lines<R> {
@@ -105,24 +227,26 @@ impl<R: BufRead> Iterator for Lines<R> {
 
     fn next(&mut self) -> Option<Item> {
         while !self.done {
-            let mut bytes = Vec::new();
             self.line += 1;
-            match self.reader.read_until(b'\n', &mut bytes) {
-                Ok(0) => self.done = true,
-                Ok(_) => {
+            let read = self.next_line();
+            let label = || format!("{}:{}", self.file, self.line);
+            match read {
+                Ok(Line::End) => self.done = true,
+                Ok(Line::Text(bytes)) => {
                     if bytes.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
                     return Some(Ok(Unit {
-                        label: format!("{}:{}", self.file, self.line),
+                        label: label(),
                         file: self.file.clone(),
                         line: Some(self.line),
                         bytes,
                     }));
                 }
+                Ok(Line::TooLong) => return Some(Err((label(), too_large(self.max_size)))),
                 Err(e) => {
                     self.done = true;
-                    return Some(Err((format!("{}:{}", self.file, self.line), e.to_string())));
+                    return Some(Err((label(), e.to_string())));
                 }
             }
         }

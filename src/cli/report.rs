@@ -1,12 +1,12 @@
 //! What each subcommand prints for one document.
 
 use std::fmt::Write as _;
-use std::io::IsTerminal;
 
+use anstyle::{AnsiColor, Style};
 use dts_job_detail::{Response, Severity, json, xml};
-use serde_json::{Value, json as j};
 
-use super::input::{Source, Unit};
+use super::input::Unit;
+use super::output::escape;
 use super::{Mode, Settings};
 
 /// The result of one document.
@@ -17,7 +17,7 @@ pub(crate) enum Outcome {
         errors: usize,
         warnings: usize,
     },
-    /// Not read at all.
+    /// Not read at all, or not writable in the asked form.
     Unreadable { label: String, reason: String },
 }
 
@@ -34,6 +34,17 @@ pub(crate) fn process(settings: &Settings, unit: &Unit) -> Outcome {
     };
     let (mut errors, mut warnings) = (0, 0);
     let text = match settings.mode {
+        Mode::Json if settings.with_filename => {
+            let mut text = String::from("{\"file\":");
+            push_json_str(&mut text, &unit.file);
+            if let Some(line) = unit.line {
+                let _ = write!(text, ",\"line\":{line}");
+            }
+            text.push_str(",\"response\":");
+            text.push_str(&json::to_string(&resp));
+            text.push_str("}\n");
+            text
+        }
         Mode::Json => json::to_string(&resp) + "\n",
         Mode::Xml => match xml::to_string(&resp) {
             Ok(text) => text + "\n",
@@ -45,32 +56,38 @@ pub(crate) fn process(settings: &Settings, unit: &Unit) -> Outcome {
             }
         },
         Mode::Check => {
-            let report = resp.validate_with(settings.parser.options());
             let mut text = String::new();
-            for d in &report {
+            for d in &resp.validate_with(settings.parser.options()) {
                 match d.severity {
                     Severity::Error => errors += 1,
                     Severity::Warning => warnings += 1,
                 }
                 if settings.json_output {
-                    let mut obj = j!({
-                        "file": unit.file, "path": d.path, "code": d.code.as_str(),
-                        "severity": d.severity.as_str(), "message": d.message,
-                    });
-                    if let (Some(line), Some(map)) = (unit.line, obj.as_object_mut()) {
-                        map.insert("line".into(), j!(line));
+                    text.push_str("{\"file\":");
+                    push_json_str(&mut text, &unit.file);
+                    if let Some(line) = unit.line {
+                        let _ = write!(text, ",\"line\":{line}");
                     }
-                    text.push_str(&obj.to_string());
-                    text.push('\n');
+                    for (key, value) in [
+                        ("path", d.path.as_str()),
+                        ("code", d.code.as_str()),
+                        ("severity", d.severity.as_str()),
+                        ("message", d.message.as_str()),
+                    ] {
+                        let _ = write!(text, ",\"{key}\":");
+                        push_json_str(&mut text, value);
+                    }
+                    text.push_str("}\n");
                 } else {
-                    let severity = paint(settings.color, d.severity);
                     let path = if d.path.is_empty() { "/" } else { &d.path };
                     let _ = writeln!(
                         text,
-                        "{:<width$}  {severity}  {:<21}  {path}  {}",
-                        unit.label,
+                        "{:<width$}  {}  {:<21}  {}  {}",
+                        escape(&unit.label),
+                        paint(settings.color, d.severity),
                         d.code.as_str(),
-                        d.message,
+                        escape(path),
+                        escape(&d.message),
                         width = settings.label_width
                     );
                 }
@@ -86,92 +103,131 @@ pub(crate) fn process(settings: &Settings, unit: &Unit) -> Outcome {
     }
 }
 
+/// Appends `s` as a JSON string.
+fn push_json_str(out: &mut String, s: &str) {
+    out.push_str(&serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_owned()));
+}
+
 fn paint(color: bool, severity: Severity) -> String {
     let name = format!("{:<7}", severity.as_str());
-    match (color, severity) {
-        (false, _) => name,
-        (true, Severity::Error) => format!("\x1b[31m{name}\x1b[0m"),
-        (true, Severity::Warning) => format!("\x1b[33m{name}\x1b[0m"),
+    if !color {
+        return name;
+    }
+    let style = Style::new().fg_color(Some(
+        match severity {
+            Severity::Error => AnsiColor::Red,
+            Severity::Warning => AnsiColor::Yellow,
+        }
+        .into(),
+    ));
+    format!("{style}{name}{style:#}")
+}
+
+/// The `inspect` summary of one response; its JSON field names are part of
+/// the tool's contract.
+struct Summary {
+    task_kind: &'static str,
+    status: Option<String>,
+    status_known: bool,
+    delay_millis: Option<u128>,
+    checkpoint: Option<i64>,
+    error: Option<(String, String)>,
+    sub_jobs: usize,
+}
+
+impl Summary {
+    fn of(settings: &Settings, resp: &Response) -> Self {
+        match resp {
+            Response::Detail(detail) => {
+                let job = detail.job_with(settings.parser.options());
+                let status = job.status();
+                Summary {
+                    task_kind: job.task_kind().as_str(),
+                    status_known: status.as_ref().is_some_and(|s| s.known.is_some()),
+                    status: status.map(|s| s.raw),
+                    delay_millis: job.delay().map(|d| d.as_millis()),
+                    checkpoint: detail.checkpoint(),
+                    error: detail.error().map(|e| (e.code, e.message)),
+                    sub_jobs: job.sub_jobs().count(),
+                }
+            }
+            Response::Error(envelope) => {
+                let e = envelope.error();
+                Summary {
+                    task_kind: "unknown",
+                    status: None,
+                    status_known: false,
+                    delay_millis: None,
+                    checkpoint: None,
+                    error: Some((e.code, e.message)),
+                    sub_jobs: 0,
+                }
+            }
+        }
     }
 }
 
-/// The `inspect` summary: JSON field names are part of the CLI's contract.
 fn inspect(settings: &Settings, unit: &Unit, resp: &Response) -> String {
-    let summary = match resp {
-        Response::Detail(detail) => {
-            let d = detail.job_with(settings.parser.options());
-            let status = d.status();
-            let error = d.error();
-            j!({
-                "TaskKind": d.task_kind().as_str(),
-                "Status": status.as_ref().map(|s| s.raw.clone()),
-                "StatusKnown": status.as_ref().is_some_and(|s| s.known.is_some()),
-                "DelayMillis": d.delay().map(|t| u64::try_from(t.as_millis()).unwrap_or(u64::MAX)),
-                "Checkpoint": d.checkpoint(),
-                "ErrorCode": error.as_ref().map(|e| e.code.clone()),
-                "ErrorMessage": error.as_ref().map(|e| e.message.clone()),
-                "SubJobs": d.sub_jobs().count(),
-            })
-        }
-        Response::Error(env) => {
-            let e = env.error();
-            j!({
-                "TaskKind": "unknown", "Status": null, "StatusKnown": false, "DelayMillis": null,
-                "Checkpoint": null, "ErrorCode": e.code, "ErrorMessage": e.message, "SubJobs": 0,
-            })
-        }
-    };
+    let s = Summary::of(settings, resp);
+    let mut out = String::new();
     if settings.json_output {
-        let mut obj = j!({ "file": unit.file });
-        if let (Some(map), Some(line)) = (obj.as_object_mut(), unit.line) {
-            map.insert("line".into(), j!(line));
+        out.push_str("{\"file\":");
+        push_json_str(&mut out, &unit.file);
+        if let Some(line) = unit.line {
+            let _ = write!(out, ",\"line\":{line}");
         }
-        if let (Some(map), Value::Object(fields)) = (obj.as_object_mut(), summary) {
-            map.extend(fields);
+        let _ = write!(out, ",\"TaskKind\":\"{}\",\"Status\":", s.task_kind);
+        match &s.status {
+            Some(status) => push_json_str(&mut out, status),
+            None => out.push_str("null"),
         }
-        return obj.to_string() + "\n";
+        let _ = write!(out, ",\"StatusKnown\":{},\"DelayMillis\":", s.status_known);
+        match s.delay_millis {
+            Some(ms) => {
+                let _ = write!(out, "{ms}");
+            }
+            None => out.push_str("null"),
+        }
+        out.push_str(",\"Checkpoint\":");
+        match s.checkpoint {
+            Some(c) => {
+                let _ = write!(out, "{c}");
+            }
+            None => out.push_str("null"),
+        }
+        match &s.error {
+            Some((code, message)) => {
+                out.push_str(",\"ErrorCode\":");
+                push_json_str(&mut out, code);
+                out.push_str(",\"ErrorMessage\":");
+                push_json_str(&mut out, message);
+            }
+            None => out.push_str(",\"ErrorCode\":null,\"ErrorMessage\":null"),
+        }
+        let _ = writeln!(out, ",\"SubJobs\":{}}}", s.sub_jobs);
+        return out;
     }
-    let field = |k: &str| match summary.get(k) {
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Null) | None => "-".to_owned(),
-        Some(v) => v.to_string(),
+    let status = match &s.status {
+        Some(raw) if s.status_known => escape(raw).into_owned(),
+        Some(raw) => format!("{}?", escape(raw)),
+        None => "-".to_owned(),
     };
-    let status = match (field("Status"), summary.get("StatusKnown")) {
-        (s, Some(Value::Bool(false))) if s != "-" => format!("{s}?"),
-        (s, _) => s,
+    let delay = s.delay_millis.map_or("-".to_owned(), |ms| format!("{ms}ms"));
+    let checkpoint = s.checkpoint.map_or("-".to_owned(), |c| c.to_string());
+    let error = match &s.error {
+        Some((code, message)) => format!("  error {}: {}", escape(code), escape(message)),
+        None => String::new(),
     };
-    let delay = match summary.get("DelayMillis") {
-        Some(Value::Number(n)) => format!("{n}ms"),
-        _ => "-".to_owned(),
-    };
-    let error = match field("ErrorCode").as_str() {
-        "-" => String::new(),
-        code => format!("  error {code}: {}", field("ErrorMessage")),
-    };
-    format!(
-        "{:<width$}  {:<15}  {:<16}  delay {:<9}  checkpoint {:<10}  sub-jobs {}{error}\n",
-        unit.label,
-        field("TaskKind"),
+    let _ = writeln!(
+        out,
+        "{:<width$}  {:<15}  {:<16}  delay {:<9}  checkpoint {:<10}  sub-jobs {}{error}",
+        escape(&unit.label),
+        s.task_kind,
         status,
         delay,
-        field("Checkpoint"),
-        field("SubJobs"),
+        checkpoint,
+        s.sub_jobs,
         width = settings.label_width,
-    )
-}
-
-/// A progress bar on stderr, only when stderr is a terminal.
-/// Its length is the number of files, unknown for NDJSON.
-pub(crate) fn progress(sources: &[Source], ndjson: bool) -> indicatif::ProgressBar {
-    if !std::io::stderr().is_terminal() {
-        return indicatif::ProgressBar::hidden();
-    }
-    if ndjson {
-        return indicatif::ProgressBar::no_length();
-    }
-    let bar = indicatif::ProgressBar::new(sources.len() as u64);
-    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} documents {elapsed}") {
-        bar.set_style(style);
-    }
-    bar
+    );
+    out
 }

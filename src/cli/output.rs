@@ -1,0 +1,173 @@
+//! Where the tool writes: results on stdout, messages on stderr, and a
+//! progress display on stderr that never shares a line with either.
+//!
+//! Every line goes through [`Output`]: while the progress bar is drawn, it is
+//! cleared for the line and redrawn after it (`ProgressBar::suspend`), so a
+//! terminal that shows both streams never has a result glued to the bar.
+
+use std::borrow::Cow;
+use std::io::{self, IsTerminal, Write};
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+/// Whether to colour text output.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub(crate) enum ColorChoice {
+    /// When stdout is a terminal and `NO_COLOR` is unset or empty.
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    pub(crate) fn enabled(self) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
+}
+
+/// Why writing stopped.
+pub(crate) enum Stop {
+    /// The reader of stdout went away (`| head`): end quietly.
+    ClosedPipe,
+    /// Any other failure (a full disk): reported, exit 2.
+    Failed,
+}
+
+/// Stdout, stderr and the progress display.
+pub(crate) struct Output {
+    out: io::BufWriter<io::Stdout>,
+    bar: ProgressBar,
+    /// Whether stdout shares the terminal with the bar (then every write is
+    /// flushed inside `suspend`).
+    shared: bool,
+}
+
+impl Output {
+    /// A progress display on stderr when it is a terminal and not `quiet`.
+    pub(crate) fn new(quiet: bool) -> Self {
+        let visible = !quiet && io::stderr().is_terminal();
+        let bar = if visible {
+            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(10));
+            bar.set_style(
+                ProgressStyle::with_template("{spinner} {msg}")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            );
+            bar.enable_steady_tick(Duration::from_millis(100));
+            bar
+        } else {
+            ProgressBar::hidden()
+        };
+        Output {
+            out: io::BufWriter::with_capacity(64 * 1024, io::stdout()),
+            bar,
+            shared: visible && io::stdout().is_terminal(),
+        }
+    }
+
+    /// While folders are walked: how many documents so far.
+    pub(crate) fn walking(&self, found: usize) {
+        if found.is_multiple_of(64) {
+            self.bar
+                .set_message(format!("walking folders: {found} documents"));
+        }
+    }
+
+    /// From now on: `total` documents to read (`None` for NDJSON, where only
+    /// the count and rate are known).
+    pub(crate) fn reading(&self, total: Option<usize>) {
+        let template = match total {
+            Some(total) => {
+                self.bar.set_length(total as u64);
+                "{bar:30} {human_pos}/{human_len} documents  {per_sec}  ETA {eta}"
+            }
+            None => "{spinner} {human_pos} documents  {per_sec}  {elapsed}",
+        };
+        if let Ok(style) = ProgressStyle::with_template(template) {
+            self.bar.set_style(style.progress_chars("=> "));
+        }
+        self.bar.set_message("");
+        self.bar.set_position(0);
+    }
+
+    /// `n` more documents done.
+    pub(crate) fn advance(&self, n: usize) {
+        self.bar.inc(n as u64);
+    }
+
+    /// Writes result text (whole lines) to stdout.
+    pub(crate) fn print(&mut self, text: &str) -> Result<(), Stop> {
+        let Output { out, bar, shared } = self;
+        let result = if *shared {
+            bar.suspend(|| out.write_all(text.as_bytes()).and_then(|()| out.flush()))
+        } else {
+            out.write_all(text.as_bytes())
+        };
+        result.map_err(|e| self.write_failed(&e))
+    }
+
+    /// Flushes stdout.
+    pub(crate) fn flush(&mut self) -> Result<(), Stop> {
+        let result = self.out.flush();
+        result.map_err(|e| self.write_failed(&e))
+    }
+
+    fn write_failed(&self, e: &io::Error) -> Stop {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            return Stop::ClosedPipe;
+        }
+        self.message(&format!("cannot write the output: {e}"));
+        Stop::Failed
+    }
+
+    /// One line on stderr, prefixed with the tool's name.
+    pub(crate) fn message(&self, text: &str) {
+        let line = format!("dts-job-detail: {}\n", escape(text));
+        self.bar.suspend(|| {
+            let _ = io::stderr().write_all(line.as_bytes());
+        });
+    }
+
+    /// Removes the progress display.
+    pub(crate) fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+/// Text for a terminal: control characters (a line break in a value, an
+/// escape sequence) are written as escapes, so one record stays one line and
+/// no input can drive the terminal.
+pub(crate) fn escape(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(escape("plain é"), "plain é");
+        assert_eq!(escape("a\nb\tc\u{1b}[31m\u{9b}"), "a\\nb\\tc\\u{1b}[31m\\u{9b}");
+    }
+}
