@@ -11,6 +11,7 @@ pub type Members = Vec<(String, Value)>;
 /// Why a JSON-in-string member could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{member} is not valid JSON: {message} (line {line}, column {column} of its text)")]
+#[non_exhaustive]
 pub struct EmbeddedJsonError {
     /// The member (`DbObject`, `Reserved`, `EtlCalculator`).
     pub member: &'static str,
@@ -35,6 +36,7 @@ impl EmbeddedJsonError {
 
 /// The task objects of `DbObject`: databases by source name.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DbObjects {
     /// Databases, in the order of the text.
     pub databases: Vec<DbObjectDatabase>,
@@ -42,6 +44,7 @@ pub struct DbObjects {
 
 /// One database of `DbObject`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DbObjectDatabase {
     /// The source database name (the key).
     pub source_name: String,
@@ -57,6 +60,7 @@ pub struct DbObjectDatabase {
 
 /// One table of a [`DbObjectDatabase`].
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DbObjectTable {
     /// The source table name (the key).
     pub source_name: String,

@@ -39,6 +39,35 @@
 //! # Ok::<(), dts_job_detail::Error>(())
 //! ```
 //!
+//! # The command-line tool
+//!
+//! The `dts-job-detail` binary (canonical JSON and XML, `check`, `inspect` over
+//! files, folders and NDJSON logs) needs the `cli` feature, so a library user
+//! compiles none of its dependencies:
+//!
+//! ```text
+//! cargo install dts-job-detail --features cli
+//! dts-job-detail check dumps/
+//! ```
+//!
+//! # Public dependencies
+//!
+//! Two crates appear in this crate's API, and a major version bump of either is
+//! a breaking change here: **serde 1** (the model implements `Serialize` and
+//! `Deserialize`) and **chrono 0.4** (timestamp accessors return
+//! `chrono::DateTime<chrono::Utc>`). Every other dependency is private: its
+//! types appear nowhere in the API, and the crate enables no feature of a
+//! dependency that other crates share (chrono is used without its default
+//! features).
+//!
+//! # Stability
+//!
+//! Enumerations that the service may extend (`TaskKind`, `JobStatus`, the open
+//! enumerations, `DiagnosticCode`, `Severity`, `ErrorKind`, …) and structs that
+//! may gain fields (`Diagnostic`, `Status`, the model's shapes, …) are
+//! `#[non_exhaustive]`. The three enums that mirror JSON's own data model —
+//! [`Value`], [`JobOrValue`] and [`Scalar`] — are exhaustive: match them whole.
+//!
 //! # Layers
 //!
 //! Values (`value`, `scalar`) → the model (`model`, types only) → the
@@ -47,6 +76,24 @@
 //! serde integration → [`Parser`] → the command-line tool (feature `cli`).
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+/// Declares a field-less enum with a constant listing every variant
+/// (`ALL`), so no iterator type of a dependency is part of the API.
+macro_rules! listed_enum {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident { $( $(#[$vmeta:meta])* $variant:ident, )+ }
+    ) => {
+        $(#[$meta])*
+        $vis enum $name { $( $(#[$vmeta])* $variant, )+ }
+
+        impl $name {
+            /// Every variant, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+        }
+    };
+}
 
 mod de;
 mod deserialize;

@@ -134,6 +134,14 @@ impl Parser {
     /// Parses text, sniffing JSON (`{`) or XML (`<`) after any byte-order mark
     /// and white space.
     ///
+    /// ```
+    /// let parser = dts_job_detail::Parser::new();
+    /// let a = parser.parse_str(r#"{"Delay":"3"}"#)?;
+    /// let b = parser.parse_str("<DescribeDtsJobDetailResponse><Delay>3</Delay></DescribeDtsJobDetailResponse>")?;
+    /// assert_eq!(a, b);
+    /// # Ok::<(), dts_job_detail::Error>(())
+    /// ```
+    ///
     /// # Errors
     ///
     /// When the text cannot be read at all; see [`Error`].
@@ -180,6 +188,13 @@ impl Parser {
 
     /// Reads a response from `reader`, stopping as soon as it is larger than
     /// the size limit, and sniffs JSON or XML.
+    ///
+    /// ```
+    /// use dts_job_detail::{ErrorKind, Parser};
+    /// let endless = std::io::repeat(b' ');
+    /// let err = Parser::new().max_size(1 << 20).read(endless).unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::Limit);
+    /// ```
     ///
     /// # Errors
     ///

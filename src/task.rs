@@ -13,10 +13,11 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use strum::{Display, EnumIter, EnumString, IntoStaticStr};
+use strum_macros::{Display, EnumString, IntoStaticStr};
 
 use crate::model::{ErrorEnvelope, JobDetail, JobOrValue, JobType, Scalar};
 
+listed_enum! {
 /// What a task does; decides its status vocabulary and `Delay` unit.
 ///
 /// Names print as `migration`, `synchronization`, `change-tracking`, `unknown`.
@@ -26,8 +27,9 @@ use crate::model::{ErrorEnvelope, JobDetail, JobOrValue, JobType, Scalar};
 /// assert_eq!(TaskKind::ChangeTracking.to_string(), "change-tracking");
 /// assert_eq!("Synchronization".parse::<TaskKind>().ok(), Some(TaskKind::Synchronization));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Display, EnumString, IntoStaticStr, EnumIter)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Display, EnumString, IntoStaticStr)]
 #[strum(serialize_all = "kebab-case", ascii_case_insensitive)]
+#[non_exhaustive]
 pub enum TaskKind {
     /// Data migration (`Delay` in milliseconds).
     Migration,
@@ -37,6 +39,7 @@ pub enum TaskKind {
     ChangeTracking,
     /// Not decidable from the response.
     Unknown,
+}
 }
 
 impl TaskKind {
@@ -132,9 +135,10 @@ impl TaskKind {
     }
 }
 
+listed_enum! {
 /// A job status (`Status`), across the three task kinds. Matching is ASCII
 /// case-insensitive (`synchronizing` and `Synchronizing` are one status).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Display, EnumString, IntoStaticStr, EnumIter)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Display, EnumString, IntoStaticStr)]
 #[strum(ascii_case_insensitive)]
 #[non_exhaustive]
 #[allow(missing_docs)] // the names are the service's
@@ -161,6 +165,7 @@ pub enum JobStatus {
     Normal,
     Abnormal,
 }
+}
 
 impl JobStatus {
     /// The documented spelling.
@@ -184,6 +189,7 @@ impl JobStatus {
 
 /// A job's `Status` read against its kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Status {
     /// The spelling received.
     pub raw: String,
@@ -206,6 +212,7 @@ impl serde::Serialize for Status {
 
 /// A stage of a job, each with its own status vocabulary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Stage {
     /// `DataSynchronizationStatus` (incremental).
     DataSynchronization,
@@ -219,8 +226,9 @@ pub enum Stage {
     Precheck,
 }
 
+listed_enum! {
 /// A stage status value. `Catched` (sic) means the stage caught up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Display, EnumString, IntoStaticStr, EnumIter)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Display, EnumString, IntoStaticStr)]
 #[strum(ascii_case_insensitive)]
 #[non_exhaustive]
 #[allow(missing_docs)] // the names are the service's
@@ -236,6 +244,7 @@ pub enum StageState {
     Catched,
     Prechecking,
     PrecheckFailed,
+}
 }
 
 impl Stage {
@@ -263,7 +272,16 @@ impl Stage {
         }
     }
 
-    /// Reads a stage status; `None` when it is not in this stage's list.
+    /// Reads a stage status (case-insensitive, white space around it
+    /// ignored); `None` when it is not in this stage's list.
+    ///
+    /// ```
+    /// use dts_job_detail::{Stage, StageState};
+    /// assert_eq!(Stage::DataSynchronization.state("catched"), Some(StageState::Catched));
+    /// // the Go SDK's spelling for the schema stage
+    /// assert_eq!(Stage::StructureInitialization.state("Migration"), Some(StageState::Migrating));
+    /// assert_eq!(Stage::DataInitialization.state("Catched"), None);
+    /// ```
     pub fn state(self, raw: &str) -> Option<StageState> {
         StageState::from_str(raw.trim())
             .ok()
@@ -273,6 +291,7 @@ impl Stage {
 
 /// An API error: the business error of an HTTP-200 body, or the gateway envelope's.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct BusinessError {
     /// `ErrCode` (or the envelope's `Code`).
     pub code: String,

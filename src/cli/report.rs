@@ -58,9 +58,10 @@ pub(crate) fn process(settings: &Settings, unit: &Unit) -> Outcome {
         Mode::Check => {
             let mut text = String::new();
             for d in &resp.validate_with(settings.parser.options()) {
-                match d.severity {
-                    Severity::Error => errors += 1,
-                    Severity::Warning => warnings += 1,
+                if d.severity == Severity::Error {
+                    errors += 1;
+                } else {
+                    warnings += 1;
                 }
                 if settings.json_output {
                     text.push_str("{\"file\":");
@@ -114,9 +115,10 @@ fn paint(color: bool, severity: Severity) -> String {
         return name;
     }
     let style = Style::new().fg_color(Some(
-        match severity {
-            Severity::Error => AnsiColor::Red,
-            Severity::Warning => AnsiColor::Yellow,
+        if severity == Severity::Error {
+            AnsiColor::Red
+        } else {
+            AnsiColor::Yellow
         }
         .into(),
     ));

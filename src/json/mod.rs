@@ -72,6 +72,14 @@ pub fn to_string<D: Document + ?Sized>(doc: &D) -> String {
 
 /// Writes the canonical JSON document to `writer`.
 ///
+/// ```
+/// let resp = dts_job_detail::xml::from_str("<Error><HostId>h</HostId><Code>X.Y</Code></Error>")?;
+/// let mut out = Vec::new();
+/// dts_job_detail::json::to_writer(&mut out, &resp)?;
+/// assert_eq!(out, br#"{"Code":"X.Y","HostId":"h"}"#);
+/// # Ok::<(), dts_job_detail::Error>(())
+/// ```
+///
 /// # Errors
 ///
 /// [`ErrorKind::Io`](crate::ErrorKind::Io) when writing fails.

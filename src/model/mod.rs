@@ -605,6 +605,13 @@ pub enum Response {
 
 impl Response {
     /// The job detail, if this is one.
+    ///
+    /// ```
+    /// let resp = dts_job_detail::from_slice(br#"{"RequestId":"r","DtsJobId":"j"}"#)?;
+    /// assert_eq!(resp.detail().and_then(|d| d.dts_job_id.as_deref()), Some("j"));
+    /// assert!(resp.envelope().is_none());
+    /// # Ok::<(), dts_job_detail::Error>(())
+    /// ```
     pub fn detail(&self) -> Option<&JobDetail> {
         match self {
             Response::Detail(d) => Some(d),
@@ -612,7 +619,13 @@ impl Response {
         }
     }
 
-    /// The job detail, if this is one.
+    /// The job detail, if this is one, by value.
+    ///
+    /// ```
+    /// let detail = dts_job_detail::from_slice(br#"{"Delay":5}"#)?.into_detail().unwrap();
+    /// assert_eq!(detail.delay.and_then(|d| d.get()), Some(5));
+    /// # Ok::<(), dts_job_detail::Error>(())
+    /// ```
     pub fn into_detail(self) -> Option<JobDetail> {
         match self {
             Response::Detail(d) => Some(d),
@@ -621,6 +634,14 @@ impl Response {
     }
 
     /// The gateway envelope, if this is one.
+    ///
+    /// ```
+    /// let resp = dts_job_detail::from_slice(
+    ///     br#"{"RequestId":"r","HostId":"dts.aliyuncs.com","Code":"Forbidden.InstanceNotFound","Message":"gone"}"#)?;
+    /// let envelope = resp.envelope().unwrap();
+    /// assert_eq!(envelope.code.as_deref(), Some("Forbidden.InstanceNotFound"));
+    /// # Ok::<(), dts_job_detail::Error>(())
+    /// ```
     pub fn envelope(&self) -> Option<&ErrorEnvelope> {
         match self {
             Response::Detail(_) => None,

@@ -24,7 +24,7 @@
 
 use std::fmt;
 
-use strum::{Display, EnumIter, IntoStaticStr};
+use strum_macros::{Display, IntoStaticStr};
 
 use crate::model::{ErrorEnvelope, JobDetail, JobOrValue, Response, Scalar, StageStatus};
 use crate::task::{Job, Options, Stage, TaskKind};
@@ -33,6 +33,7 @@ use crate::timestamp::{Form, JOB_TIMESTAMPS, Stamp, read_member};
 /// How serious a [`Diagnostic`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Display, IntoStaticStr)]
 #[strum(serialize_all = "lowercase")]
+#[non_exhaustive]
 pub enum Severity {
     /// Something a consumer should look at; the value is still usable.
     Warning,
@@ -47,8 +48,9 @@ impl Severity {
     }
 }
 
+listed_enum! {
 /// What a [`Diagnostic`] is about. Names print in kebab-case (`invalid-timestamp`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Display, IntoStaticStr, EnumIter)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Display, IntoStaticStr)]
 #[strum(serialize_all = "kebab-case")]
 #[non_exhaustive]
 #[allow(missing_docs)] // documented in the module's table
@@ -64,6 +66,7 @@ pub enum DiagnosticCode {
     PercentOutOfRange,
     MissingField,
     UnexpectedRoot,
+}
 }
 
 impl DiagnosticCode {
@@ -87,6 +90,7 @@ impl DiagnosticCode {
 
 /// One problem found by `validate()`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// JSON Pointer into the canonical document (`/SubSyncJob/0/CreateTime`; `""` for the root).
     pub path: String,
