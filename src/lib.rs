@@ -116,7 +116,7 @@ pub use model::{
     CheckResult, DataDeliveryChannelInfo, DestNetType, Direction, Endpoint, ErrorEnvelope, JobDetail,
     JobOrValue, JobType, MigrationMode, Number, Open, OriginType, PayType, Performance, PrecheckDetail,
     PrecheckStatus, Response, RetryState, RetryTarget, Scalar, SslSolution, StageStatus,
-    SubscriptionDataType, SubscriptionHost, Tag, UnknownFields, Value,
+    SubscriptionDataType, SubscriptionHost, Tag, UnknownFields, Value, XmlAttribute,
 };
 pub use parser::{
     DEFAULT_MAX_DEPTH, DEFAULT_MAX_SIZE, Format, MAX_DEPTH_CEILING, Parser, from_reader, from_slice, sniff,

@@ -147,9 +147,9 @@ impl Parser {
     /// When the text cannot be read at all; see [`Error`].
     pub fn parse_str(&self, text: &str) -> Result<Response, Error> {
         self.check_text(text)?;
-        let text = strip_bom(text);
+        let (text, bom) = strip_bom(text);
         match sniff(text) {
-            Some(format) => self.parse_text(format, text),
+            Some(format) => self.parse_text(format, text, bom),
             None => Err(Error::new(
                 ErrorKind::UnknownFormat,
                 "neither JSON (starting with `{`) nor XML (starting with `<`)",
@@ -171,7 +171,7 @@ impl Parser {
     /// When the text is not a response in that form; see [`Error`].
     pub fn parse_as(&self, format: Format, text: &str) -> Result<Response, Error> {
         self.check_text(text)?;
-        let text = strip_bom(text);
+        let (text, bom) = strip_bom(text);
         if let Some(other) = sniff(text).filter(|f| *f != format) {
             let (want, found) = match other {
                 Format::Json => ("XML", "JSON (`{`)"),
@@ -183,7 +183,7 @@ impl Parser {
             )
             .at_offset(text, text.len() - text.trim_start().len()));
         }
-        self.parse_text(format, text)
+        self.parse_text(format, text, bom)
     }
 
     /// Reads a response from `reader`, stopping as soon as it is larger than
@@ -240,9 +240,9 @@ impl Parser {
         Ok(())
     }
 
-    fn parse_text(&self, format: Format, text: &str) -> Result<Response, Error> {
+    fn parse_text(&self, format: Format, text: &str, bom: bool) -> Result<Response, Error> {
         let result = match format {
-            Format::Xml => xml::de::read(text, &self.limits, self.options.is_strict()),
+            Format::Xml => xml::de::read(text, &self.limits, self.options.is_strict(), bom),
             Format::Json => match json::de::read(text, &self.limits) {
                 Ok(Document::Response(r)) => Ok(r),
                 Ok(Document::DumpBody(body)) => return self.dump_body(text, &body),
@@ -280,8 +280,12 @@ impl Parser {
     }
 }
 
-fn strip_bom(text: &str) -> &str {
-    text.strip_prefix('\u{FEFF}').unwrap_or(text)
+/// The text without a leading byte-order mark, and whether it had one.
+fn strip_bom(text: &str) -> (&str, bool) {
+    match text.strip_prefix('\u{FEFF}') {
+        Some(rest) => (rest, true),
+        None => (text, false),
+    }
 }
 
 /// Reads all of `reader`, but never more than `limit` + 1 bytes.

@@ -67,12 +67,15 @@ fn deep_nesting_hits_the_limit() {
                 "</SubSyncJob>".repeat(DEPTH)
             ),
         ),
-        ("XML unclosed", "<a>".repeat(DEPTH)),
     ];
     for (what, doc) in cases {
         let got = timed(what, || kind(doc.as_bytes()));
         assert_eq!(got, Err(ErrorKind::Limit), "{what}");
     }
+    // too deep *and* never closed: reported as the damaged document it is
+    let unclosed = "<a>".repeat(DEPTH);
+    let got = timed("XML unclosed", || kind(unclosed.as_bytes()));
+    assert_eq!(got, Err(ErrorKind::Syntax));
 }
 
 fn seed(name: &str) -> Vec<u8> {
@@ -242,8 +245,13 @@ fn encodings_and_syntax() {
     assert_eq!(kind(b"<a><b></a></b>"), Err(ErrorKind::Syntax));
     assert_eq!(
         kind(b"<a>&undefined;</a>"),
+        Err(ErrorKind::Syntax),
+        "an undefined entity is not well-formed, whatever the shape"
+    );
+    assert_eq!(
+        kind(b"<a>text</a>"),
         Err(ErrorKind::Shape),
-        "text beside no element at the root"
+        "text where members belong"
     );
     assert_eq!(kind(b"<a><Delay>&#0;</Delay></a>"), Err(ErrorKind::Syntax));
     assert_eq!(kind(b"<a><Delay>&#xD800;</Delay></a>"), Err(ErrorKind::Syntax));

@@ -227,9 +227,9 @@ macro_rules! for_each_shape {
                 task_type: Text = "TaskType",
             }
             extra {
-                /// The XML root element's name when it was neither of the two the
-                /// API sends (kept so `validate()` can report it).
-                xml_root: Option<String>,
+                /// What an XML document carried beyond members (kept so
+                /// `validate()` can report it).
+                xml: Option<Box<XmlMarkup>>,
             }
         }
 
@@ -446,9 +446,9 @@ macro_rules! for_each_shape {
                 request_id: Text = "RequestId",
             }
             extra {
-                /// The XML root element's name when it was neither of the two the
-                /// API sends (kept so `validate()` can report it).
-                xml_root: Option<String>,
+                /// What an XML document carried beyond members (kept so
+                /// `validate()` can report it).
+                xml: Option<Box<XmlMarkup>>,
             }
         }
     };
@@ -557,31 +557,55 @@ macro_rules! define_shape {
 
 for_each_shape!(define_shape);
 
-impl JobDetail {
-    /// The XML root element's name, when the document was XML and its root
-    /// was neither `DescribeDtsJobDetailResponse` nor `Error`.
-    pub fn unexpected_root(&self) -> Option<&str> {
-        self.xml_root.as_deref()
-    }
-
-    /// Records the XML root element's name (see [`JobDetail::unexpected_root`]).
-    pub(crate) fn set_unexpected_root(&mut self, name: Option<String>) {
-        self.xml_root = name;
-    }
+/// What an XML document carried that the response's members have no place
+/// for: an unexpected root element name, attributes. Kept with the document
+/// so validation reports it (`unexpected-root`, `xml-attribute`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct XmlMarkup {
+    /// The root element's name, when it was neither of the API's two.
+    pub(crate) root: Option<String>,
+    /// Every attribute, in document order.
+    pub(crate) attributes: Vec<XmlAttribute>,
 }
 
-impl ErrorEnvelope {
-    /// The XML root element's name, when the document was XML and its root
-    /// was neither `DescribeDtsJobDetailResponse` nor `Error`.
-    pub fn unexpected_root(&self) -> Option<&str> {
-        self.xml_root.as_deref()
-    }
-
-    /// Records the XML root element's name (see [`ErrorEnvelope::unexpected_root`]).
-    pub(crate) fn set_unexpected_root(&mut self, name: Option<String>) {
-        self.xml_root = name;
-    }
+/// An attribute of an XML element: not part of the response's members, so
+/// not kept in them; reported by validation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct XmlAttribute {
+    /// JSON Pointer of the element that carried it.
+    pub pointer: String,
+    /// The attribute's name as written (`xmlns`, `xml:lang`, …).
+    pub name: String,
+    /// Its value, references decoded.
+    pub value: String,
 }
+
+/// The accessors of what an XML document carried beyond members.
+macro_rules! xml_markup_accessors {
+    ($($shape:ident),*) => {
+        $(impl $shape {
+            /// The XML root element's name, when the document was XML and its
+            /// root was neither `DescribeDtsJobDetailResponse` nor `Error`.
+            pub fn unexpected_root(&self) -> Option<&str> {
+                self.xml.as_ref()?.root.as_deref()
+            }
+
+            /// The attributes the XML document's elements carried (none in
+            /// what the API sends), with the pointer of each element.
+            pub fn xml_attributes(&self) -> &[XmlAttribute] {
+                self.xml.as_ref().map_or(&[], |m| m.attributes.as_slice())
+            }
+
+            /// Records what an XML document carried beyond members.
+            pub(crate) fn set_xml_markup(&mut self, markup: XmlMarkup) {
+                self.xml = (markup != XmlMarkup::default()).then(|| Box::new(markup));
+            }
+        })*
+    };
+}
+
+xml_markup_accessors!(JobDetail, ErrorEnvelope);
 
 /// A parsed response: a job detail, or the gateway's error envelope.
 ///

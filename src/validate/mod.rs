@@ -14,6 +14,7 @@
 //! | `percent-out-of-range` | error | `Percent` outside 0–100 |
 //! | `missing-field` | error | no `RequestId`; no `DtsJobId` in a successful detail (top level only) |
 //! | `unexpected-root` | warning | XML root other than `DescribeDtsJobDetailResponse` / `Error` |
+//! | `xml-attribute` | warning | an XML element carried an attribute (the API sends none; the model does not keep it), at the pointer of that element's member |
 //!
 //! The timestamp forms are those of [`JobDetail::create_time`] and its
 //! siblings (`LastUpdateTime` also takes an epoch in milliseconds or seconds).
@@ -66,6 +67,7 @@ pub enum DiagnosticCode {
     PercentOutOfRange,
     MissingField,
     UnexpectedRoot,
+    XmlAttribute,
 }
 }
 
@@ -79,9 +81,8 @@ impl DiagnosticCode {
     pub fn severity(self) -> Severity {
         use DiagnosticCode::*;
         match self {
-            LenientTimestamp | UnknownStatus | AmbiguousUnit | InvalidEmbeddedJson | UnexpectedRoot => {
-                Severity::Warning
-            }
+            LenientTimestamp | UnknownStatus | AmbiguousUnit | InvalidEmbeddedJson | UnexpectedRoot
+            | XmlAttribute => Severity::Warning,
             InvalidTimestamp | TimestampOrder | InvalidNumber | InvalidBool | PercentOutOfRange
             | MissingField => Severity::Error,
         }
@@ -154,7 +155,7 @@ impl ErrorEnvelope {
     /// Validates the envelope with `options` (strictness).
     pub fn validate_with(&self, options: &Options) -> Vec<Diagnostic> {
         let mut out = Report::new(options.is_strict());
-        out.root(self.unexpected_root());
+        out.markup(self.unexpected_root(), self.xml_attributes());
         if self.request_id.as_deref().is_none_or(str::is_empty) {
             out.at("/RequestId", DiagnosticCode::MissingField, "no RequestId".into());
         }
@@ -192,7 +193,7 @@ impl JobDetail {
     /// ```
     pub fn validate_with(&self, options: &Options) -> Vec<Diagnostic> {
         let mut out = Report::new(options.is_strict());
-        out.root(self.unexpected_root());
+        out.markup(self.unexpected_root(), self.xml_attributes());
         if self.request_id.as_deref().is_none_or(str::is_empty) {
             out.at("/RequestId", DiagnosticCode::MissingField, "no RequestId".into());
         }
@@ -239,12 +240,23 @@ impl Report {
         });
     }
 
-    fn root(&mut self, unexpected: Option<&str>) {
+    /// What an XML document carried beyond members.
+    fn markup(&mut self, unexpected: Option<&str>, attributes: &[crate::model::XmlAttribute]) {
         if let Some(name) = unexpected {
             self.at(
                 "",
                 DiagnosticCode::UnexpectedRoot,
                 format!("root element <{name}> is neither <DescribeDtsJobDetailResponse> nor <Error>"),
+            );
+        }
+        for a in attributes {
+            self.at(
+                &a.pointer,
+                DiagnosticCode::XmlAttribute,
+                format!(
+                    "the attribute {}={:?} is not part of the response and is not kept",
+                    a.name, a.value
+                ),
             );
         }
     }

@@ -11,35 +11,54 @@ use std::borrow::Cow;
 use quick_xml::Reader;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 
+use super::wellformed::{self, Malformed};
 use super::{DETAIL_ROOT, ERROR_ROOT};
 use crate::de::root::{Document, Root};
 use crate::de::{Budget, Exceeded, Height, Limits, Shape, Source, deeper, new_job};
-use crate::error::{Error, ErrorKind, PathSegment};
-use crate::model::{JobOrValue, Response, UnknownFields, Value};
+use crate::error::{Error, ErrorKind, PathSegment, pointer};
+use crate::model::{JobOrValue, Response, UnknownFields, Value, XmlAttribute, XmlMarkup};
 use crate::scalar::In;
 use crate::value::merge_repeats;
 
-/// Reads an XML document. Errors carry the byte offset (line and column are
-/// the caller's to compute from its text). Under `strict`, a root other than
-/// the API's two is refused.
-pub(crate) fn read(text: &str, limits: &Limits, strict: bool) -> Result<Response, Error> {
-    let mut de = XmlDe::new(text, Budget::new(text.len(), limits.max_depth));
+/// Reads an XML document (`bom`: a UTF-8 byte-order mark preceded `text`).
+/// Errors carry the byte offset (line and column are the caller's to compute
+/// from its text). Under `strict`, a root other than the API's two is refused.
+/// A document that is not well-formed is reported as such, even where its
+/// shape is wrong too.
+pub(crate) fn read(text: &str, limits: &Limits, strict: bool, bom: bool) -> Result<Response, Error> {
+    let mut de = XmlDe::new(text, Budget::new(text.len(), limits.max_depth), bom);
     let response = de.document(strict);
-    response.map_err(|e| e.with_path(&de.path))
+    response.map_err(|e| {
+        let e = e.with_path(&de.path);
+        match e.kind() {
+            ErrorKind::Shape | ErrorKind::Limit | ErrorKind::Strict => de.malformed_later().unwrap_or(e),
+            _ => e,
+        }
+    })
 }
 
 struct XmlDe<'i> {
     reader: Reader<&'i [u8]>,
+    input: &'i str,
+    /// A UTF-8 byte-order mark preceded the input.
+    bom: bool,
     peeked: Option<Event<'i>>,
     /// Byte offset where the last event read started, for error positions.
     event_start: usize,
+    /// Elements open, as quick-xml reported them.
+    open: usize,
+
     budget: Budget,
     /// Filled innermost first while an error unwinds.
     path: Vec<PathSegment>,
+    /// What the document carried beyond members.
+    markup: XmlMarkup,
+    /// Where each attribute's element starts (its pointer is found at the end).
+    attribute_at: Vec<usize>,
 }
 
 impl<'i> XmlDe<'i> {
-    fn new(input: &'i str, budget: Budget) -> Self {
+    fn new(input: &'i str, budget: Budget, bom: bool) -> Self {
         let mut reader = Reader::from_str(input);
         let config = reader.config_mut();
         config.trim_text(false);
@@ -47,10 +66,15 @@ impl<'i> XmlDe<'i> {
         config.expand_empty_elements = false;
         XmlDe {
             reader,
+            input,
+            bom,
             peeked: None,
             event_start: 0,
+            open: 0,
             budget,
             path: Vec::new(),
+            markup: XmlMarkup::default(),
+            attribute_at: Vec::new(),
         }
     }
 
@@ -77,23 +101,179 @@ impl<'i> XmlDe<'i> {
             // a dump needs a JSON number, which XML cannot carry
             Document::DumpBody(_) => return Err(self.error(ErrorKind::Shape, "not a response")),
         };
+        if !self.attribute_at.is_empty() {
+            self.attribute_pointers();
+        }
+        let mut markup = std::mem::take(&mut self.markup);
+        markup.root = unexpected;
         match &mut response {
-            Response::Detail(d) => d.set_unexpected_root(unexpected),
-            Response::Error(e) => e.set_unexpected_root(unexpected),
+            Response::Detail(d) => d.set_xml_markup(markup),
+            Response::Error(e) => e.set_xml_markup(markup),
         }
         Ok(response)
     }
 
+    /// The next event, checked for well-formedness (text where it is read,
+    /// element names where they are not a member's).
     #[inline]
     fn next(&mut self) -> Result<Event<'i>, Error> {
         if let Some(ev) = self.peeked.take() {
             return Ok(ev);
         }
         self.event_start = usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX);
-        match self.reader.read_event() {
-            Ok(Event::DocType(_)) => Err(self.doctype_error()),
-            Ok(ev) => Ok(ev),
-            Err(e) => Err(self.syntax_error(&e)),
+        let ev = self.reader.read_event().map_err(|e| self.syntax_error(&e))?;
+        match &ev {
+            Event::Start(e) => {
+                self.open += 1;
+                if !e.attributes_raw().is_empty() {
+                    self.check_start(e)?;
+                }
+            }
+            Event::Empty(e) => {
+                if !e.attributes_raw().is_empty() {
+                    self.check_start(e)?;
+                }
+            }
+            Event::End(_) => self.open = self.open.saturating_sub(1),
+            Event::Text(_) | Event::Eof => {}
+            other => self.check_other(other)?,
+        }
+        Ok(ev)
+    }
+
+    /// The rarer events: CDATA, comments, processing instructions, the XML
+    /// declaration, references, a DOCTYPE.
+    #[cold]
+    #[inline(never)]
+    fn check_other(&self, ev: &Event<'i>) -> Result<(), Error> {
+        let checked = match ev {
+            Event::CData(c) => wellformed::check_cdata(c),
+            Event::Comment(c) => wellformed::check_comment(c),
+            Event::PI(p) => wellformed::check_pi(p),
+            Event::Decl(d) if self.event_start == 0 => {
+                wellformed::check_decl(d, self.bom, self.input.is_ascii())
+            }
+            Event::Decl(_) => Err(Malformed::from(
+                "an XML declaration that is not at the very start of the document",
+            )),
+            Event::DocType(_) => return Err(self.doctype_error()),
+            Event::GeneralRef(r) => match wellformed::reference(r) {
+                Some(_) => Ok(()),
+                None => Err(Malformed::from(format!(
+                    "unknown entity or invalid character reference `&{};`",
+                    &**r
+                ))),
+            },
+            _ => Ok(()),
+        };
+        checked.map_err(|why| self.error(ErrorKind::Syntax, format!("malformed XML: {why}")))
+    }
+
+    /// A start tag's attributes (checked, and recorded). Its name is checked
+    /// where it is not one of a shape's members: at the root, for an unknown
+    /// member, in an untyped value (a member's name is an XML name).
+    #[cold]
+    #[inline(never)]
+    fn check_start(&mut self, e: &BytesStart<'i>) -> Result<(), Error> {
+        let at = self.event_start;
+        let attributes = wellformed::attributes(e.attributes_raw())
+            .map_err(|why| self.error(ErrorKind::Syntax, format!("malformed XML: {why}")))?;
+        for (n, value) in attributes {
+            self.attribute_at.push(at);
+            self.markup.attributes.push(XmlAttribute {
+                pointer: String::new(),
+                name: n.to_owned(),
+                value,
+            });
+        }
+        Ok(())
+    }
+
+    /// The pointers of the elements that carried attributes: found by walking
+    /// the document again up to each (a cold path: the API sends none).
+    #[cold]
+    fn attribute_pointers(&mut self) {
+        let mut reader = Reader::from_str(self.input);
+        let mut names: Vec<&str> = Vec::new();
+        let mut done = 0;
+        while done < self.attribute_at.len() {
+            let at = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
+            let (name, empty) = match reader.read_event() {
+                Ok(Event::Start(e)) => (e.name().0.to_owned(), false),
+                Ok(Event::Empty(e)) => (e.name().0.to_owned(), true),
+                Ok(Event::End(_)) => {
+                    names.pop();
+                    continue;
+                }
+                Ok(Event::Eof) | Err(_) => break,
+                Ok(_) => continue,
+            };
+            let segments: Vec<PathSegment> = names
+                .iter()
+                .skip(1)
+                .map(|n| PathSegment::Key((*n).to_owned()))
+                .chain((!names.is_empty()).then(|| PathSegment::Key(name.clone())))
+                .collect();
+            let pointer = pointer(segments.iter());
+            while self.attribute_at.get(done) == Some(&at) {
+                if let Some(a) = self.markup.attributes.get_mut(done) {
+                    a.pointer.clone_from(&pointer);
+                }
+                done += 1;
+            }
+            if !empty {
+                names.push(self.input.get(at + 1..at + 1 + name.len()).unwrap_or_default());
+            }
+        }
+    }
+
+    /// The error of text that is not well-formed.
+    #[cold]
+    fn malformed_text(&self, text: &str) -> Error {
+        let why = wellformed::check_text(text).err().unwrap_or_default();
+        self.error(ErrorKind::Syntax, format!("malformed XML: {why}"))
+    }
+
+    /// A name that is not a member's: an XML name, or the document is not
+    /// well-formed.
+    fn check_name(&self, name: &str) -> Result<(), Error> {
+        wellformed::check_name(name)
+            .map_err(|why| self.error(ErrorKind::Syntax, format!("malformed XML: {why}")))
+    }
+
+    /// After a wrong shape or a limit: the first well-formedness error in
+    /// the rest of the document, if there is one (a damaged document is
+    /// reported as damaged).
+    #[cold]
+    fn malformed_later(&mut self) -> Option<Error> {
+        let mut closed_root = false;
+        loop {
+            let open_before = self.open;
+            let event = self.next().and_then(|ev| {
+                let checked = match &ev {
+                    Event::Start(e) | Event::Empty(e) => wellformed::check_name(e.name().0),
+                    Event::Text(t) => wellformed::check_text(t),
+                    _ => Ok(()),
+                };
+                match checked {
+                    Ok(()) => Ok(ev),
+                    Err(why) => Err(self.error(ErrorKind::Syntax, format!("malformed XML: {why}"))),
+                }
+            });
+            match event {
+                Ok(Event::Eof) if self.open > 0 => return Some(self.unexpected_eof()),
+                Ok(Event::Eof) => return None,
+                Ok(Event::Start(_) | Event::Empty(_)) if closed_root => {
+                    return Some(self.error(ErrorKind::Syntax, "content after the root element"));
+                }
+                Ok(Event::Text(t)) if closed_root && !is_blank(&t) => {
+                    return Some(self.error(ErrorKind::Syntax, "content after the root element"));
+                }
+                Ok(Event::End(_)) if open_before == 1 => closed_root = true,
+                Ok(_) => {}
+                Err(e) if matches!(e.kind(), ErrorKind::Syntax | ErrorKind::Doctype) => return Some(e),
+                Err(_) => {}
+            }
         }
     }
 
@@ -141,8 +321,14 @@ impl<'i> XmlDe<'i> {
             match self.next()? {
                 Event::Decl(_) | Event::Comment(_) | Event::PI(_) => {}
                 Event::Text(t) if is_blank(&t) => {}
-                Event::Start(e) => return Ok((own_name(e.name().0), false)),
-                Event::Empty(e) => return Ok((own_name(e.name().0), true)),
+                Event::Start(e) => {
+                    self.check_name(e.name().0)?;
+                    return Ok((own_name(e.name().0), false));
+                }
+                Event::Empty(e) => {
+                    self.check_name(e.name().0)?;
+                    return Ok((own_name(e.name().0), true));
+                }
                 Event::Eof => return Err(self.error(ErrorKind::Syntax, "no root element")),
                 _ => return Err(self.error(ErrorKind::Syntax, "text before the root element")),
             }
@@ -175,6 +361,7 @@ impl<'i> XmlDe<'i> {
                 Event::Comment(_) | Event::PI(_) => continue,
                 Event::Text(t) if is_blank(&t) => continue,
                 Event::Eof => Err(self.unexpected_eof()),
+                Event::Text(t) if wellformed::check_text(&t).is_err() => Err(self.malformed_text(&t)),
                 _ => Err(self.error(
                     ErrorKind::Shape,
                     "expected elements, found text (text beside elements is not supported)",
@@ -217,7 +404,12 @@ impl<'i> XmlDe<'i> {
     fn read_text(&mut self, mut acc: Option<Cow<'i, str>>) -> Result<Cow<'i, str>, Error> {
         loop {
             let piece = match self.next()? {
-                Event::Text(t) => t.xml10_content(),
+                Event::Text(t) => {
+                    if wellformed::check_text(&t).is_err() {
+                        return Err(self.malformed_text(&t));
+                    }
+                    t.xml10_content()
+                }
                 Event::CData(c) => c.xml10_content(),
                 Event::GeneralRef(r) => Cow::Owned(self.resolve(&r)?),
                 Event::End(_) => break,
@@ -239,19 +431,7 @@ impl<'i> XmlDe<'i> {
     }
 
     fn resolve(&self, r: &BytesRef<'_>) -> Result<String, Error> {
-        let ch = match r.resolve_char_ref() {
-            Ok(Some(ch)) => Some(ch),
-            Ok(None) => match &**r {
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "amp" => Some('&'),
-                "apos" => Some('\''),
-                "quot" => Some('"'),
-                _ => None,
-            },
-            Err(_) => None,
-        };
-        ch.map(String::from).ok_or_else(|| {
+        wellformed::reference(r).map(String::from).ok_or_else(|| {
             self.error(
                 ErrorKind::Syntax,
                 format!("unknown entity or invalid character reference `&{};`", &**r),
@@ -303,6 +483,7 @@ impl<'i> XmlDe<'i> {
                 self.enter(1)?;
                 let mut members = Vec::new();
                 while let Some((start, empty)) = self.next_child()? {
+                    self.check_name(start.name().0)?;
                     let name = own_name(start.name().0);
                     let value = if empty {
                         self.budget.charge_value().map_err(|x| self.limit(x))?;
@@ -457,6 +638,7 @@ impl<'i> Source<'i> for Src<'_, 'i> {
 
     fn unknown(self, key: &str, fields: &mut UnknownFields) -> Result<(), Error> {
         let de = self.de;
+        de.check_name(key)?;
         let value = if self.empty {
             de.budget.charge_value().map_err(|x| de.limit(x))?;
             Value::String(String::new())
@@ -477,6 +659,7 @@ impl<'i> Source<'i> for Src<'_, 'i> {
     }
 
     fn value_unmerged(self) -> Result<Value, Error> {
+        self.de.check_name("body")?;
         if self.empty {
             return Ok(Value::String(String::new()));
         }

@@ -36,6 +36,7 @@
 
 pub(crate) mod de;
 pub(crate) mod ser;
+mod wellformed;
 
 use std::io::{Read, Write};
 
@@ -123,6 +124,28 @@ pub fn to_writer<W: Write, D: Document + ?Sized>(mut writer: W, doc: &D) -> Resu
 /// Whether `name` is an XML 1.0 `Name` (fifth edition): a name-start
 /// character, then name characters.
 pub(crate) fn is_name(name: &str) -> bool {
+    /// ASCII name characters: 1 may start a name, 2 may follow.
+    const ASCII: [u8; 128] = {
+        let mut t = [0u8; 128];
+        let mut c = 0;
+        while c < 128 {
+            let b = c as u8;
+            t[c] = if b.is_ascii_alphabetic() || b == b'_' || b == b':' {
+                3
+            } else if b.is_ascii_digit() || b == b'-' || b == b'.' {
+                2
+            } else {
+                0
+            };
+            c += 1;
+        }
+        t
+    };
+    if name.is_ascii() {
+        let b = name.as_bytes();
+        let class = |c: &u8| ASCII.get(usize::from(*c)).copied().unwrap_or(0);
+        return b.first().is_some_and(|c| class(c) & 1 != 0) && b.iter().all(|c| class(c) != 0);
+    }
     let mut chars = name.chars();
     chars.next().is_some_and(is_name_start) && chars.all(is_name_char)
 }

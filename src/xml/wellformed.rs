@@ -1,0 +1,431 @@
+//! The well-formedness rules of XML 1.0 (fifth edition) that quick-xml leaves
+//! to its users, in one place: names, attributes, the XML declaration,
+//! processing-instruction targets, comments, and the characters of text.
+//!
+//! quick-xml itself checks the structure (tags open and close in order, end
+//! names match) and, with the reader's configuration, references in text;
+//! the reader (`super::de`) applies the checks below to each event.
+
+use std::borrow::Cow;
+
+use super::is_name;
+
+/// Why a piece of markup is not well-formed.
+pub(crate) type Malformed = Cow<'static, str>;
+
+fn malformed(message: impl Into<Cow<'static, str>>) -> Malformed {
+    message.into()
+}
+
+/// XML white space.
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+/// Whether `c` may appear in an XML 1.0 document: `Char` less the C0
+/// controls (but tab, line feed, carriage return), U+FFFE and U+FFFF.
+pub(crate) fn is_char(c: char) -> bool {
+    (c >= ' ' || matches!(c, '\t' | '\n' | '\r')) && !matches!(c, '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// An element or attribute name (a start tag's, an end tag's).
+pub(crate) fn check_name(name: &str) -> Result<(), Malformed> {
+    if is_name(name) {
+        Ok(())
+    } else {
+        Err(malformed(format!("{name:?} is not an XML name")))
+    }
+}
+
+/// Character data: only XML characters, and no `]]>` outside a CDATA section.
+#[inline]
+pub(crate) fn check_text(text: &str) -> Result<(), Malformed> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let b = text.as_bytes();
+    let mut i = 0;
+    // eight bytes at a time: a word without a control character (but tab,
+    // line feed, carriage return), 0xEF (the lead byte of U+FFFE and U+FFFF)
+    // or `>` is fine; any other is looked at byte by byte
+    let mut words = b.chunks_exact(8);
+    for chunk in &mut words {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let w = u64::from_le_bytes(word);
+        let control = zero_bytes(w & (ONES * 0xE0))
+            & !(zero_bytes(w ^ (ONES * 0x09))
+                | zero_bytes(w ^ (ONES * 0x0A))
+                | zero_bytes(w ^ (ONES * 0x0D)));
+        let suspect = control | zero_bytes(w ^ (ONES * 0xEF)) | zero_bytes(w ^ (ONES * u64::from(b'>')));
+        if suspect != 0 {
+            for j in i..i + 8 {
+                check_byte(text, j)?;
+            }
+        }
+        i += 8;
+    }
+    for (j, &c) in words.remainder().iter().enumerate() {
+        if (c < 0x20 && !matches!(c, b'\t' | b'\n' | b'\r')) || c == 0xEF || c == b'>' {
+            check_byte(text, i + j)?;
+        }
+    }
+    Ok(())
+}
+
+/// The high bit of each byte of `w` that is zero, exactly (no carries
+/// between bytes).
+#[inline]
+fn zero_bytes(w: u64) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    !(((w & LOW7).wrapping_add(LOW7)) | w | LOW7)
+}
+
+/// The byte at `i` of character data, with what surrounds it.
+#[cold]
+fn check_byte(text: &str, i: usize) -> Result<(), Malformed> {
+    let b = text.as_bytes();
+    let bad = match b.get(i).copied().unwrap_or(b' ') {
+        b'\t' | b'\n' | b'\r' => false,
+        0..=0x1F => true,
+        b'>' => i >= 2 && b.get(i - 2..i) == Some(b"]]"),
+        // U+FFFE, U+FFFF: EF BF BE, EF BF BF
+        0xEF => b.get(i + 1) == Some(&0xBF) && matches!(b.get(i + 2), Some(0xBE | 0xBF)),
+        _ => false,
+    };
+    if !bad {
+        return Ok(());
+    }
+    Err(malformed(if b.get(i) == Some(&b'>') {
+        "`]]>` in text (allowed only to end a CDATA section)".to_owned()
+    } else {
+        format!(
+            "the character U+{:04X}, which XML 1.0 does not allow",
+            text.get(i..).and_then(|s| s.chars().next()).map_or(0, u32::from)
+        )
+    }))
+}
+
+/// Characters of a comment, a processing instruction, an attribute value or
+/// a CDATA section.
+fn check_chars(text: &str, what: &str) -> Result<(), Malformed> {
+    match text.chars().find(|&c| !is_char(c)) {
+        Some(c) => Err(malformed(format!(
+            "the character U+{:04X} in {what}, which XML 1.0 does not allow",
+            u32::from(c)
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// A CDATA section's content.
+pub(crate) fn check_cdata(content: &str) -> Result<(), Malformed> {
+    check_chars(content, "a CDATA section")
+}
+
+/// A comment's content: no `--`, not ending in `-`.
+pub(crate) fn check_comment(content: &str) -> Result<(), Malformed> {
+    if content.contains("--") || content.ends_with('-') {
+        return Err(malformed("`--` inside a comment"));
+    }
+    check_chars(content, "a comment")
+}
+
+/// A processing instruction (`<?target data?>`, content without `<?`/`?>`):
+/// its target is a name other than `xml` in any case, and is followed by
+/// white space or nothing.
+pub(crate) fn check_pi(content: &str) -> Result<(), Malformed> {
+    let end = content.bytes().position(is_space).unwrap_or(content.len());
+    let target = content.get(..end).unwrap_or_default();
+    if !is_name(target) {
+        return Err(malformed(format!(
+            "{target:?} is not a processing-instruction target"
+        )));
+    }
+    if target.eq_ignore_ascii_case("xml") {
+        return Err(malformed(
+            "an XML declaration (or a processing instruction named `xml`) that is not at the very start",
+        ));
+    }
+    check_chars(content, "a processing instruction")
+}
+
+/// Reads `S? = S? "value"` (or single quotes) from `rest`; returns the value
+/// and what follows it.
+fn eq_quoted(rest: &str) -> Result<(&str, &str), Malformed> {
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii() && is_space(c as u8));
+    let rest = rest
+        .strip_prefix('=')
+        .ok_or_else(|| malformed("`=` expected after an attribute name"))?;
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii() && is_space(c as u8));
+    let quote = rest
+        .chars()
+        .next()
+        .filter(|q| matches!(q, '"' | '\''))
+        .ok_or_else(|| malformed("an attribute value must be quoted"))?;
+    let body = rest.get(1..).unwrap_or_default();
+    let end = body
+        .find(quote)
+        .ok_or_else(|| malformed("an attribute value is not closed"))?;
+    Ok((
+        body.get(..end).unwrap_or_default(),
+        body.get(end + 1..).unwrap_or_default(),
+    ))
+}
+
+/// The XML declaration's content (`xml version="1.0" …`, without `<?`/`?>`):
+/// `version` first, then optionally `encoding`, then `standalone`, each after
+/// white space. `bom` says a UTF-8 byte-order mark preceded it; `ascii` that
+/// the whole document is ASCII. The crate reads UTF-8: a declared encoding
+/// must be UTF-8, or — for a document of ASCII only, without a byte-order mark
+/// — an encoding whose ASCII bytes mean the same.
+pub(crate) fn check_decl(content: &str, bom: bool, ascii: bool) -> Result<(), Malformed> {
+    let mut rest = content.get(3..).unwrap_or_default();
+    let mut seen: Vec<&str> = Vec::new();
+    loop {
+        let trimmed = rest.trim_start_matches(|c: char| c.is_ascii() && is_space(c as u8));
+        if trimmed.is_empty() {
+            break;
+        }
+        if trimmed.len() == rest.len() {
+            return Err(malformed("white space expected between the declaration's parts"));
+        }
+        let name_end = trimmed
+            .find(|c: char| c == '=' || (c.is_ascii() && is_space(c as u8)))
+            .unwrap_or(trimmed.len());
+        let name = trimmed.get(..name_end).unwrap_or_default();
+        let (value, after) = eq_quoted(trimmed.get(name_end..).unwrap_or_default())?;
+        let expected = ["version", "encoding", "standalone"];
+        let position = expected
+            .iter()
+            .position(|e| *e == name)
+            .ok_or_else(|| malformed(format!("{name:?} is not a part of the XML declaration")))?;
+        if seen
+            .iter()
+            .any(|s| expected.iter().position(|e| e == s) >= Some(position))
+        {
+            return Err(malformed(
+                "the XML declaration's parts are version, encoding, standalone, in that order",
+            ));
+        }
+        match name {
+            "version" => {
+                let digits = value.strip_prefix("1.").unwrap_or_default();
+                if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(malformed(format!("{value:?} is not an XML version (`1.0`)")));
+                }
+            }
+            "encoding" => check_encoding(value, bom, ascii)?,
+            _ => {
+                if !matches!(value, "yes" | "no") {
+                    return Err(malformed(format!("standalone is `yes` or `no`, not {value:?}")));
+                }
+            }
+        }
+        seen.push(name);
+        rest = after;
+    }
+    if seen.first() != Some(&"version") {
+        return Err(malformed("the XML declaration must start with its version"));
+    }
+    Ok(())
+}
+
+fn check_encoding(name: &str, bom: bool, ascii: bool) -> Result<(), Malformed> {
+    let valid_name = name.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
+    if !valid_name {
+        return Err(malformed(format!("{name:?} is not an encoding name")));
+    }
+    let lower = name.to_ascii_lowercase();
+    if matches!(lower.as_str(), "utf-8" | "utf8") {
+        return Ok(());
+    }
+    let ascii_compatible = lower == "us-ascii"
+        || lower == "ascii"
+        || lower.starts_with("iso-8859-")
+        || lower.starts_with("latin")
+        || lower.starts_with("windows-125");
+    if bom {
+        return Err(malformed(format!(
+            "a UTF-8 byte-order mark, but the declaration says {name}"
+        )));
+    }
+    if ascii_compatible && ascii {
+        return Ok(());
+    }
+    Err(malformed(format!(
+        "the declaration says {name}: only UTF-8 is read (convert the document)"
+    )))
+}
+
+/// The attributes of a start tag (the text after its name): each preceded by
+/// white space, `name = "value"`, names unique, values without `<`, and `&`
+/// only in a reference. Returns each name with its decoded value.
+pub(crate) fn attributes(raw: &str) -> Result<Vec<(&str, String)>, Malformed> {
+    let mut out: Vec<(&str, String)> = Vec::new();
+    let mut rest = raw;
+    loop {
+        let trimmed = rest.trim_start_matches(|c: char| c.is_ascii() && is_space(c as u8));
+        if trimmed.is_empty() {
+            return Ok(out);
+        }
+        if trimmed.len() == rest.len() {
+            return Err(malformed("white space expected before an attribute"));
+        }
+        let name_end = trimmed
+            .find(|c: char| c == '=' || (c.is_ascii() && is_space(c as u8)))
+            .unwrap_or(trimmed.len());
+        let name = trimmed.get(..name_end).unwrap_or_default();
+        check_name(name)?;
+        if out.iter().any(|(n, _)| *n == name) {
+            return Err(malformed(format!("the attribute {name:?} is given twice")));
+        }
+        let (value, after) = eq_quoted(trimmed.get(name_end..).unwrap_or_default())?;
+        out.push((name, attribute_value(value)?));
+        rest = after;
+    }
+}
+
+/// An attribute value with its references decoded.
+fn attribute_value(raw: &str) -> Result<String, Malformed> {
+    if raw.contains('<') {
+        return Err(malformed("`<` in an attribute value"));
+    }
+    check_chars(raw, "an attribute value")?;
+    // attribute-value normalisation: a literal white space character is a
+    // space (a character reference keeps its character)
+    let literal = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&literal(rest.get(..at).unwrap_or_default()));
+        let after = rest.get(at + 1..).unwrap_or_default();
+        let end = after
+            .find(';')
+            .ok_or_else(|| malformed("`&` in an attribute value starts no reference"))?;
+        let c = reference(after.get(..end).unwrap_or_default())
+            .ok_or_else(|| malformed("`&` in an attribute value starts no known reference"))?;
+        out.push(c);
+        rest = after.get(end + 1..).unwrap_or_default();
+    }
+    out.push_str(&literal(rest));
+    Ok(out)
+}
+
+/// The character a reference (`lt`, `#60`, `#x3C`) stands for, when it is one
+/// of the predefined entities or a reference to an XML character.
+pub(crate) fn reference(name: &str) -> Option<char> {
+    let code = if let Some(hex) = name.strip_prefix("#x") {
+        (!hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+            .then(|| u32::from_str_radix(hex, 16).ok())
+            .flatten()
+    } else if let Some(dec) = name.strip_prefix('#') {
+        (!dec.is_empty() && dec.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| dec.parse::<u32>().ok())
+            .flatten()
+    } else {
+        return match name {
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "amp" => Some('&'),
+            "apos" => Some('\''),
+            "quot" => Some('"'),
+            _ => None,
+        };
+    };
+    code.and_then(char::from_u32).filter(|&c| is_char(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn declarations() {
+        for ok in [
+            "xml version=\"1.0\"",
+            "xml version='1.0' encoding='utf-8'",
+            "xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\" ",
+            "xml version = \"1.1\"",
+        ] {
+            assert!(check_decl(ok, false, false).is_ok(), "{ok}");
+        }
+        for bad in [
+            "xml",
+            "xml VERSION=\"1.0\"",
+            "xml encoding=\"UTF-8\" version=\"1.0\"",
+            "xml version=\"1.0\"encoding=\"UTF-8\"",
+            "xml version=\"1.0' encoding=\"UTF-8\"",
+            "xml version=\"1.0\" version=\"1.0\"",
+            "xml version=\"1.0\" valid=\"no\"",
+            "xml version=\"1.0\" standalone=\"YES\"",
+            "xml version=\"1.0\" encoding=\" UTF-8\"",
+            "xml version=\"1.0 \"",
+            "xml version=\"1.0\" standalone=\"yes\" encoding=\"UTF-8\"",
+            "xml version=\"1.0\" encoding=\"UTF-16\"",
+        ] {
+            assert!(check_decl(bad, false, false).is_err(), "{bad}");
+        }
+        assert!(check_decl("xml version=\"1.0\" encoding=\"ISO-8859-1\"", false, true).is_ok());
+        assert!(check_decl("xml version=\"1.0\" encoding=\"ISO-8859-1\"", false, false).is_err());
+        assert!(check_decl("xml version=\"1.0\" encoding=\"iso-8859-1\"", true, true).is_err());
+    }
+
+    #[test]
+    fn attribute_lists() {
+        let got = attributes(r#" a="1 &amp; &#x32;" b = 'x&lt;y'"#).unwrap();
+        assert_eq!(got, [("a", "1 & 2".to_owned()), ("b", "x<y".to_owned())]);
+        for bad in [
+            " a1",
+            " a1=v1",
+            " a1=\"<foo>\"",
+            " a1=",
+            " a1=\"v1\" \"v2\"",
+            " a1=\"A & B\"",
+            " a1=\"&#123:\"",
+            " 12=\"34\"",
+            " x=\"a\" x=\"b\"",
+            " a=\"&foo;\"",
+            " a=\"\u{FFFF}\"",
+            " att=\"val\"att2=\"val2\"",
+            " a=\"&#0;\"",
+        ] {
+            assert!(attributes(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn comments_pis_text() {
+        assert!(check_comment(" fine - really ").is_ok());
+        for bad in [" a -- b ", "a-", "\u{c}"] {
+            assert!(check_comment(bad).is_err(), "{bad:?}");
+        }
+        assert!(check_pi("xml-stylesheet href='a'").is_ok());
+        for bad in [
+            "",
+            " ",
+            "xml",
+            "XML version='1.0'",
+            "xmL",
+            "pitarget+++",
+            "pi \u{FFFF}",
+        ] {
+            assert!(check_pi(bad).is_err(), "{bad:?}");
+        }
+        assert!(check_text("a\tb\nc\r").is_ok());
+        for bad in ["a]]>b", "\u{1}", "x\u{FFFE}"] {
+            assert!(check_text(bad).is_err(), "{bad:?}");
+        }
+        // every position of a long text, in and across eight-byte words
+        for at in 0..24 {
+            for bad in ["]]>", "\u{1}", "\u{FFFF}"] {
+                let text = format!("{}{bad}{}", "x".repeat(at), "y".repeat(24 - at));
+                assert!(check_text(&text).is_err(), "{text:?}");
+            }
+            let fine = format!("{}]]{}>中\u{FFFD}\n", "x".repeat(at), "y".repeat(5));
+            assert!(check_text(&fine).is_ok(), "{fine:?}");
+        }
+    }
+}
