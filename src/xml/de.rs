@@ -45,8 +45,6 @@ struct XmlDe<'i> {
     peeked: Option<Event<'i>>,
     /// Byte offset where the last event read started, for error positions.
     event_start: usize,
-    /// Elements open, as quick-xml reported them.
-    open: usize,
 
     budget: Budget,
     /// Filled innermost first while an error unwinds.
@@ -55,6 +53,9 @@ struct XmlDe<'i> {
     markup: XmlMarkup,
     /// Where each attribute's element starts (its pointer is found at the end).
     attribute_at: Vec<usize>,
+    /// The document holds `]]>` somewhere, so text must be checked for it
+    /// (the one rule of character data that the document pass leaves).
+    check_texts: bool,
 }
 
 impl<'i> XmlDe<'i> {
@@ -70,15 +71,18 @@ impl<'i> XmlDe<'i> {
             bom,
             peeked: None,
             event_start: 0,
-            open: 0,
             budget,
             path: Vec::new(),
             markup: XmlMarkup::default(),
             attribute_at: Vec::new(),
+            check_texts: false,
         }
     }
 
     fn document(&mut self, strict: bool) -> Result<Response, Error> {
+        self.check_texts = wellformed::scan_characters(self.input).map_err(|(at, why)| {
+            Error::new(ErrorKind::Syntax, format!("malformed XML: {why}")).with_offset(at)
+        })?;
         let (name, empty) = self.root_start()?;
         let unexpected = (name != DETAIL_ROOT && name != ERROR_ROOT).then_some(name);
         if let Some(name) = &unexpected
@@ -115,39 +119,47 @@ impl<'i> XmlDe<'i> {
 
     /// The next event, checked for well-formedness (text where it is read,
     /// element names where they are not a member's).
-    #[inline]
+    #[inline(never)]
     fn next(&mut self) -> Result<Event<'i>, Error> {
+        self.pull()
+    }
+
+    /// [`Self::next`], inlined where events are read most (a value's text, an
+    /// element's children): the event then stays in registers instead of
+    /// being copied through memory.
+    #[inline(always)]
+    fn pull(&mut self) -> Result<Event<'i>, Error> {
         if let Some(ev) = self.peeked.take() {
             return Ok(ev);
         }
         self.event_start = usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX);
-        let ev = self.reader.read_event().map_err(|e| self.syntax_error(&e))?;
-        match &ev {
-            Event::Start(e) => {
-                self.open += 1;
-                if !e.attributes_raw().is_empty() {
-                    self.check_start(e)?;
+        match self.reader.read_event() {
+            Ok(ev) => {
+                let plain = match &ev {
+                    Event::Text(_) | Event::End(_) => true,
+                    Event::Start(e) => e.attributes_raw().is_empty(),
+                    _ => false,
+                };
+                if !plain {
+                    self.check_other(&ev)?;
                 }
+                Ok(ev)
             }
-            Event::Empty(e) => {
-                if !e.attributes_raw().is_empty() {
-                    self.check_start(e)?;
-                }
-            }
-            Event::End(_) => self.open = self.open.saturating_sub(1),
-            Event::Text(_) | Event::Eof => {}
-            other => self.check_other(other)?,
+            Err(e) => Err(self.syntax_error(&e)),
         }
-        Ok(ev)
     }
 
-    /// The rarer events: CDATA, comments, processing instructions, the XML
-    /// declaration, references, a DOCTYPE.
+    /// The rarer events, checked: a start tag with attributes, an empty
+    /// element, CDATA, comments, processing instructions, the XML
+    /// declaration, references, a DOCTYPE, the end.
     #[cold]
     #[inline(never)]
-    fn check_other(&self, ev: &Event<'i>) -> Result<(), Error> {
+    fn check_other(&mut self, ev: &Event<'i>) -> Result<(), Error> {
         let checked = match ev {
-            Event::CData(c) => wellformed::check_cdata(c),
+            Event::Start(e) | Event::Empty(e) if !e.attributes_raw().is_empty() => {
+                self.check_start(e)?;
+                Ok(())
+            }
             Event::Comment(c) => wellformed::check_comment(c),
             Event::PI(p) => wellformed::check_pi(p),
             Event::Decl(d) if self.event_start == 0 => {
@@ -193,12 +205,13 @@ impl<'i> XmlDe<'i> {
     /// the document again up to each (a cold path: the API sends none).
     #[cold]
     fn attribute_pointers(&mut self) {
-        let mut reader = Reader::from_str(self.input);
+        // a second decoder, so that quick-xml's reader has one caller (`next`),
+        // into which it is inlined
+        let mut again = XmlDe::new(self.input, Budget::new(0, 0), self.bom);
         let mut names: Vec<&str> = Vec::new();
         let mut done = 0;
         while done < self.attribute_at.len() {
-            let at = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
-            let (name, empty) = match reader.read_event() {
+            let (name, empty) = match again.next() {
                 Ok(Event::Start(e)) => (e.name().0.to_owned(), false),
                 Ok(Event::Empty(e)) => (e.name().0.to_owned(), true),
                 Ok(Event::End(_)) => {
@@ -208,6 +221,7 @@ impl<'i> XmlDe<'i> {
                 Ok(Event::Eof) | Err(_) => break,
                 Ok(_) => continue,
             };
+            let at = again.event_start;
             let segments: Vec<PathSegment> = names
                 .iter()
                 .skip(1)
@@ -246,9 +260,15 @@ impl<'i> XmlDe<'i> {
     /// reported as damaged).
     #[cold]
     fn malformed_later(&mut self) -> Option<Error> {
+        // the elements open where the rest starts (a peeked event is read again)
+        let upto = if self.peeked.is_some() {
+            self.event_start
+        } else {
+            usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX)
+        };
+        let mut open = self.open_before(upto);
         let mut closed_root = false;
         loop {
-            let open_before = self.open;
             let event = self.next().and_then(|ev| {
                 let checked = match &ev {
                     Event::Start(e) | Event::Empty(e) => wellformed::check_name(e.name().0),
@@ -261,20 +281,44 @@ impl<'i> XmlDe<'i> {
                 }
             });
             match event {
-                Ok(Event::Eof) if self.open > 0 => return Some(self.unexpected_eof()),
+                Ok(Event::Eof) if open > 0 => return Some(self.unexpected_eof()),
                 Ok(Event::Eof) => return None,
                 Ok(Event::Start(_) | Event::Empty(_)) if closed_root => {
                     return Some(self.error(ErrorKind::Syntax, "content after the root element"));
                 }
+                Ok(Event::Start(_)) => open += 1,
                 Ok(Event::Text(t)) if closed_root && !is_blank(&t) => {
                     return Some(self.error(ErrorKind::Syntax, "content after the root element"));
                 }
-                Ok(Event::End(_)) if open_before == 1 => closed_root = true,
+                Ok(Event::End(_)) => {
+                    open = open.saturating_sub(1);
+                    closed_root = open == 0;
+                }
                 Ok(_) => {}
                 Err(e) if matches!(e.kind(), ErrorKind::Syntax | ErrorKind::Doctype) => return Some(e),
                 Err(_) => {}
             }
         }
+    }
+
+    /// How many elements are open before byte `upto`: found by walking the
+    /// document again (a cold path, after an error).
+    #[cold]
+    fn open_before(&self, upto: usize) -> usize {
+        let mut again = XmlDe::new(self.input, Budget::new(0, 0), self.bom);
+        let mut open = 0usize;
+        while let Ok(ev) = again.next() {
+            if again.event_start >= upto {
+                break;
+            }
+            match ev {
+                Event::Start(_) => open += 1,
+                Event::End(_) => open = open.saturating_sub(1),
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        open
     }
 
     #[cold]
@@ -354,14 +398,16 @@ impl<'i> XmlDe<'i> {
     #[inline(always)]
     fn next_child(&mut self) -> Result<Option<(BytesStart<'i>, bool)>, Error> {
         loop {
-            return match self.next()? {
+            return match self.pull()? {
                 Event::Start(e) => Ok(Some((e, false))),
                 Event::Empty(e) => Ok(Some((e, true))),
                 Event::End(_) => Ok(None),
                 Event::Comment(_) | Event::PI(_) => continue,
                 Event::Text(t) if is_blank(&t) => continue,
                 Event::Eof => Err(self.unexpected_eof()),
-                Event::Text(t) if wellformed::check_text(&t).is_err() => Err(self.malformed_text(&t)),
+                Event::Text(t) if self.check_texts && wellformed::check_text(&t).is_err() => {
+                    Err(self.malformed_text(&t))
+                }
                 _ => Err(self.error(
                     ErrorKind::Shape,
                     "expected elements, found text (text beside elements is not supported)",
@@ -403,9 +449,9 @@ impl<'i> XmlDe<'i> {
     /// decoded; line ends are normalised as XML 1.0 requires.
     fn read_text(&mut self, mut acc: Option<Cow<'i, str>>) -> Result<Cow<'i, str>, Error> {
         loop {
-            let piece = match self.next()? {
+            let piece = match self.pull()? {
                 Event::Text(t) => {
-                    if wellformed::check_text(&t).is_err() {
+                    if self.check_texts && wellformed::check_text(&t).is_err() {
                         return Err(self.malformed_text(&t));
                     }
                     t.xml10_content()
