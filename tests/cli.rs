@@ -437,6 +437,23 @@ fn reading_stops_at_the_size_limit() {
         code(&run_stdin(&["json", "--max-depth", "20"], deep.as_bytes())),
         0
     );
+    // a depth the parser cannot honour is refused, not silently lowered
+    for beyond in ["0", "1025", "many"] {
+        let out = run_stdin(&["json", "--max-depth", beyond], deep.as_bytes());
+        assert_eq!(code(&out), 2, "{beyond}");
+        assert!(
+            text(&out.stderr).contains("from 1 to 1024"),
+            "{}",
+            text(&out.stderr)
+        );
+    }
+
+    // a regular file known to be larger than the limit is refused unread
+    let big = scratch("size-limit").join("big.json");
+    std::fs::write(&big, format!(r#"{{"RequestId":"{}"}}"#, "x".repeat(5000))).unwrap();
+    let out = run(&["json", "--max-size", "1000", big.to_str().unwrap()]);
+    assert_eq!(code(&out), 2);
+    assert!(text(&out.stderr).contains("larger than the limit of 1000 bytes"));
 }
 
 #[test]

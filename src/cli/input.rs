@@ -123,6 +123,15 @@ pub(crate) fn units(source: &Source, ndjson: bool, max_size: usize) -> Box<dyn I
     let reader: Box<dyn Read> = match source {
         Source::Stdin => Box::new(io::stdin()),
         Source::File(path) => match File::open(path) {
+            // a regular file known to be too large is refused unread
+            Ok(f)
+                if !ndjson
+                    && f.metadata().is_ok_and(|m| {
+                        m.is_file() && m.len() > u64::try_from(max_size).unwrap_or(u64::MAX)
+                    }) =>
+            {
+                return Box::new(std::iter::once(Err((label, too_large(max_size)))));
+            }
             Ok(f) => Box::new(f),
             Err(e) => return Box::new(std::iter::once(Err((label, e.to_string())))),
         },

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, Parser as ClapParser, Subcommand, ValueEnum};
-use dts_job_detail::{DEFAULT_MAX_DEPTH, DEFAULT_MAX_SIZE, Parser, TaskKind};
+use dts_job_detail::{DEFAULT_MAX_DEPTH, DEFAULT_MAX_SIZE, MAX_DEPTH_CEILING, Parser, TaskKind};
 use rayon::prelude::*;
 
 use input::{Source, Unit, WalkNote};
@@ -79,8 +79,8 @@ struct ReadArgs {
     /// Largest document, in bytes (a file, or one NDJSON line); reading stops there.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_SIZE)]
     max_size: usize,
-    /// Deepest nesting of objects and arrays.
-    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_DEPTH)]
+    /// Deepest nesting of objects and arrays (1 to 1024).
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_DEPTH, value_parser = depth)]
     max_depth: usize,
     /// Follow symbolic links while walking folders (each file is read once;
     /// a loop is reported, not walked).
@@ -104,6 +104,14 @@ struct JsonArgs {
     /// Print each document as {"file": …, "response": <canonical>}.
     #[arg(long)]
     with_filename: bool,
+}
+
+/// `--max-depth`: a depth the parser can honour, not silently lowered.
+fn depth(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(n @ 1..=MAX_DEPTH_CEILING) => Ok(n),
+        _ => Err(format!("expected a whole number from 1 to {MAX_DEPTH_CEILING}")),
+    }
 }
 
 #[derive(Args, Debug)]
