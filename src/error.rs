@@ -35,6 +35,8 @@ pub enum ErrorKind {
     /// A value or member name that XML 1.0 cannot carry (a control
     /// character, U+FFFE, a name that is not an XML name).
     Unrepresentable,
+    /// Something this build cannot do: Parquet without the `parquet` feature.
+    Unsupported,
 }
 
 /// One step of a member path.

@@ -97,12 +97,16 @@ macro_rules! listed_enum {
 
 mod de;
 mod deserialize;
+pub mod diff;
 mod embedded;
 mod error;
+pub mod export;
 pub mod json;
+pub mod metrics;
 pub mod model;
 mod parser;
 mod scalar;
+pub mod schema;
 mod stack;
 mod task;
 mod timestamp;

@@ -730,6 +730,22 @@ impl JobDetail {
     }
 }
 
+impl crate::model::StageStatus {
+    /// `Percent` as a number (white space around it ignored); `None` when
+    /// absent, blank or not a number. Validation reports a value outside
+    /// 0–100; it is returned as sent.
+    ///
+    /// ```
+    /// let resp = dts_job_detail::json::from_str(r#"{"DataInitializationStatus":{"Percent":" 95.5 "}}"#)?;
+    /// let stage = resp.detail().unwrap().data_initialization_status.as_deref().unwrap();
+    /// assert_eq!(stage.percent(), Some(95.5));
+    /// # Ok::<(), dts_job_detail::Error>(())
+    /// ```
+    pub fn percent(&self) -> Option<f64> {
+        crate::scalar::exact_float(self.percent.as_deref()?.trim())
+    }
+}
+
 /// Typed accessors of the timestamp members, one per member, all under the
 /// rules of validation.
 macro_rules! timestamp_accessors {

@@ -2,6 +2,7 @@
 //! JSON field names, exit codes — is called by other tools: keep it stable
 //! (README, "Command line").
 
+mod diff;
 mod input;
 mod output;
 mod report;
@@ -11,6 +12,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, Parser as ClapParser, Subcommand, ValueEnum};
+use dts_job_detail::export::{ExportFormat, RowWriter};
+use dts_job_detail::metrics::Exposition;
 use dts_job_detail::{DEFAULT_MAX_DEPTH, DEFAULT_MAX_SIZE, MAX_DEPTH_CEILING, Parser, TaskKind};
 use rayon::prelude::*;
 
@@ -51,6 +54,25 @@ enum Command {
     #[command(after_help = "Examples:\n  dts-job-detail inspect fixtures/\n  \
         dts-job-detail inspect --format json --task-kind migration saved.json")]
     Inspect(ReportArgs),
+    /// Write one row per job (top level and every nested job) to Parquet, CSV or NDJSON.
+    #[command(
+        after_help = "Examples:\n  dts-job-detail export --output jobs.parquet dumps/\n  \
+        dts-job-detail export --format csv --output - saved.json | column -s, -t\n\n\
+        Query the Parquet file with DuckDB: SELECT status, count(*) FROM 'jobs.parquet' GROUP BY ALL"
+    )]
+    Export(ExportArgs),
+    /// Show what changed between two saved responses of one job (exit 1 when they differ).
+    #[command(after_help = "Examples:\n  dts-job-detail diff before.json after.xml\n  \
+        dts-job-detail diff --format json before.json after.json | jq .kind")]
+    Diff(DiffArgs),
+    /// Print Prometheus metrics of every job (text exposition, for node_exporter's textfile collector).
+    #[command(
+        after_help = "Example:\n  dts-job-detail metrics dumps/ > dts.prom.tmp && mv dts.prom.tmp /var/lib/node_exporter/dts.prom"
+    )]
+    Metrics(ReadArgs),
+    /// Print the JSON Schema (draft 2020-12) of the canonical JSON.
+    #[command(after_help = "Example:\n  dts-job-detail schema > dts-job-detail.schema.json")]
+    Schema,
     /// Print a shell completion script.
     #[command(
         after_help = "Example:\n  dts-job-detail completions bash > /etc/bash_completion.d/dts-job-detail"
@@ -64,24 +86,48 @@ enum Command {
     Man,
 }
 
-/// How inputs are read: every subcommand that reads documents takes these.
+/// How documents are parsed and seen.
 #[derive(Args, Debug)]
-struct ReadArgs {
+struct ParseArgs {
     /// Treat warnings as errors, and refuse an unexpected XML root.
     #[arg(long)]
     strict: bool,
     /// Task kind to assume instead of deciding it from each response.
     #[arg(long, value_enum)]
     task_kind: Option<KindArg>,
-    /// Read one JSON response per line.
-    #[arg(long)]
-    ndjson: bool,
     /// Largest document, in bytes (a file, or one NDJSON line); reading stops there.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_SIZE)]
     max_size: usize,
     /// Deepest nesting of objects and arrays (1 to 1024).
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_DEPTH, value_parser = depth)]
     max_depth: usize,
+}
+
+impl ParseArgs {
+    fn parser(&self) -> Parser {
+        let parser = Parser::new()
+            .strict(self.strict)
+            .max_size(self.max_size)
+            .max_depth(self.max_depth);
+        match self.task_kind {
+            Some(kind) => parser.task_kind(match kind {
+                KindArg::Migration => TaskKind::Migration,
+                KindArg::Synchronization => TaskKind::Synchronization,
+                KindArg::ChangeTracking => TaskKind::ChangeTracking,
+            }),
+            None => parser,
+        }
+    }
+}
+
+/// How inputs are read: every subcommand that reads documents takes these.
+#[derive(Args, Debug)]
+struct ReadArgs {
+    #[command(flatten)]
+    parse: ParseArgs,
+    /// Read one JSON response per line.
+    #[arg(long)]
+    ndjson: bool,
     /// Follow symbolic links while walking folders (each file is read once;
     /// a loop is reported, not walked).
     #[arg(long)]
@@ -115,6 +161,60 @@ fn depth(text: &str) -> Result<usize, String> {
 }
 
 #[derive(Args, Debug)]
+struct ExportArgs {
+    #[command(flatten)]
+    read: ReadArgs,
+    /// The file to write (`-`: standard output).
+    #[arg(long, short, value_name = "FILE")]
+    output: PathBuf,
+    /// The format; by default, from the output's extension (.parquet, .csv, .ndjson, .jsonl).
+    #[arg(long, value_enum)]
+    format: Option<ExportFormatArg>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum ExportFormatArg {
+    Parquet,
+    Csv,
+    Ndjson,
+}
+
+impl ExportFormatArg {
+    fn format(self) -> ExportFormat {
+        match self {
+            ExportFormatArg::Parquet => ExportFormat::Parquet,
+            ExportFormatArg::Csv => ExportFormat::Csv,
+            ExportFormatArg::Ndjson => ExportFormat::Ndjson,
+        }
+    }
+
+    fn from_extension(path: &std::path::Path) -> Option<Self> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "parquet" => Some(ExportFormatArg::Parquet),
+            "csv" => Some(ExportFormatArg::Csv),
+            "ndjson" | "jsonl" => Some(ExportFormatArg::Ndjson),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Args, Debug)]
+struct DiffArgs {
+    #[command(flatten)]
+    parse: ParseArgs,
+    /// `json`: one object per change and line, with path, kind, old and new.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Colour the text output.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    /// The earlier response (a file, or `-` for standard input).
+    old: PathBuf,
+    /// The later response (a file, or `-` for standard input).
+    new: PathBuf,
+}
+
+#[derive(Args, Debug)]
 struct ReportArgs {
     #[command(flatten)]
     read: ReadArgs,
@@ -143,6 +243,8 @@ pub(crate) enum Mode {
     Xml,
     Check,
     Inspect,
+    /// Rows for `export` and `metrics`.
+    Rows,
 }
 
 /// Settings shared by the workers.
@@ -168,6 +270,16 @@ pub(crate) fn run() -> ExitCode {
         Command::Xml(a) => (Mode::Xml, a, false, false),
         Command::Check(a) => (Mode::Check, a.read, a.format == Format::Json, false),
         Command::Inspect(a) => (Mode::Inspect, a.read, a.format == Format::Json, false),
+        Command::Export(a) => return export(a),
+        Command::Diff(a) => return diff::run(&a),
+        Command::Metrics(a) => return rows_to(Sink::Metrics(Exposition::new()), a),
+        Command::Schema => {
+            let text = dts_job_detail::schema::json_schema() + "\n";
+            return match io::stdout().write_all(text.as_bytes()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(_) => ExitCode::from(2),
+            };
+        }
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "dts-job-detail", &mut io::stdout());
             return ExitCode::SUCCESS;
@@ -180,17 +292,88 @@ pub(crate) fn run() -> ExitCode {
             };
         }
     };
-    let mut parser = Parser::new()
-        .strict(read.strict)
-        .max_size(read.max_size)
-        .max_depth(read.max_depth);
-    if let Some(kind) = read.task_kind {
-        parser = parser.task_kind(match kind {
-            KindArg::Migration => TaskKind::Migration,
-            KindArg::Synchronization => TaskKind::Synchronization,
-            KindArg::ChangeTracking => TaskKind::ChangeTracking,
-        });
-    }
+    let settings = Settings {
+        mode,
+        json_output,
+        with_filename,
+        color: read.color.enabled(),
+        parser: read.parse.parser(),
+        label_width: 0,
+    };
+    process_all(settings, &read, Sink::Print)
+}
+
+/// `export`: rows to a Parquet, CSV or NDJSON file.
+fn export(args: ExportArgs) -> ExitCode {
+    let Some(format) = args
+        .format
+        .or_else(|| ExportFormatArg::from_extension(&args.output))
+    else {
+        eprintln!(
+            "dts-job-detail: {}: give --format (parquet, csv or ndjson): the extension does not say",
+            args.output.display()
+        );
+        return ExitCode::from(2);
+    };
+    let to_stdout = args.output.as_os_str() == "-";
+    let target: Box<dyn Write + Send> = if to_stdout {
+        Box::new(io::BufWriter::new(io::stdout()))
+    } else {
+        match std::fs::File::create(&args.output) {
+            Ok(f) => Box::new(io::BufWriter::new(f)),
+            Err(e) => {
+                eprintln!("dts-job-detail: {}: {e}", args.output.display());
+                return ExitCode::from(2);
+            }
+        }
+    };
+    let writer = match RowWriter::new(format.format(), target) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("dts-job-detail: {}: {e}", args.output.display());
+            return ExitCode::from(2);
+        }
+    };
+    let mut read = args.read;
+    // rows on stdout and a bar on the same terminal would share lines
+    read.quiet |= to_stdout;
+    rows_to(
+        Sink::Export {
+            writer,
+            label: args.output.display().to_string(),
+        },
+        read,
+    )
+}
+
+/// `export` and `metrics`: every response's rows into `sink`.
+fn rows_to(sink: Sink, read: ReadArgs) -> ExitCode {
+    let settings = Settings {
+        mode: Mode::Rows,
+        json_output: false,
+        with_filename: false,
+        color: false,
+        parser: read.parse.parser(),
+        label_width: 0,
+    };
+    process_all(settings, &read, sink)
+}
+
+/// Where the results of a batch go.
+enum Sink {
+    /// Printed in input order.
+    Print,
+    /// Rows written to an export file.
+    Export {
+        writer: RowWriter<Box<dyn Write + Send>>,
+        label: String,
+    },
+    /// Rows gathered into one exposition, printed at the end.
+    Metrics(Exposition),
+}
+
+/// Reads every input of `read` and hands each result to `sink`.
+fn process_all(mut settings: Settings, read: &ReadArgs, mut sink: Sink) -> ExitCode {
     let mut out = Output::new(read.quiet);
     let mut status = Status::default();
     let sources = input::expand(
@@ -203,62 +386,69 @@ pub(crate) fn run() -> ExitCode {
         &mut |found| out.walking(found),
     );
     let line_suffix = if read.ndjson { 7 } else { 0 };
-    let settings = Settings {
-        mode,
-        json_output,
-        with_filename,
-        color: read.color.enabled(),
-        parser,
-        label_width: sources
-            .iter()
-            .map(|s| s.label().chars().count() + line_suffix)
-            .max()
-            .unwrap_or(0),
-    };
+    settings.label_width = sources
+        .iter()
+        .map(|s| s.label().chars().count() + line_suffix)
+        .max()
+        .unwrap_or(0);
     out.reading((!read.ndjson).then_some(sources.len()));
     let stop = read_all(
         &settings,
         &sources,
-        read.ndjson,
-        read.max_size,
-        &mut out,
-        &mut status,
+        read,
+        &mut Pipeline {
+            out: &mut out,
+            status: &mut status,
+            sink: &mut sink,
+        },
     );
-    let stop = stop.or_else(|| {
-        if mode == Mode::Check && !settings.json_output {
+    let stop = stop.or_else(|| match sink {
+        Sink::Print if settings.mode == Mode::Check && !settings.json_output => {
             out.print(&format!("{}\n", status.summary())).err()
-        } else {
-            None
         }
+        Sink::Print => None,
+        Sink::Export { writer, label } => match writer.finish() {
+            Ok(_) => None,
+            Err(e) => {
+                out.message(&format!("{label}: {e}"));
+                Some(Stop::Failed)
+            }
+        },
+        Sink::Metrics(exposition) => out.print(&exposition.finish()).err(),
     });
     let stop = stop.or_else(|| out.flush().err());
     out.finish();
     match stop {
         Some(Stop::Failed) => ExitCode::from(2),
-        _ => status.exit_code(mode),
+        _ => status.exit_code(settings.mode),
     }
 }
 
+/// What a batch's results go through.
+struct Pipeline<'a> {
+    out: &'a mut Output,
+    status: &'a mut Status,
+    sink: &'a mut Sink,
+}
+
 /// Reads every source in batches bounded in documents and bytes, parses each
-/// batch in parallel and prints it in input order.
+/// batch in parallel and hands it on in input order.
 fn read_all(
     settings: &Settings,
     sources: &[Source],
-    ndjson: bool,
-    max_size: usize,
-    out: &mut Output,
-    status: &mut Status,
+    read: &ReadArgs,
+    pipe: &mut Pipeline<'_>,
 ) -> Option<Stop> {
     let mut batch: Vec<Unit> = Vec::with_capacity(BATCH_DOCUMENTS);
     let mut bytes = 0;
     for source in sources {
-        for unit in input::units(source, ndjson, max_size) {
+        for unit in input::units(source, read.ndjson, read.parse.max_size) {
             match unit {
                 Ok(unit) => {
                     if !batch.is_empty()
                         && (batch.len() == BATCH_DOCUMENTS || bytes + unit.bytes.len() > BATCH_BYTES)
                     {
-                        if let Some(stop) = flush(settings, &mut batch, out, status) {
+                        if let Some(stop) = flush(settings, &mut batch, pipe) {
                             return Some(stop);
                         }
                         bytes = 0;
@@ -267,18 +457,18 @@ fn read_all(
                     batch.push(unit);
                 }
                 Err((label, reason)) => {
-                    status.unreadable(out, &label, &reason);
-                    out.advance(1);
+                    pipe.status.unreadable(pipe.out, &label, &reason);
+                    pipe.out.advance(1);
                 }
             }
         }
     }
-    flush(settings, &mut batch, out, status)
+    flush(settings, &mut batch, pipe)
 }
 
-/// Parses a batch in parallel and prints it in input order; `Some` when
-/// printing has to stop.
-fn flush(settings: &Settings, batch: &mut Vec<Unit>, out: &mut Output, status: &mut Status) -> Option<Stop> {
+/// Parses a batch in parallel and hands it on in input order; `Some` when
+/// writing has to stop.
+fn flush(settings: &Settings, batch: &mut Vec<Unit>, pipe: &mut Pipeline<'_>) -> Option<Stop> {
     let outcomes: Vec<Outcome> = batch
         .par_iter()
         .map(|unit| report::process(settings, unit))
@@ -292,17 +482,30 @@ fn flush(settings: &Settings, batch: &mut Vec<Unit>, out: &mut Output, status: &
                 errors,
                 warnings,
             } => {
-                status.read += 1;
-                status.errors += errors;
-                status.warnings += warnings;
-                if let Err(stop) = out.print(&text) {
+                pipe.status.read += 1;
+                pipe.status.errors += errors;
+                pipe.status.warnings += warnings;
+                if let Err(stop) = pipe.out.print(&text) {
                     return Some(stop);
                 }
             }
-            Outcome::Unreadable { label, reason } => status.unreadable(out, &label, &reason),
+            Outcome::Rows(rows) => {
+                pipe.status.read += 1;
+                match pipe.sink {
+                    Sink::Export { writer, label } => {
+                        if let Err(e) = writer.write_rows(&rows) {
+                            pipe.out.message(&format!("{label}: {e}"));
+                            return Some(Stop::Failed);
+                        }
+                    }
+                    Sink::Metrics(exposition) => exposition.add(&rows),
+                    Sink::Print => {}
+                }
+            }
+            Outcome::Unreadable { label, reason } => pipe.status.unreadable(pipe.out, &label, &reason),
         }
     }
-    out.advance(count);
+    pipe.out.advance(count);
     None
 }
 

@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Style};
+use dts_job_detail::export::{self, JobRow};
 use dts_job_detail::{Response, Severity, json, xml};
 
 use super::input::Unit;
@@ -17,6 +18,8 @@ pub(crate) enum Outcome {
         errors: usize,
         warnings: usize,
     },
+    /// Read: its rows (`export`, `metrics`).
+    Rows(Vec<JobRow>),
     /// Not read at all, or not writable in the asked form.
     Unreadable { label: String, reason: String },
 }
@@ -34,6 +37,7 @@ pub(crate) fn process(settings: &Settings, unit: &Unit) -> Outcome {
     };
     let (mut errors, mut warnings) = (0, 0);
     let text = match settings.mode {
+        Mode::Rows => return Outcome::Rows(export::rows(&unit.label, &resp, settings.parser.options())),
         Mode::Json if settings.with_filename => {
             let mut text = String::from("{\"file\":");
             push_json_str(&mut text, &unit.file);

@@ -362,10 +362,12 @@ impl<'de, P: Pull<'de>> Source<'de> for Src<'_, 'de, P> {
 /// Reads any JSON value, names repeated in an object kept apart (the views of
 /// JSON held in a string member). Errors carry line and column in `text`.
 pub(crate) fn value_from_str(text: &str) -> Result<Value, Error> {
-    let mut d = Decoder::new(
-        Tokenizer::new(text),
-        Budget::new(text.len(), crate::de::DEFAULT_MAX_DEPTH),
-    );
+    value_from_str_to_depth(text, crate::de::DEFAULT_MAX_DEPTH)
+}
+
+/// [`value_from_str`] with another depth limit (at most the ceiling).
+pub(crate) fn value_from_str_to_depth(text: &str, max_depth: usize) -> Result<Value, Error> {
+    let mut d = Decoder::new(Tokenizer::new(text), Budget::new(text.len(), max_depth));
     let value = d.value(false).and_then(|v| {
         d.pull.end().map_err(|e| d.syntax(&e))?;
         Ok(v)

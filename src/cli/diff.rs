@@ -1,0 +1,102 @@
+//! `diff OLD NEW`: the changes between two saved responses, one per line.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use anstyle::{AnsiColor, Style};
+use dts_job_detail::Response;
+use dts_job_detail::diff::{Change, ChangeKind, diff};
+
+use super::input::{self, Source};
+use super::output::escape;
+use super::{DiffArgs, Format};
+
+pub(super) fn run(args: &DiffArgs) -> ExitCode {
+    let parser = args.parse.parser();
+    let read = |path: &std::path::Path| -> Result<Response, ()> {
+        let source = if path.as_os_str() == "-" {
+            Source::Stdin
+        } else {
+            Source::File(path.to_owned())
+        };
+        let label = source.label();
+        let unit = input::units(&source, false, args.parse.max_size).next();
+        let parsed = match unit {
+            Some(Ok(unit)) => parser.parse(&unit.bytes).map_err(|e| e.to_string()),
+            Some(Err((_, reason))) => Err(reason),
+            None => Err("nothing to read".to_owned()),
+        };
+        parsed.map_err(|reason| eprintln!("dts-job-detail: {}: {}", escape(&label), escape(&reason)))
+    };
+    let (old, new) = (read(&args.old), read(&args.new));
+    let (Ok(old), Ok(new)) = (old, new) else {
+        return ExitCode::from(2);
+    };
+    let changes = diff(&old, &new, parser.options());
+    let color = args.color.enabled();
+    let mut text = String::new();
+    for change in &changes {
+        match args.format {
+            Format::Json => {
+                text.push_str(&serde_json::to_string(change).unwrap_or_default());
+                text.push('\n');
+            }
+            Format::Text => line(&mut text, change, color),
+        }
+    }
+    let mut stdout = io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+        Err(e) => {
+            eprintln!("dts-job-detail: writing the output: {e}");
+            return ExitCode::from(2);
+        }
+        Ok(()) => {}
+    }
+    ExitCode::from(u8::from(!changes.is_empty()))
+}
+
+/// `kind  path  old → new`, values as compact JSON, `(absent)` for none.
+fn line(out: &mut String, change: &Change, color: bool) {
+    let value = |v: &Option<dts_job_detail::Value>| match v {
+        Some(v) => escape(&v.to_string()).into_owned(),
+        None => "(absent)".to_owned(),
+    };
+    let kind = format!("{:<11}", change.kind.as_str());
+    let kind = if color {
+        let color = match change.kind {
+            ChangeKind::Status | ChangeKind::Delay | ChangeKind::Checkpoint | ChangeKind::Stage => {
+                AnsiColor::Yellow
+            }
+            ChangeKind::JobAdded | ChangeKind::Added => AnsiColor::Green,
+            ChangeKind::JobRemoved | ChangeKind::Removed => AnsiColor::Red,
+            _ => AnsiColor::Cyan,
+        };
+        let style = Style::new().fg_color(Some(color.into()));
+        format!("{style}{kind}{style:#}")
+    } else {
+        kind
+    };
+    let number = |v: &Option<dts_job_detail::Value>| v.as_ref()?.as_number()?.as_i64();
+    let (old, new, note) = match change.kind {
+        ChangeKind::Delay => {
+            let ms = |v: &Option<dts_job_detail::Value>| match number(v) {
+                Some(n) => format!("{n} ms"),
+                None => value(v),
+            };
+            (ms(&change.old), ms(&change.new), String::new())
+        }
+        ChangeKind::Checkpoint => {
+            let advance = match (number(&change.old), number(&change.new)) {
+                (Some(a), Some(b)) => format!(" ({:+} s)", b.saturating_sub(a)),
+                _ => String::new(),
+            };
+            (value(&change.old), value(&change.new), advance)
+        }
+        _ => (value(&change.old), value(&change.new), String::new()),
+    };
+    out.push_str(&format!(
+        "{kind}  {}  {old} → {new}{note}\n",
+        escape(&change.path)
+    ));
+}

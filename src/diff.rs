@@ -1,0 +1,411 @@
+//! What changed between two saved responses of one job (either form):
+//! typed changes, headline first.
+//!
+//! Both responses are compared as their canonical JSON, member by member.
+//! Within each job (the top level and every nested job), `Status`, `Delay`,
+//! `Checkpoint` and the stage objects' `Status`/`Percent` get their own
+//! [`ChangeKind`]; nested jobs (`SubSyncJob[]`, `SubDistributedJob[]`,
+//! `ReverseJob`) are matched by `DtsJobId`, else by position, and a job
+//! present on one side only is [`ChangeKind::JobAdded`] or
+//! [`ChangeKind::JobRemoved`]; every other difference is a member added,
+//! removed or changed, by JSON Pointer. Changes are listed by kind, in the
+//! order of [`ChangeKind`], then in document order.
+//!
+//! `Delay` is compared in its normalised unit: a [`ChangeKind::Delay`]'s
+//! `old` and `new` are milliseconds (a synchronization job's `Delay` of 2 is
+//! 2000). When a side's kind, and so its unit, is unknown, a changed `Delay`
+//! is a plain [`ChangeKind::Changed`] with the values as sent.
+//!
+//! ```
+//! use dts_job_detail::diff::{diff, ChangeKind};
+//! let old = dts_job_detail::json::from_str(r#"{"JobType":"SYNC","Status":"Synchronizing","Delay":1,"Checkpoint":100}"#)?;
+//! let new = dts_job_detail::xml::from_str("<DescribeDtsJobDetailResponse><JobType>SYNC</JobType>\
+//!     <Status>Failed</Status><Delay>3</Delay><Checkpoint>160</Checkpoint></DescribeDtsJobDetailResponse>")?;
+//! let changes = diff(&old, &new, &Default::default());
+//! let kinds: Vec<_> = changes.iter().map(|c| (c.kind, c.path.as_str())).collect();
+//! assert_eq!(kinds, [
+//!     (ChangeKind::Status, "/Status"),
+//!     (ChangeKind::Delay, "/Delay"),
+//!     (ChangeKind::Checkpoint, "/Checkpoint"),
+//! ]);
+//! assert_eq!(changes[1].new.as_ref().and_then(|v| v.as_number()).and_then(|n| n.as_i64()), Some(3000));
+//! # Ok::<(), dts_job_detail::Error>(())
+//! ```
+
+use std::collections::HashMap;
+use std::fmt;
+
+use crate::json;
+use crate::model::{Number, Response, Value};
+use crate::stack::deeper;
+use crate::task::{Job, Options};
+
+/// What a [`Change`] is. The order of the variants is the order of a diff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum ChangeKind {
+    /// A job's `Status`.
+    Status,
+    /// A job's `Delay`, in milliseconds.
+    Delay,
+    /// A job's `Checkpoint`.
+    Checkpoint,
+    /// A stage's `Status` or `Percent` (`…/DataInitializationStatus/Percent`).
+    Stage,
+    /// A nested job only in the new response (`new`: its `DtsJobId`).
+    JobAdded,
+    /// A nested job only in the old response (`old`: its `DtsJobId`).
+    JobRemoved,
+    /// A member only in the new response.
+    Added,
+    /// A member only in the old response.
+    Removed,
+    /// A member with another value.
+    Changed,
+}
+
+impl ChangeKind {
+    /// The name in `diff --format json` (`status`, `delay`, `checkpoint`,
+    /// `stage`, `job-added`, `job-removed`, `added`, `removed`, `changed`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeKind::Status => "status",
+            ChangeKind::Delay => "delay",
+            ChangeKind::Checkpoint => "checkpoint",
+            ChangeKind::Stage => "stage",
+            ChangeKind::JobAdded => "job-added",
+            ChangeKind::JobRemoved => "job-removed",
+            ChangeKind::Added => "added",
+            ChangeKind::Removed => "removed",
+            ChangeKind::Changed => "changed",
+        }
+    }
+}
+
+impl fmt::Display for ChangeKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One difference.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Change {
+    /// JSON Pointer of the member: in the new response, or in the old one
+    /// for what was removed.
+    pub path: String,
+    /// What changed.
+    pub kind: ChangeKind,
+    /// The old value (`None`: absent).
+    pub old: Option<Value>,
+    /// The new value (`None`: absent).
+    pub new: Option<Value>,
+}
+
+/// As `{"path": …, "kind": …, "old": …, "new": …}` (absent values as `null`).
+impl serde::Serialize for Change {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Change", 4)?;
+        st.serialize_field("path", &self.path)?;
+        st.serialize_field("kind", self.kind.as_str())?;
+        st.serialize_field("old", &self.old)?;
+        st.serialize_field("new", &self.new)?;
+        st.end()
+    }
+}
+
+/// The members that hold nested jobs.
+const JOB_MEMBERS: [&str; 3] = ["ReverseJob", "SubDistributedJob", "SubSyncJob"];
+/// The members that hold a stage object.
+const STAGE_MEMBERS: [&str; 5] = [
+    "DataEtlStatus",
+    "DataInitializationStatus",
+    "DataSynchronizationStatus",
+    "PrecheckStatus",
+    "StructureInitializationStatus",
+];
+
+/// The changes from `old` to `new`, their jobs seen with `options` (see the
+/// module documentation); empty when they say the same.
+pub fn diff(old: &Response, new: &Response, options: &Options) -> Vec<Change> {
+    let tree = |r: &Response| {
+        json::de::value_from_str_to_depth(&json::to_string(r), crate::MAX_DEPTH_CEILING)
+            .unwrap_or(Value::Null)
+    };
+    let (a, b) = (tree(old), tree(new));
+    let delays = |r: &Response| -> HashMap<String, Option<i64>> {
+        match r {
+            Response::Detail(d) => d
+                .job_with(options)
+                .with_sub_jobs()
+                .map(|j: Job<'_>| {
+                    let ms = j.delay().and_then(|d| i64::try_from(d.as_millis()).ok());
+                    (j.pointer().to_owned(), ms)
+                })
+                .collect(),
+            Response::Error(_) => HashMap::new(),
+        }
+    };
+    let mut walk = Walk {
+        old_delays: delays(old),
+        new_delays: delays(new),
+        changes: Vec::new(),
+    };
+    walk.job("", "", &a, &b);
+    // by kind, then in document order (the walk's order; the sort is stable)
+    walk.changes.sort_by_key(|c| c.kind);
+    walk.changes
+}
+
+struct Walk {
+    old_delays: HashMap<String, Option<i64>>,
+    new_delays: HashMap<String, Option<i64>>,
+    changes: Vec<Change>,
+}
+
+/// `base/key`, the key escaped as JSON Pointer requires.
+fn child(base: &str, key: &str) -> String {
+    let mut p = String::with_capacity(base.len() + key.len() + 1);
+    p.push_str(base);
+    p.push('/');
+    p.push_str(&key.replace('~', "~0").replace('/', "~1"));
+    p
+}
+
+fn members(v: &Value) -> &[(String, Value)] {
+    match v {
+        Value::Object(m) => m,
+        _ => &[],
+    }
+}
+
+fn get<'v>(members: &'v [(String, Value)], key: &str) -> Option<&'v Value> {
+    members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
+/// The keys of both objects: the new one's, in its order, then the old
+/// one's others.
+fn keys<'v>(a: &'v [(String, Value)], b: &'v [(String, Value)]) -> Vec<&'v str> {
+    let mut keys: Vec<&str> = b.iter().map(|(k, _)| k.as_str()).collect();
+    keys.extend(a.iter().map(|(k, _)| k.as_str()).filter(|k| get(b, k).is_none()));
+    keys
+}
+
+fn job_id(v: &Value) -> Option<&str> {
+    v.get("DtsJobId")
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
+}
+
+impl Walk {
+    fn push(&mut self, path: String, kind: ChangeKind, old: Option<&Value>, new: Option<&Value>) {
+        self.changes.push(Change {
+            path,
+            kind,
+            old: old.cloned(),
+            new: new.cloned(),
+        });
+    }
+
+    /// Two versions of one job: the object at `old_at` in the old response
+    /// and at `new_at` in the new one.
+    fn job(&mut self, old_at: &str, new_at: &str, a: &Value, b: &Value) {
+        deeper(|| {
+            let (am, bm) = (members(a), members(b));
+            for key in keys(am, bm) {
+                let (x, y) = (get(am, key), get(bm, key));
+                let old_path = child(old_at, key);
+                let new_path = child(new_at, key);
+                match (key, x, y) {
+                    (_, Some(x), Some(y)) if x == y => {}
+                    ("Status", _, _) => self.push(new_path, ChangeKind::Status, x, y),
+                    ("Checkpoint", _, _) => self.push(new_path, ChangeKind::Checkpoint, x, y),
+                    ("Delay", _, _) => self.delay(old_at, new_at, new_path, x, y),
+                    (_, Some(x), Some(y))
+                        if STAGE_MEMBERS.contains(&key) && x.is_object() && y.is_object() =>
+                    {
+                        self.stage(&new_path, x, y);
+                    }
+                    (_, Some(x), Some(y)) if JOB_MEMBERS.contains(&key) => {
+                        self.jobs(&old_path, &new_path, x, y);
+                    }
+                    _ => self.value(&old_path, &new_path, x, y),
+                }
+            }
+        });
+    }
+
+    /// `Delay` in milliseconds when both jobs' kinds give its unit; otherwise
+    /// a plain member change.
+    fn delay(&mut self, old_at: &str, new_at: &str, path: String, x: Option<&Value>, y: Option<&Value>) {
+        let ms = |delays: &HashMap<String, Option<i64>>, at: &str, raw: Option<&Value>| match raw {
+            None => Some(None),
+            Some(_) => delays.get(at).copied().flatten().map(Some),
+        };
+        match (ms(&self.old_delays, old_at, x), ms(&self.new_delays, new_at, y)) {
+            (Some(old), Some(new)) if old != new => self.changes.push(Change {
+                path,
+                kind: ChangeKind::Delay,
+                old: old.map(|n| Value::Number(Number::from_i64(n))),
+                new: new.map(|n| Value::Number(Number::from_i64(n))),
+            }),
+            (Some(_), Some(_)) => {}
+            _ => self.value(&path, &path, x, y),
+        }
+    }
+
+    fn stage(&mut self, path: &str, a: &Value, b: &Value) {
+        let (am, bm) = (members(a), members(b));
+        for key in keys(am, bm) {
+            let (x, y) = (get(am, key), get(bm, key));
+            if x == y {
+                continue;
+            }
+            let at = child(path, key);
+            if matches!(key, "Status" | "Percent") {
+                self.push(at, ChangeKind::Stage, x, y);
+            } else {
+                self.value(&at, &at, x, y);
+            }
+        }
+    }
+
+    /// A member holding nested jobs: one job object, or an array of them.
+    fn jobs(&mut self, old_at: &str, new_at: &str, a: &Value, b: &Value) {
+        match (a, b) {
+            (Value::Object(_), Value::Object(_)) => self.job(old_at, new_at, a, b),
+            (Value::Array(xs), Value::Array(ys)) => {
+                let pairs = pair(xs, ys);
+                for (i, j) in pairs {
+                    match (
+                        i.and_then(|i| xs.get(i).map(|x| (i, x))),
+                        j.and_then(|j| ys.get(j).map(|y| (j, y))),
+                    ) {
+                        (Some((i, x)), Some((j, y))) => {
+                            let (op, np) = (child(old_at, &i.to_string()), child(new_at, &j.to_string()));
+                            if x.is_object() && y.is_object() {
+                                self.job(&op, &np, x, y);
+                            } else {
+                                self.value(&op, &np, Some(x), Some(y));
+                            }
+                        }
+                        (Some((i, x)), None) => {
+                            let id = job_id(x).map(|s| Value::String(s.to_owned()));
+                            self.changes.push(Change {
+                                path: child(old_at, &i.to_string()),
+                                kind: ChangeKind::JobRemoved,
+                                old: Some(id.unwrap_or(Value::Null)),
+                                new: None,
+                            });
+                        }
+                        (None, Some((j, y))) => {
+                            let id = job_id(y).map(|s| Value::String(s.to_owned()));
+                            self.changes.push(Change {
+                                path: child(new_at, &j.to_string()),
+                                kind: ChangeKind::JobAdded,
+                                old: None,
+                                new: Some(id.unwrap_or(Value::Null)),
+                            });
+                        }
+                        (None, None) => {}
+                    }
+                }
+            }
+            _ => self.value(old_at, new_at, Some(a), Some(b)),
+        }
+    }
+
+    /// Any other member: objects member by member, arrays item by item.
+    fn value(&mut self, old_at: &str, new_at: &str, x: Option<&Value>, y: Option<&Value>) {
+        deeper(|| match (x, y) {
+            (Some(x), Some(y)) if x == y => {}
+            (Some(Value::Object(am)), Some(Value::Object(bm))) => {
+                for key in keys(am, bm) {
+                    self.value(
+                        &child(old_at, key),
+                        &child(new_at, key),
+                        get(am, key),
+                        get(bm, key),
+                    );
+                }
+            }
+            (Some(Value::Array(xs)), Some(Value::Array(ys))) => {
+                for i in 0..xs.len().max(ys.len()) {
+                    let at = |base: &str| child(base, &i.to_string());
+                    self.value(&at(old_at), &at(new_at), xs.get(i), ys.get(i));
+                }
+            }
+            (Some(_), Some(_)) => self.push(new_at.to_owned(), ChangeKind::Changed, x, y),
+            (Some(_), None) => self.push(old_at.to_owned(), ChangeKind::Removed, x, None),
+            (None, Some(_)) => self.push(new_at.to_owned(), ChangeKind::Added, None, y),
+            (None, None) => {}
+        });
+    }
+}
+
+/// Pairs the items of two arrays of jobs: by `DtsJobId` when an item has
+/// one, the items without one by position among themselves. Each pair is
+/// (old index, new index), `None` on the side it is missing from: in the new
+/// array's order, then the removed items.
+fn pair(xs: &[Value], ys: &[Value]) -> Vec<(Option<usize>, Option<usize>)> {
+    let new_ids: HashMap<&str, usize> = ys
+        .iter()
+        .enumerate()
+        .filter_map(|(j, y)| Some((job_id(y)?, j)))
+        .collect();
+    let mut without_id = ys
+        .iter()
+        .enumerate()
+        .filter(|(_, y)| job_id(y).is_none())
+        .map(|(j, _)| j);
+    let mut old_of_new: HashMap<usize, usize> = HashMap::new();
+    let mut removed = Vec::new();
+    for (i, x) in xs.iter().enumerate() {
+        let j = match job_id(x) {
+            Some(id) => new_ids.get(id).copied(),
+            None => without_id.next(),
+        };
+        match j {
+            Some(j) if !old_of_new.contains_key(&j) => {
+                old_of_new.insert(j, i);
+            }
+            _ => removed.push((Some(i), None)),
+        }
+    }
+    (0..ys.len())
+        .map(|j| (old_of_new.get(&j).copied(), Some(j)))
+        .chain(removed)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(ids: &[Option<&str>]) -> Vec<Value> {
+        ids.iter()
+            .map(|id| {
+                let mut m = Vec::new();
+                if let Some(id) = id {
+                    m.push(("DtsJobId".to_owned(), Value::String((*id).to_owned())));
+                }
+                Value::Object(m)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn jobs_pair_by_id_then_by_position() {
+        // reordered by id
+        let got = pair(&items(&[Some("a"), Some("b")]), &items(&[Some("b"), Some("a")]));
+        assert_eq!(got, [(Some(1), Some(0)), (Some(0), Some(1))]);
+        // one removed, one added
+        let got = pair(&items(&[Some("a"), Some("b")]), &items(&[Some("a"), Some("c")]));
+        assert_eq!(got, [(Some(0), Some(0)), (None, Some(1)), (Some(1), None)]);
+        // no ids: by position
+        let got = pair(&items(&[None, None]), &items(&[None]));
+        assert_eq!(got, [(Some(0), Some(0)), (Some(1), None)]);
+    }
+}

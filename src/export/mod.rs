@@ -1,0 +1,476 @@
+//! One row per job: the flat, typed view of a response that analytical
+//! engines read (DuckDB, Spark, pandas), and its writers — CSV, NDJSON and,
+//! with the `parquet` feature, Parquet.
+//!
+//! A response gives one row for its top level and one for every job nested
+//! in it, at any depth (`SubSyncJob[]`, `SubDistributedJob[]`,
+//! `ReverseJob`), in document order. A gateway error envelope gives one row
+//! (pointer `""`, kind `unknown`) that carries its error, so a year of saved
+//! responses keeps its failed calls too. The columns are [`COLUMNS`], in
+//! that order, in every format.
+//!
+//! ```
+//! use dts_job_detail::export::{self, ExportFormat, RowWriter};
+//! let resp = dts_job_detail::json::from_str(
+//!     r#"{"RequestId":"r","DtsJobId":"j","JobType":"SYNC","Delay":2,"SubSyncJob":[{"DtsJobId":"s"}]}"#)?;
+//! let rows = export::rows("saved.json", &resp, &Default::default());
+//! assert_eq!(rows.len(), 2);
+//! assert_eq!(rows[1].pointer, "/SubSyncJob/0");
+//! assert_eq!(rows[0].delay_ms, Some(2000)); // synchronization: Delay is in seconds
+//!
+//! let mut csv = RowWriter::new(ExportFormat::Csv, Vec::new())?;
+//! csv.write_rows(&rows)?;
+//! let text = String::from_utf8(csv.finish()?).unwrap();
+//! assert!(text.starts_with("file,pointer,parent_pointer,depth,"));
+//! assert_eq!(text.lines().count(), 3);
+//! # Ok::<(), dts_job_detail::Error>(())
+//! ```
+
+mod csv;
+mod ndjson;
+#[cfg(feature = "parquet")]
+mod parquet;
+
+use std::collections::HashMap;
+use std::io::Write;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+
+use crate::error::Error;
+use crate::model::{JobDetail, Response, StageStatus};
+use crate::task::{Job, Options, TaskKind};
+use crate::validate::Severity;
+
+/// The type of a column, as every format writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ColumnType {
+    /// UTF-8 text (Parquet `BYTE_ARRAY` annotated `STRING`).
+    Text,
+    /// A signed 64-bit integer.
+    Int,
+    /// A 64-bit float.
+    Float,
+    /// A boolean.
+    Bool,
+    /// A UTC instant in milliseconds (Parquet `TIMESTAMP(MILLIS, UTC)`; CSV
+    /// and NDJSON: RFC 3339 text).
+    Time,
+}
+
+/// A column: its name and type. Every column may be null.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Column {
+    /// The name (snake case).
+    pub name: &'static str,
+    /// The type.
+    pub kind: ColumnType,
+}
+
+/// One value of a row, borrowed from it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub enum Cell<'a> {
+    /// A text column's value.
+    Text(Option<&'a str>),
+    /// An integer column's value.
+    Int(Option<i64>),
+    /// A float column's value.
+    Float(Option<f64>),
+    /// A boolean column's value.
+    Bool(Option<bool>),
+    /// A time column's value.
+    Time(Option<DateTime<Utc>>),
+}
+
+/// What a row's field is as a cell; the type decides the column's type.
+trait ToCell {
+    const KIND: ColumnType;
+    fn cell(&self) -> Cell<'_>;
+}
+
+impl ToCell for String {
+    const KIND: ColumnType = ColumnType::Text;
+    fn cell(&self) -> Cell<'_> {
+        Cell::Text(Some(self))
+    }
+}
+
+impl ToCell for Option<String> {
+    const KIND: ColumnType = ColumnType::Text;
+    fn cell(&self) -> Cell<'_> {
+        Cell::Text(self.as_deref())
+    }
+}
+
+impl ToCell for TaskKind {
+    const KIND: ColumnType = ColumnType::Text;
+    fn cell(&self) -> Cell<'_> {
+        Cell::Text(Some(self.as_str()))
+    }
+}
+
+impl ToCell for i64 {
+    const KIND: ColumnType = ColumnType::Int;
+    fn cell(&self) -> Cell<'_> {
+        Cell::Int(Some(*self))
+    }
+}
+
+impl ToCell for Option<i64> {
+    const KIND: ColumnType = ColumnType::Int;
+    fn cell(&self) -> Cell<'_> {
+        Cell::Int(*self)
+    }
+}
+
+impl ToCell for Option<f64> {
+    const KIND: ColumnType = ColumnType::Float;
+    fn cell(&self) -> Cell<'_> {
+        Cell::Float(*self)
+    }
+}
+
+impl ToCell for bool {
+    const KIND: ColumnType = ColumnType::Bool;
+    fn cell(&self) -> Cell<'_> {
+        Cell::Bool(Some(*self))
+    }
+}
+
+impl ToCell for Option<DateTime<Utc>> {
+    const KIND: ColumnType = ColumnType::Time;
+    fn cell(&self) -> Cell<'_> {
+        Cell::Time(*self)
+    }
+}
+
+/// Declares [`JobRow`] and [`COLUMNS`] from one list, so a column's name,
+/// type and place are written once.
+macro_rules! columns {
+    ($( $(#[doc = $doc:literal])* $field:ident: $ty:ty, )*) => {
+        /// One job of one response, flattened: the columns of [`COLUMNS`].
+        #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
+        pub struct JobRow {
+            $( $(#[doc = $doc])* pub $field: $ty, )*
+        }
+
+        /// The columns, in the order every format writes them.
+        pub const COLUMNS: &[Column] = &[
+            $( Column { name: stringify!($field), kind: <$ty as ToCell>::KIND }, )*
+        ];
+
+        impl JobRow {
+            /// The row's values, in the order of [`COLUMNS`].
+            pub fn cells(&self) -> [Cell<'_>; COLUMNS.len()] {
+                [ $( self.$field.cell(), )* ]
+            }
+        }
+    };
+}
+
+columns! {
+    /// The input the response was read from (the caller's label).
+    file: String,
+    /// JSON Pointer of the job in the canonical document (`""` for the top level).
+    pointer: String,
+    /// Pointer of the job it is nested in (`None` for the top level).
+    parent_pointer: Option<String>,
+    /// 0 for the top level, 1 for its sub-jobs, …
+    depth: i64,
+    /// `RequestId` of the response (the same on every row of a response).
+    request_id: Option<String>,
+    /// `DtsJobId`.
+    dts_job_id: Option<String>,
+    /// `DtsJobName`.
+    dts_job_name: Option<String>,
+    /// `DtsInstanceID`.
+    dts_instance_id: Option<String>,
+    /// `JobType`, as sent.
+    job_type: Option<String>,
+    /// The resolved task kind (see [`Job::task_kind`]).
+    task_kind: TaskKind,
+    /// `Status`, as sent but for white space around it.
+    status: Option<String>,
+    /// Whether `Status` is in the list of the job's kind.
+    status_known: bool,
+    /// `Delay` in milliseconds; `None` when absent or when the kind, and so
+    /// the unit, is unknown.
+    delay_ms: Option<i64>,
+    /// `Checkpoint` as a time.
+    checkpoint: Option<DateTime<Utc>>,
+    /// `CreateTime`.
+    create_time: Option<DateTime<Utc>>,
+    /// `FinishTime`.
+    finish_time: Option<DateTime<Utc>>,
+    /// `SourceEndpoint.EngineName`.
+    source_engine: Option<String>,
+    /// `DestinationEndpoint.EngineName`.
+    destination_engine: Option<String>,
+    /// `SourceEndpoint.Region`.
+    source_region: Option<String>,
+    /// `DestinationEndpoint.Region`.
+    destination_region: Option<String>,
+    /// `StructureInitializationStatus.Status` (white space around it removed).
+    structure_init_status: Option<String>,
+    /// `DataInitializationStatus.Status` (white space around it removed).
+    data_init_status: Option<String>,
+    /// `DataInitializationStatus.Percent`, when it is a number.
+    data_init_percent: Option<f64>,
+    /// `DataSynchronizationStatus.Status` (white space around it removed).
+    data_sync_status: Option<String>,
+    /// `DataSynchronizationStatus.Percent`, when it is a number.
+    data_sync_percent: Option<f64>,
+    /// The API error's code (`ErrCode`, or a gateway envelope's `Code`).
+    error_code: Option<String>,
+    /// The API error's message with `%s` filled in, else the job's own
+    /// `ErrorMessage`.
+    error_message: Option<String>,
+    /// Error-level diagnostics of this job (not of the jobs nested in it).
+    errors: i64,
+    /// Warning-level diagnostics of this job (not of the jobs nested in it).
+    warnings: i64,
+}
+
+/// The rows of one response (see the module documentation), its jobs seen
+/// with `options`; `file` fills the `file` column.
+pub fn rows(file: &str, response: &Response, options: &Options) -> Vec<JobRow> {
+    match response {
+        Response::Detail(detail) => job_rows(file, detail, options),
+        Response::Error(envelope) => {
+            let error = envelope.error();
+            let counts = count_diagnostics(&response.validate_with(options), &[""]);
+            let (errors, warnings) = counts.first().copied().unwrap_or_default();
+            vec![JobRow {
+                file: file.to_owned(),
+                pointer: String::new(),
+                parent_pointer: None,
+                depth: 0,
+                request_id: envelope.request_id.clone(),
+                dts_job_id: None,
+                dts_job_name: None,
+                dts_instance_id: None,
+                job_type: None,
+                task_kind: TaskKind::Unknown,
+                status: None,
+                status_known: false,
+                delay_ms: None,
+                checkpoint: None,
+                create_time: None,
+                finish_time: None,
+                source_engine: None,
+                destination_engine: None,
+                source_region: None,
+                destination_region: None,
+                structure_init_status: None,
+                data_init_status: None,
+                data_init_percent: None,
+                data_sync_status: None,
+                data_sync_percent: None,
+                error_code: Some(error.code),
+                error_message: Some(error.message),
+                errors,
+                warnings,
+            }]
+        }
+    }
+}
+
+fn job_rows(file: &str, detail: &JobDetail, options: &Options) -> Vec<JobRow> {
+    let jobs: Vec<Job<'_>> = detail.job_with(options).with_sub_jobs().collect();
+    let pointers: Vec<&str> = jobs.iter().map(Job::pointer).collect();
+    let counts = count_diagnostics(&detail.validate_with(options), &pointers);
+    jobs.iter()
+        .zip(counts)
+        .map(|(job, (errors, warnings))| {
+            let status = job.status();
+            let error = job.error();
+            let stage =
+                |s: &Option<Box<StageStatus>>| s.as_deref().and_then(|s| trimmed(s.status.as_deref()));
+            let percent = |s: &Option<Box<StageStatus>>| s.as_deref().and_then(StageStatus::percent);
+            JobRow {
+                file: file.to_owned(),
+                pointer: job.pointer().to_owned(),
+                parent_pointer: job.parent_pointer().map(str::to_owned),
+                depth: i64::try_from(job.depth()).unwrap_or(i64::MAX),
+                request_id: detail.request_id.clone(),
+                dts_job_id: job.dts_job_id.clone(),
+                dts_job_name: job.dts_job_name.clone(),
+                dts_instance_id: job.dts_instance_id.clone(),
+                job_type: job.job_type.as_ref().map(|t| t.raw().to_owned()),
+                task_kind: job.task_kind(),
+                status_known: status.as_ref().is_some_and(|s| s.known.is_some()),
+                status: status.and_then(|s| trimmed(Some(&s.raw))),
+                delay_ms: job.delay().and_then(|d| i64::try_from(d.as_millis()).ok()),
+                checkpoint: job.checkpoint_time(),
+                create_time: job.create_time(),
+                finish_time: job.finish_time(),
+                source_engine: job.source_endpoint.as_ref().and_then(|e| e.engine_name.clone()),
+                destination_engine: job
+                    .destination_endpoint
+                    .as_ref()
+                    .and_then(|e| e.engine_name.clone()),
+                source_region: job.source_endpoint.as_ref().and_then(|e| e.region.clone()),
+                destination_region: job.destination_endpoint.as_ref().and_then(|e| e.region.clone()),
+                structure_init_status: stage(&job.structure_initialization_status),
+                data_init_status: stage(&job.data_initialization_status),
+                data_init_percent: percent(&job.data_initialization_status),
+                data_sync_status: stage(&job.data_synchronization_status),
+                data_sync_percent: percent(&job.data_synchronization_status),
+                error_code: error.as_ref().map(|e| e.code.clone()),
+                error_message: match error {
+                    Some(e) => Some(e.message),
+                    None => job.error_message.clone().filter(|m| !m.is_empty()),
+                },
+                errors,
+                warnings,
+            }
+        })
+        .collect()
+}
+
+/// A status as analytics want it: without the white space around it (a
+/// pretty-printed XML element's), `None` when nothing is left.
+fn trimmed(s: Option<&str>) -> Option<String> {
+    s.map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned)
+}
+
+/// Error and warning counts per job: each diagnostic belongs to the deepest
+/// job whose pointer is a prefix of its path (segment by segment).
+fn count_diagnostics(diagnostics: &[crate::Diagnostic], pointers: &[&str]) -> Vec<(i64, i64)> {
+    let index: HashMap<&str, usize> = pointers.iter().enumerate().map(|(i, p)| (*p, i)).collect();
+    let mut counts = vec![(0, 0); pointers.len()];
+    for d in diagnostics {
+        let mut path = d.path.as_str();
+        let owner = loop {
+            if let Some(&i) = index.get(path) {
+                break Some(i);
+            }
+            match path.rfind('/') {
+                Some(cut) => path = path.get(..cut).unwrap_or_default(),
+                None => break None,
+            }
+        };
+        if let Some(count) = owner.and_then(|i| counts.get_mut(i)) {
+            match d.severity {
+                Severity::Error => count.0 += 1,
+                _ => count.1 += 1,
+            }
+        }
+    }
+    counts
+}
+
+/// A format of [`RowWriter`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ExportFormat {
+    /// Comma-separated values (RFC 4180) with a header line.
+    Csv,
+    /// One JSON object per row and line, keyed by column name.
+    Ndjson,
+    /// Apache Parquet (feature `parquet`), Snappy-compressed, in row groups
+    /// of [`PARQUET_ROW_GROUP_ROWS`] rows.
+    Parquet,
+}
+
+impl ExportFormat {
+    /// Every format.
+    pub const ALL: &'static [ExportFormat] =
+        &[ExportFormat::Csv, ExportFormat::Ndjson, ExportFormat::Parquet];
+
+    /// The name on the command line (`csv`, `ndjson`, `parquet`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Ndjson => "ndjson",
+            ExportFormat::Parquet => "parquet",
+        }
+    }
+}
+
+/// Rows held before a Parquet row group is written: memory stays bounded
+/// whatever the number of rows.
+pub const PARQUET_ROW_GROUP_ROWS: usize = 32 * 1024;
+
+/// Writes rows in one [`ExportFormat`], streaming: rows are written (CSV,
+/// NDJSON) or buffered up to a row group (Parquet) as they come.
+pub struct RowWriter<W: Write + Send> {
+    inner: Inner<W>,
+}
+
+enum Inner<W: Write + Send> {
+    Csv(csv::CsvWriter<W>),
+    Ndjson(ndjson::NdjsonWriter<W>),
+    #[cfg(feature = "parquet")]
+    Parquet(Box<parquet::ParquetWriter<W>>),
+}
+
+impl<W: Write + Send> RowWriter<W> {
+    /// A writer of `format` into `out` (CSV: the header is written now).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Io`](crate::ErrorKind::Io) when `out` fails;
+    /// [`ErrorKind::Unsupported`](crate::ErrorKind::Unsupported) for
+    /// Parquet when the crate is built without the `parquet` feature.
+    pub fn new(format: ExportFormat, out: W) -> Result<Self, Error> {
+        let inner = match format {
+            ExportFormat::Csv => Inner::Csv(csv::CsvWriter::new(out)?),
+            ExportFormat::Ndjson => Inner::Ndjson(ndjson::NdjsonWriter::new(out)),
+            #[cfg(feature = "parquet")]
+            ExportFormat::Parquet => Inner::Parquet(Box::new(parquet::ParquetWriter::new(out)?)),
+            #[cfg(not(feature = "parquet"))]
+            ExportFormat::Parquet => {
+                drop(out);
+                return Err(Error::new(
+                    crate::ErrorKind::Unsupported,
+                    "Parquet needs the `parquet` feature of dts-job-detail",
+                ));
+            }
+        };
+        Ok(RowWriter { inner })
+    }
+
+    /// Writes `rows`.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Io`](crate::ErrorKind::Io) when the output fails.
+    pub fn write_rows(&mut self, rows: &[JobRow]) -> Result<(), Error> {
+        match &mut self.inner {
+            Inner::Csv(w) => w.write_rows(rows),
+            Inner::Ndjson(w) => w.write_rows(rows),
+            #[cfg(feature = "parquet")]
+            Inner::Parquet(w) => w.write_rows(rows),
+        }
+    }
+
+    /// Writes what is buffered (Parquet: the last row group and the footer),
+    /// flushes, and returns the output.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Io`](crate::ErrorKind::Io) when the output fails.
+    pub fn finish(self) -> Result<W, Error> {
+        match self.inner {
+            Inner::Csv(w) => w.finish(),
+            Inner::Ndjson(w) => w.finish(),
+            #[cfg(feature = "parquet")]
+            Inner::Parquet(w) => w.finish(),
+        }
+    }
+}
+
+/// An I/O failure of a writer.
+fn io_error(e: &std::io::Error) -> Error {
+    Error::io(e)
+}
+
+/// A time as text: RFC 3339 in UTC, with milliseconds only when there are
+/// some (`2021-03-16T08:01:19Z`).
+fn time_text(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+}

@@ -1,0 +1,153 @@
+//! Prometheus text exposition (format 0.0.4) of jobs, for node_exporter's
+//! textfile collector: every job and nested job of every response, from its
+//! [export rows](crate::export::rows), so a value means the same in a metric
+//! as in a Parquet column.
+//!
+//! | family | type | labels (besides `file`, `pointer`, `job_id`) | value |
+//! |---|---|---|---|
+//! | `dts_job_info` | gauge | `name`, `kind`, `status`, `status_known` | 1 |
+//! | `dts_job_delay_seconds` | gauge | | `Delay` in seconds (only when its unit is known) |
+//! | `dts_job_checkpoint_timestamp_seconds` | gauge | | `Checkpoint` (UNIX seconds) |
+//! | `dts_job_stage_percent` | gauge | `stage` (`data_initialization`, `data_synchronization`) | `Percent` |
+//! | `dts_job_diagnostics` | gauge | `severity` (`error`, `warning`) | diagnostics of the job |
+//!
+//! `file` and `pointer` make every series unique even when several saved
+//! responses of one job are exposed together. Label values are escaped as
+//! the format requires (`\\`, `\"`, `\n`).
+//!
+//! ```
+//! use dts_job_detail::{export, metrics::Exposition};
+//! let resp = dts_job_detail::json::from_str(r#"{"RequestId":"r","DtsJobId":"j","JobType":"SYNC",
+//!     "DtsJobName":"say \"hi\"","Status":"Synchronizing","Delay":3}"#)?;
+//! let mut exposition = Exposition::new();
+//! exposition.add(&export::rows("saved.json", &resp, &Default::default()));
+//! let text = exposition.finish();
+//! assert!(text.contains(r#"dts_job_info{file="saved.json",pointer="",job_id="j",name="say \"hi\"",kind="synchronization",status="Synchronizing",status_known="true"} 1"#));
+//! assert!(text.contains(r#"dts_job_delay_seconds{file="saved.json",pointer="",job_id="j"} 3"#));
+//! # Ok::<(), dts_job_detail::Error>(())
+//! ```
+
+use std::fmt::Write as _;
+
+use crate::export::JobRow;
+use crate::value::format_float;
+
+/// The families, in the order they are written: name, help.
+const FAMILIES: [(&str, &str); 5] = [
+    (
+        "dts_job_info",
+        "A DTS job of a saved DescribeDtsJobDetail response (always 1).",
+    ),
+    (
+        "dts_job_delay_seconds",
+        "Delay of the job in seconds (migration: milliseconds in the response; synchronization and change tracking: seconds).",
+    ),
+    (
+        "dts_job_checkpoint_timestamp_seconds",
+        "Checkpoint of the job as a UNIX time in seconds.",
+    ),
+    (
+        "dts_job_stage_percent",
+        "Progress of a stage of the job, 0 to 100.",
+    ),
+    (
+        "dts_job_diagnostics",
+        "Diagnostics of the job (not of the jobs nested in it) by severity.",
+    ),
+];
+
+/// A Prometheus exposition being built: add the rows of each response, then
+/// [`finish`](Exposition::finish). Samples are kept per family, so each
+/// family is written once, with its `HELP` and `TYPE` lines.
+#[derive(Debug, Clone, Default)]
+pub struct Exposition {
+    samples: [String; FAMILIES.len()],
+}
+
+impl Exposition {
+    /// An exposition without samples.
+    pub fn new() -> Self {
+        Exposition::default()
+    }
+
+    /// Adds the samples of `rows`.
+    pub fn add(&mut self, rows: &[JobRow]) {
+        let [info, delay, checkpoint, stage, diagnostics] = &mut self.samples;
+        for row in rows {
+            let mut id = String::new();
+            label(&mut id, "file", &row.file);
+            id.push(',');
+            label(&mut id, "pointer", &row.pointer);
+            id.push(',');
+            label(&mut id, "job_id", row.dts_job_id.as_deref().unwrap_or_default());
+
+            let _ = write!(info, "dts_job_info{{{id},");
+            label(info, "name", row.dts_job_name.as_deref().unwrap_or_default());
+            info.push(',');
+            label(info, "kind", row.task_kind.as_str());
+            info.push(',');
+            label(info, "status", row.status.as_deref().unwrap_or_default());
+            let _ = writeln!(info, ",status_known=\"{}\"}} 1", row.status_known);
+
+            if let Some(ms) = row.delay_ms {
+                let seconds = format_float(ms as f64 / 1000.0);
+                let _ = writeln!(delay, "dts_job_delay_seconds{{{id}}} {seconds}");
+            }
+            if let Some(t) = row.checkpoint {
+                let _ = writeln!(
+                    checkpoint,
+                    "dts_job_checkpoint_timestamp_seconds{{{id}}} {}",
+                    t.timestamp()
+                );
+            }
+            for (name, percent) in [
+                ("data_initialization", row.data_init_percent),
+                ("data_synchronization", row.data_sync_percent),
+            ] {
+                if let Some(p) = percent {
+                    let _ = writeln!(
+                        stage,
+                        "dts_job_stage_percent{{{id},stage=\"{name}\"}} {}",
+                        format_float(p)
+                    );
+                }
+            }
+            for (severity, count) in [("error", row.errors), ("warning", row.warnings)] {
+                let _ = writeln!(
+                    diagnostics,
+                    "dts_job_diagnostics{{{id},severity=\"{severity}\"}} {count}"
+                );
+            }
+        }
+    }
+
+    /// The exposition text: every family with samples, each with its `HELP`
+    /// and `TYPE` lines.
+    pub fn finish(self) -> String {
+        let mut out = String::new();
+        for ((name, help), samples) in FAMILIES.iter().zip(&self.samples) {
+            if samples.is_empty() {
+                continue;
+            }
+            let _ = writeln!(out, "# HELP {name} {help}");
+            let _ = writeln!(out, "# TYPE {name} gauge");
+            out.push_str(samples);
+        }
+        out
+    }
+}
+
+/// Appends `name="value"`, the value escaped as the text format requires.
+fn label(out: &mut String, name: &str, value: &str) {
+    out.push_str(name);
+    out.push_str("=\"");
+    for c in value.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}

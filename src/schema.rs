@@ -1,0 +1,192 @@
+//! A JSON Schema (draft 2020-12) of the canonical JSON, generated from the
+//! model's table — the same table the readers and writers are generated
+//! from, so the schema cannot drift from what `json::to_string` writes.
+//!
+//! Each shape is a definition (`#/$defs/JobDetail`, …) whose properties are
+//! its members, with the member's documentation as `description`. Unknown
+//! members are allowed (they are kept and written back). A typed scalar is
+//! its JSON type, `null` when it was sent empty, or a string holding the
+//! value as sent when it could not be read as its type (validation reports
+//! it). The document is a gateway error envelope when it has the envelope's
+//! shape (`HostId` or `Message`, no `Success`, no member of a job but
+//! `RequestId` and a `Code` that is not an integer: the reader's rule), a job
+//! otherwise.
+//!
+//! ```
+//! let schema = dts_job_detail::schema::json_schema();
+//! assert!(schema.starts_with(r#"{"$schema":"https://json-schema.org/draft/2020-12/schema""#));
+//! assert!(schema.contains(r#""Checkpoint":{"description":"#));
+//! ```
+
+use crate::json::ser::write_str;
+#[allow(clippy::wildcard_imports)] // the table names every shape and member type
+use crate::model::*;
+
+/// The JSON type of a member, as a schema.
+trait MemberSchema {
+    fn schema(out: &mut String);
+}
+
+impl MemberSchema for Option<String> {
+    fn schema(out: &mut String) {
+        out.push_str(r#""type":"string""#);
+    }
+}
+
+impl MemberSchema for Option<Scalar<i64>> {
+    fn schema(out: &mut String) {
+        out.push_str(r#""type":["integer","null","string"]"#);
+    }
+}
+
+impl MemberSchema for Option<Scalar<bool>> {
+    fn schema(out: &mut String) {
+        out.push_str(r#""type":["boolean","null","string"]"#);
+    }
+}
+
+impl MemberSchema for Option<Scalar<f64>> {
+    fn schema(out: &mut String) {
+        out.push_str(r#""type":["number","null","string"]"#);
+    }
+}
+
+impl<E> MemberSchema for Option<Open<E>> {
+    fn schema(out: &mut String) {
+        out.push_str(r#""type":"string""#);
+    }
+}
+
+impl<T: Definition> MemberSchema for Option<Box<T>> {
+    fn schema(out: &mut String) {
+        reference(out, T::NAME);
+    }
+}
+
+impl<T: Definition> MemberSchema for Vec<T> {
+    fn schema(out: &mut String) {
+        out.push_str(r#""type":"array","items":{"#);
+        reference(out, T::NAME);
+        out.push('}');
+    }
+}
+
+impl MemberSchema for Option<JobOrValue> {
+    fn schema(out: &mut String) {
+        reference(out, "JobOrValue");
+    }
+}
+
+impl MemberSchema for Vec<JobOrValue> {
+    fn schema(out: &mut String) {
+        out.push_str(r#""type":"array","items":{"#);
+        reference(out, "JobOrValue");
+        out.push('}');
+    }
+}
+
+fn reference(out: &mut String, name: &str) {
+    out.push_str(r##""$ref":"#/$defs/"##);
+    out.push_str(name);
+    out.push('"');
+}
+
+/// A shape of the model, as a definition.
+trait Definition {
+    const NAME: &'static str;
+    fn definition(out: &mut String);
+}
+
+/// The text of doc comments, as one description.
+fn description(out: &mut String, lines: &[&str]) {
+    let text: Vec<&str> = lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+    out.push_str(r#""description":"#);
+    write_str(out, &text.join(" "));
+}
+
+/// Implements [`Definition`] for a shape of the model's table.
+macro_rules! impl_definition {
+    (
+        $(#[doc = $doc:literal])*
+        $name:ident {
+            $( $(#[doc = $fdoc:literal])* $field:ident : $ty:ty = $wire:literal, )*
+        }
+        $( extra { $( $(#[$xmeta:meta])* $xfield:ident : $xty:ty, )* } )?
+    ) => {
+        impl Definition for crate::model::$name {
+            const NAME: &'static str = stringify!($name);
+            fn definition(out: &mut String) {
+                out.push('{');
+                description(out, &[$($doc),*]);
+                out.push_str(r#","type":"object","properties":{"#);
+                let mut first = true;
+                $(
+                    if !first {
+                        out.push(',');
+                    }
+                    first = false;
+                    write_str(out, $wire);
+                    out.push_str(":{");
+                    description(out, &[$($fdoc),*]);
+                    out.push(',');
+                    <$ty as MemberSchema>::schema(out);
+                    out.push('}');
+                )*
+                let _ = first;
+                out.push_str(r#"},"additionalProperties":true}"#);
+            }
+        }
+    };
+}
+
+crate::model::for_each_shape!(impl_definition);
+
+/// Writes one shape's definition.
+type WriteDefinition = fn(&mut String);
+
+/// The JSON Schema of canonical JSON, as compact JSON text.
+pub fn json_schema() -> String {
+    let mut names: Vec<(&'static str, WriteDefinition)> = Vec::new();
+    let mut job_members: Vec<&'static str> = Vec::new();
+    // every shape of the table, by name; the members of a job
+    macro_rules! shape_name {
+        (
+            $(#[doc = $doc:literal])* $name:ident {
+                $( $(#[doc = $fdoc:literal])* $field:ident : $ty:ty = $wire:literal, )*
+            }
+            $( extra { $($extra:tt)* } )?
+        ) => {
+            names.push((stringify!($name), <$name as Definition>::definition));
+            if stringify!($name) == "JobDetail" {
+                job_members.extend([$($wire),*]);
+            }
+        };
+    }
+    crate::model::for_each_shape!(shape_name);
+    // a gateway envelope: `HostId` or `Message`, no `Success`, a `Code` that
+    // is not an integer, and no job member but `RequestId` and `Code`
+    let mut not_job = String::new();
+    for (i, member) in job_members
+        .iter()
+        .filter(|m| !matches!(**m, "RequestId" | "Code"))
+        .enumerate()
+    {
+        if i > 0 {
+            not_job.push(',');
+        }
+        write_str(&mut not_job, member);
+    }
+    let mut out = format!(
+        r##"{{"$schema":"https://json-schema.org/draft/2020-12/schema","title":"DescribeDtsJobDetail response, canonical JSON of dts-job-detail","type":"object","if":{{"anyOf":[{{"required":["HostId"]}},{{"required":["Message"]}}],"not":{{"required":["Success"]}},"properties":{{"Code":{{"not":{{"type":"integer"}}}}}},"propertyNames":{{"not":{{"enum":[{not_job}]}}}}}},"then":{{"$ref":"#/$defs/ErrorEnvelope"}},"else":{{"$ref":"#/$defs/JobDetail"}},"$defs":{{"##
+    );
+    for (name, definition) in names {
+        write_str(&mut out, name);
+        out.push(':');
+        definition(&mut out);
+        out.push(',');
+    }
+    out.push_str(
+        r##""JobOrValue":{"description":"A position the API leaves untyped: a job for an object, a list for an array, any other value as sent.","anyOf":[{"$ref":"#/$defs/JobDetail"},{"type":"array","items":{"$ref":"#/$defs/JobOrValue"}},{"type":["string","number","boolean","null"]}]}}}"##,
+    );
+    out
+}

@@ -1,0 +1,66 @@
+//! `schema`: every fixture's canonical JSON validates against the generated
+//! JSON Schema, with a real validator; and the schema is not vacuous.
+
+use std::path::{Path, PathBuf};
+
+fn schema() -> jsonschema::Validator {
+    let schema: serde_json::Value = serde_json::from_str(&dts_job_detail::schema::json_schema()).unwrap();
+    jsonschema::draft202012::new(&schema).unwrap()
+}
+
+fn documents(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            documents(&path, out);
+        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("json" | "xml")) {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn every_fixture_validates() {
+    let validator = schema();
+    let mut paths = Vec::new();
+    documents(Path::new("fixtures"), &mut paths);
+    let mut checked = 0;
+    for path in paths {
+        let Ok(resp) = dts_job_detail::from_slice(&std::fs::read(&path).unwrap()) else {
+            continue;
+        };
+        let canonical: serde_json::Value =
+            serde_json::from_str(&dts_job_detail::json::to_string(&resp)).unwrap();
+        let errors: Vec<String> = validator.iter_errors(&canonical).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+        checked += 1;
+    }
+    assert!(checked > 40, "{checked}");
+}
+
+#[test]
+fn the_schema_refuses_what_canonical_json_never_holds() {
+    let validator = schema();
+    for bad in [
+        r#"{"DtsJobId": 5}"#,                                    // text member as a number
+        r#"{"Checkpoint": 1.5}"#,                                // integer member as a fraction
+        r#"{"Success": 1}"#,                                     // boolean member as a number
+        r#"{"SourceEndpoint": "x"}"#,                            // object member as a string
+        r#"{"SubDistributedJob": {"DtsJobId": "j"}}"#,           // list member as an object
+        r#"{"SubSyncJob": [{"Delay": {"a": 1}}]}"#,              // nested job with a wrong member
+        r#"{"DataInitializationStatus": {"Percent": 100}}"#,     // stage percent is text
+        r#"{"Code": "Forbidden", "Message": "m", "HostId": 5}"#, // an envelope's host is text
+    ] {
+        let doc: serde_json::Value = serde_json::from_str(bad).unwrap();
+        assert!(!validator.is_valid(&doc), "{bad}");
+    }
+    // unknown members are allowed, invalid values kept as their text too
+    for good in [
+        r#"{"FutureField": {"any": [1, 2]}}"#,
+        r#"{"Checkpoint": "12x", "Success": null, "Delay": 3}"#,
+        r#"{"Code": "Forbidden.InstanceNotFound", "HostId": "dts.aliyuncs.com", "Message": "gone", "RequestId": "r"}"#,
+    ] {
+        let doc: serde_json::Value = serde_json::from_str(good).unwrap();
+        assert!(validator.is_valid(&doc), "{good}");
+    }
+}
