@@ -659,3 +659,82 @@ fn every_document_of_a_long_log_is_read() {
     assert_eq!(rows.len(), 700, "several batches, all printed");
     assert_eq!(rows[699]["line"], 700, "in input order");
 }
+
+#[test]
+fn export_takes_its_format_from_the_flag_or_the_extension() {
+    let dir = scratch("export");
+    // CSV to stdout: a header and one line per job, unreadable inputs named
+    let out = run(&[
+        "export",
+        "--format",
+        "csv",
+        "--output",
+        "-",
+        "fixtures/sync_subjobs.xml",
+        "tests/cli-data/mixed/truncated.json",
+    ]);
+    assert_eq!(code(&out), 2);
+    assert!(text(&out.stderr).contains("truncated.json"));
+    let csv = text(&out.stdout);
+    assert!(csv.starts_with("file,pointer,parent_pointer,depth,request_id,"));
+    // a record per job (a quoted message may span lines); the top job's
+    // parent is null, its sub-jobs' parent the empty pointer
+    assert_eq!(csv.matches("\nfixtures/sync_subjobs.xml,").count(), 5, "{csv}");
+    assert!(csv.contains("\nfixtures/sync_subjobs.xml,\"\",,0,"), "{csv}");
+    assert!(
+        csv.contains("\nfixtures/sync_subjobs.xml,/SubSyncJob/0,\"\",1,"),
+        "{csv}"
+    );
+    // NDJSON by extension
+    let ndjson = dir.join("jobs.jsonl");
+    let out = run(&[
+        "export",
+        "--output",
+        ndjson.to_str().unwrap(),
+        "fixtures/seed.json",
+    ]);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    let rows: Vec<serde_json::Value> = std::fs::read_to_string(&ndjson)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["task_kind"], "migration");
+    // an extension that says nothing: refused before reading
+    let out = run(&[
+        "export",
+        "--output",
+        dir.join("jobs.out").to_str().unwrap(),
+        "fixtures/seed.json",
+    ]);
+    assert_eq!(code(&out), 2);
+    assert!(text(&out.stderr).contains("--format"), "{}", text(&out.stderr));
+    // Parquet: the file starts and ends with the format's magic
+    let parquet = dir.join("jobs.parquet");
+    let out = run(&["export", "--output", parquet.to_str().unwrap(), "fixtures"]);
+    if cfg!(feature = "parquet") {
+        assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+        let bytes = std::fs::read(&parquet).unwrap();
+        assert!(bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"));
+    } else {
+        assert_eq!(code(&out), 2);
+        assert!(text(&out.stderr).contains("`parquet` feature"));
+    }
+}
+
+#[test]
+fn metrics_and_schema_print_their_documents() {
+    let out = run(&["metrics", "fixtures/seed.json", "fixtures/seed.xml"]);
+    assert_eq!(code(&out), 0);
+    let exposition = text(&out.stdout);
+    // one HELP per family, whatever the number of inputs
+    assert_eq!(exposition.matches("# HELP dts_job_info ").count(), 1);
+    assert_eq!(exposition.matches("\ndts_job_info{").count(), 2);
+
+    let out = run(&["schema"]);
+    assert_eq!(code(&out), 0);
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert!(schema["$defs"]["JobDetail"]["properties"]["SubSyncJob"].is_object());
+}

@@ -1,6 +1,7 @@
 //! CSV (RFC 4180): a header line of column names, then one line per row.
 //! A field is quoted when it holds a comma, a quote, a line break or white
-//! space at either end; a quote inside is doubled. Null is an empty field;
+//! space at either end, or nothing (`""`, so an empty text differs from
+//! null); a quote inside is doubled. Null is an empty field;
 //! booleans are `true`/`false`; times are RFC 3339 in UTC.
 
 use std::io::Write;
@@ -56,7 +57,8 @@ impl<W: Write> CsvWriter<W> {
 
 /// Appends `s` as one field, quoted when it has to be.
 fn field(line: &mut String, s: &str) {
-    let quote = s.contains([',', '"', '\n', '\r'])
+    let quote = s.is_empty()
+        || s.contains([',', '"', '\n', '\r'])
         || s.starts_with(char::is_whitespace)
         || s.ends_with(char::is_whitespace);
     if quote {
@@ -80,7 +82,7 @@ mod tests {
             ("say \"hi\"", "\"say \"\"hi\"\"\""),
             ("two\nlines", "\"two\nlines\""),
             (" padded", "\" padded\""),
-            ("", ""),
+            ("", "\"\""),
         ] {
             let mut line = String::new();
             field(&mut line, input);
