@@ -680,6 +680,47 @@ impl JobDetail {
         self.job().sub_jobs()
     }
 
+    /// The job at `pointer` — a [`Job::pointer`]: `""` for this one,
+    /// `/SubSyncJob/0`, `/SubSyncJob/0/ReverseJob`, … — found in as many
+    /// steps as the pointer has; `None` when no job is there.
+    ///
+    /// ```
+    /// let resp = dts_job_detail::json::from_str(
+    ///     r#"{"SubSyncJob":[{"DtsJobId":"a","ReverseJob":{"DtsJobId":"r"}}]}"#)?;
+    /// let top = resp.detail().unwrap();
+    /// let reverse = top.job_at("/SubSyncJob/0/ReverseJob").unwrap();
+    /// assert_eq!(reverse.dts_job_id.as_deref(), Some("r"));
+    /// assert!(top.job_at("/SubSyncJob/1").is_none());
+    /// # Ok::<(), dts_job_detail::Error>(())
+    /// ```
+    pub fn job_at(&self, pointer: &str) -> Option<&JobDetail> {
+        if pointer.is_empty() {
+            return Some(self);
+        }
+        let mut segments = pointer.strip_prefix('/')?.split('/');
+        let index = |s: Option<&str>| s?.parse::<usize>().ok();
+        let mut job = self;
+        while let Some(member) = segments.next() {
+            let mut item = match member {
+                "SubDistributedJob" => {
+                    job = job.sub_distributed_job.get(index(segments.next())?)?;
+                    continue;
+                }
+                "SubSyncJob" => job.sub_sync_job.get(index(segments.next())?)?,
+                "ReverseJob" => job.reverse_job.as_ref()?,
+                _ => return None,
+            };
+            job = loop {
+                match item {
+                    JobOrValue::Job(j) => break j,
+                    JobOrValue::List(items) => item = items.get(index(segments.next())?)?,
+                    JobOrValue::Value(_) => return None,
+                }
+            };
+        }
+        Some(job)
+    }
+
     /// `Checkpoint` in UNIX seconds.
     ///
     /// ```

@@ -360,3 +360,34 @@ fn finding_11_deepest_documents_on_a_small_stack() {
         .join()
         .expect("no stack overflow on a 256 KiB stack");
 }
+
+#[test]
+fn every_walked_job_is_found_at_its_pointer() {
+    for name in ["sync_subjobs", "distributed", "change_tracking", "migration"] {
+        for ext in ["json", "xml"] {
+            let bytes = std::fs::read(format!("fixtures/{name}.{ext}")).unwrap();
+            let resp = dts_job_detail::from_slice(&bytes).unwrap();
+            let top = resp.detail().unwrap();
+            for job in top.job().with_sub_jobs() {
+                let found = top.job_at(job.pointer()).unwrap();
+                assert!(
+                    std::ptr::eq(found, job.detail()),
+                    "{name}.{ext} {}",
+                    job.pointer()
+                );
+            }
+        }
+    }
+    // a list inside an untyped position
+    let resp =
+        dts_job_detail::json::from_str(r#"{"SubSyncJob":[[{"DtsJobId":"x"},{"DtsJobId":"y"}]]}"#).unwrap();
+    let top = resp.detail().unwrap();
+    let pointers: Vec<String> = top.job().sub_jobs().map(|j| j.pointer().to_owned()).collect();
+    assert_eq!(pointers, ["/SubSyncJob/0/0", "/SubSyncJob/0/1"]);
+    assert_eq!(
+        top.job_at("/SubSyncJob/0/1")
+            .and_then(|j| j.dts_job_id.as_deref()),
+        Some("y")
+    );
+    assert!(top.job_at("/SubSyncJob/0").is_none());
+}

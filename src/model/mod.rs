@@ -495,6 +495,11 @@ macro_rules! define_shape {
             /// Wire names of the known members, in canonical order.
             pub const FIELDS: &'static [&'static str] = &[$($wire),*];
 
+            /// The known members as (Rust field name, wire name), in canonical
+            /// order: the snake-case names bindings use (`dts_instance_id` for
+            /// `DtsInstanceID`).
+            pub const MEMBERS: &'static [(&'static str, &'static str)] = &[$((stringify!($field), $wire)),*];
+
             /// How many known members are present.
             #[allow(dead_code)]
             pub(crate) fn present_count(&self) -> usize {

@@ -1,0 +1,549 @@
+//! Python bindings of `dts-job-detail`: a thin layer over the Rust API — every
+//! rule (tolerance, task kinds, units, validation, canonical output) is the
+//! crate's; this module only converts to Python objects.
+
+mod probe;
+
+use std::sync::{Arc, OnceLock};
+
+use dts::{ErrorEnvelope, JobDetail, Options, Parser, Response as RsResponse, TaskKind, json, xml};
+use pyo3::exceptions::{PyAttributeError, PyOSError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBytes, PyList, PyString, PyType};
+
+pyo3::create_exception!(
+    dts_job_detail,
+    ParseError,
+    PyValueError,
+    "A document that could not be read: `line`, `column` (1-based, 0 when unknown), `pointer` \
+     (JSON Pointer of the member, \"\" when none), `kind` (`syntax`, `shape`, `limit`, …) and \
+     `path` (the file, for parse_file and parse_files)."
+);
+
+/// The `ParseError` of a crate error.
+fn parse_error(py: Python<'_>, e: &dts::Error, path: Option<&str>) -> PyErr {
+    let message = match path {
+        Some(p) => format!("{p}: {e}"),
+        None => e.to_string(),
+    };
+    let err = ParseError::new_err(message);
+    let value = err.value(py);
+    let kind = format!("{:?}", e.kind()).to_lowercase();
+    let set = || -> PyResult<()> {
+        value.setattr("line", e.line())?;
+        value.setattr("column", e.column())?;
+        value.setattr("pointer", e.path())?;
+        value.setattr("kind", kind)?;
+        value.setattr("path", path)?;
+        Ok(())
+    };
+    match set() {
+        Ok(()) => err,
+        Err(other) => other,
+    }
+}
+
+/// The parser of the keyword arguments every entry point takes.
+fn parser(strict: bool, task_kind: Option<&str>) -> PyResult<Parser> {
+    let parser = Parser::new().strict(strict);
+    Ok(match task_kind {
+        None => parser,
+        Some("migration") => parser.task_kind(TaskKind::Migration),
+        Some("synchronization") => parser.task_kind(TaskKind::Synchronization),
+        Some("change-tracking") => parser.task_kind(TaskKind::ChangeTracking),
+        Some(other) => {
+            return Err(PyValueError::new_err(format!(
+                "task_kind is \"migration\", \"synchronization\" or \"change-tracking\", not {other:?}"
+            )));
+        }
+    })
+}
+
+/// `json.loads(text)`.
+fn loads(py: Python<'_>, text: &str) -> PyResult<Py<PyAny>> {
+    static LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    let loads = LOADS.get_or_try_init(py, || {
+        Ok::<_, PyErr>(py.import("json")?.getattr("loads")?.unbind())
+    })?;
+    Ok(loads.bind(py).call1((text,))?.unbind())
+}
+
+/// The canonical JSON of `doc` as Python objects: straight from the model
+/// through serde (no JSON text), or — for the rare document with a number
+/// serde has no exact form for — `json.loads` of the canonical text, so the
+/// result is always what `json.loads(to_json())` gives.
+fn to_python<D: dts::Document + serde::Serialize + ?Sized>(py: Python<'_>, doc: &D) -> PyResult<Py<PyAny>> {
+    if probe::exact(doc) {
+        pythonize::pythonize(py, doc)
+            .map(Bound::unbind)
+            .map_err(|e| PyValueError::new_err(e.to_string()))
+    } else {
+        loads(py, &json::to_string(doc))
+    }
+}
+
+/// `datetime.timedelta(0, seconds, microseconds)` for `ms` milliseconds.
+fn timedelta(py: Python<'_>, ms: Option<i64>) -> PyResult<Option<Py<PyAny>>> {
+    static TIMEDELTA: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    let Some(ms) = ms else { return Ok(None) };
+    let class = TIMEDELTA.import(py, "datetime", "timedelta")?;
+    let delta = class.call1((0, ms.div_euclid(1000), ms.rem_euclid(1000) * 1000))?;
+    Ok(Some(delta.unbind()))
+}
+
+/// `datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc)`.
+fn utc_time(py: Python<'_>, seconds: Option<i64>) -> PyResult<Option<Py<PyAny>>> {
+    static DATETIME: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    static UTC: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    let Some(seconds) = seconds else { return Ok(None) };
+    let utc = UTC.get_or_try_init(py, || {
+        Ok::<_, PyErr>(
+            py.import("datetime")?
+                .getattr("timezone")?
+                .getattr("utc")?
+                .unbind(),
+        )
+    })?;
+    let time = DATETIME
+        .import(py, "datetime", "datetime")?
+        .call_method1("fromtimestamp", (seconds, utc))?;
+    Ok(Some(time.unbind()))
+}
+
+/// What a job says, read once with the Rust view (kind inheritance needs the walk).
+#[derive(Clone)]
+struct Facts {
+    pointer: String,
+    parent: Option<String>,
+    depth: usize,
+    task_kind: &'static str,
+    status: Option<String>,
+    status_known: bool,
+    delay_ms: Option<i64>,
+    checkpoint: Option<i64>,
+}
+
+impl Facts {
+    fn of(job: &dts::Job<'_>) -> Self {
+        let status = job.status();
+        Facts {
+            pointer: job.pointer().to_owned(),
+            parent: job.parent_pointer().map(str::to_owned),
+            depth: job.depth(),
+            task_kind: job.task_kind().as_str(),
+            status_known: status.as_ref().is_some_and(|s| s.known.is_some()),
+            status: status.map(|s| s.raw),
+            delay_ms: job.delay().and_then(|d| i64::try_from(d.as_millis()).ok()),
+            checkpoint: job.checkpoint(),
+        }
+    }
+}
+
+/// A member by its snake-case name: from the canonical dict, `None` when absent.
+fn member(py: Python<'_>, dict: &Py<PyAny>, members: &[(&str, &str)], name: &str) -> PyResult<Py<PyAny>> {
+    let Some((_, wire)) = members.iter().find(|(field, _)| *field == name) else {
+        return Err(PyAttributeError::new_err(format!(
+            "no member or attribute {name:?}"
+        )));
+    };
+    Ok(dict.bind(py).call_method1("get", (*wire,))?.unbind())
+}
+
+/// A parsed `DescribeDtsJobDetail` response (a job detail or a gateway error
+/// envelope). Members are attributes by their snake-case names
+/// (`resp.dts_job_id`, `resp.source_endpoint`), as in the canonical JSON.
+#[pyclass(frozen, module = "dts_job_detail")]
+struct Response {
+    inner: Arc<RsResponse>,
+    options: Options,
+    facts: Option<Facts>,
+    dict: OnceLock<Py<PyAny>>,
+}
+
+impl Response {
+    fn new(inner: RsResponse, options: Options) -> Self {
+        let facts = inner.detail().map(|d| Facts::of(&d.job_with(&options)));
+        Response {
+            inner: Arc::new(inner),
+            options,
+            facts,
+            dict: OnceLock::new(),
+        }
+    }
+
+    fn cached(&self, py: Python<'_>) -> PyResult<&Py<PyAny>> {
+        if let Some(d) = self.dict.get() {
+            return Ok(d);
+        }
+        let d = to_python(py, &*self.inner)?;
+        Ok(self.dict.get_or_init(|| d))
+    }
+}
+
+#[pymethods]
+impl Response {
+    /// `"detail"` or `"error"` (the gateway's error envelope).
+    #[getter]
+    fn kind(&self) -> &'static str {
+        match &*self.inner {
+            RsResponse::Detail(_) => "detail",
+            RsResponse::Error(_) => "error",
+        }
+    }
+
+    /// `"migration"`, `"synchronization"`, `"change-tracking"` or `"unknown"`.
+    #[getter]
+    fn task_kind(&self) -> &'static str {
+        self.facts.as_ref().map_or("unknown", |f| f.task_kind)
+    }
+
+    /// `Status` as sent (`None` when absent).
+    #[getter]
+    fn status(&self) -> Option<String> {
+        self.facts.as_ref().and_then(|f| f.status.clone())
+    }
+
+    /// Whether `Status` is in the list of the task kind.
+    #[getter]
+    fn status_known(&self) -> bool {
+        self.facts.as_ref().is_some_and(|f| f.status_known)
+    }
+
+    /// `Delay` as a `timedelta` in the task kind's unit; `None` when absent or the kind is unknown.
+    #[getter]
+    fn delay(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        timedelta(py, self.facts.as_ref().and_then(|f| f.delay_ms))
+    }
+
+    /// `Checkpoint` as a UTC `datetime`.
+    #[getter]
+    fn checkpoint_time(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        utc_time(py, self.facts.as_ref().and_then(|f| f.checkpoint))
+    }
+
+    /// The API error as `{"code": …, "message": …}` (`%s` filled in), or `None`.
+    #[getter]
+    fn error(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        let error = match &*self.inner {
+            RsResponse::Detail(d) => d.error(),
+            RsResponse::Error(e) => Some(e.error()),
+        };
+        error
+            .map(|e| {
+                let d = pyo3::types::PyDict::new(py);
+                d.set_item("code", e.code)?;
+                d.set_item("message", e.message)?;
+                Ok(d.into_any().unbind())
+            })
+            .transpose()
+    }
+
+    /// Every job nested in this response, at any depth, in document order.
+    fn sub_jobs(&self) -> Vec<Job> {
+        match &*self.inner {
+            RsResponse::Detail(d) => d
+                .job_with(&self.options)
+                .sub_jobs()
+                .map(|j| Job {
+                    root: Arc::clone(&self.inner),
+                    facts: Facts::of(&j),
+                    dict: OnceLock::new(),
+                })
+                .collect(),
+            RsResponse::Error(_) => Vec::new(),
+        }
+    }
+
+    /// The canonical JSON as Python objects (a new dict each call).
+    fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        to_python(py, &*self.inner)
+    }
+
+    /// The canonical JSON text.
+    fn to_json(&self) -> String {
+        json::to_string(&*self.inner)
+    }
+
+    /// The canonical XML text; `ValueError` for a value XML 1.0 cannot carry.
+    fn to_xml(&self) -> PyResult<String> {
+        xml::to_string(&*self.inner).map_err(|e| PyValueError::new_err(e.to_string()))
+    }
+
+    /// Every problem found, as `Diagnostic` objects.
+    fn validate(&self) -> Vec<Diagnostic> {
+        self.inner
+            .validate_with(&self.options)
+            .into_iter()
+            .map(|d| Diagnostic {
+                path: d.path,
+                code: d.code.as_str(),
+                severity: d.severity.as_str(),
+                message: d.message,
+            })
+            .collect()
+    }
+
+    fn __getattr__(&self, py: Python<'_>, name: &str) -> PyResult<Py<PyAny>> {
+        let members = match &*self.inner {
+            RsResponse::Detail(_) => JobDetail::MEMBERS,
+            RsResponse::Error(_) => ErrorEnvelope::MEMBERS,
+        };
+        member(py, self.cached(py)?, members, name)
+    }
+
+    fn __repr__(&self) -> String {
+        match &*self.inner {
+            RsResponse::Detail(d) => format!(
+                "<Response detail {} {} {}>",
+                d.dts_job_id.as_deref().unwrap_or("-"),
+                self.task_kind(),
+                self.status().as_deref().unwrap_or("-")
+            ),
+            RsResponse::Error(e) => format!("<Response error {}>", e.code.as_deref().unwrap_or("-")),
+        }
+    }
+}
+
+/// A job nested in a response (`Response.sub_jobs()`): the same members and
+/// meaning as the top level, with its place.
+#[pyclass(frozen, module = "dts_job_detail")]
+struct Job {
+    root: Arc<RsResponse>,
+    facts: Facts,
+    dict: OnceLock<Py<PyAny>>,
+}
+
+impl Job {
+    fn detail(&self) -> PyResult<&JobDetail> {
+        self.root
+            .detail()
+            .and_then(|d| d.job_at(&self.facts.pointer))
+            .ok_or_else(|| PyValueError::new_err("the job is not in its response"))
+    }
+}
+
+#[pymethods]
+impl Job {
+    /// JSON Pointer of the job in the canonical document.
+    #[getter]
+    fn pointer(&self) -> &str {
+        &self.facts.pointer
+    }
+
+    /// Pointer of the job it is nested in.
+    #[getter]
+    fn parent_pointer(&self) -> Option<&str> {
+        self.facts.parent.as_deref()
+    }
+
+    /// 1 for a sub-job of the top level, 2 for one nested in it, …
+    #[getter]
+    fn depth(&self) -> usize {
+        self.facts.depth
+    }
+
+    /// The task kind, its own or its parent's.
+    #[getter]
+    fn task_kind(&self) -> &'static str {
+        self.facts.task_kind
+    }
+
+    /// `Status` as sent.
+    #[getter]
+    fn status(&self) -> Option<String> {
+        self.facts.status.clone()
+    }
+
+    /// Whether `Status` is in the list of the task kind.
+    #[getter]
+    fn status_known(&self) -> bool {
+        self.facts.status_known
+    }
+
+    /// `Delay` as a `timedelta`.
+    #[getter]
+    fn delay(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        timedelta(py, self.facts.delay_ms)
+    }
+
+    /// `Checkpoint` as a UTC `datetime`.
+    #[getter]
+    fn checkpoint_time(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        utc_time(py, self.facts.checkpoint)
+    }
+
+    /// The job's canonical JSON as Python objects.
+    fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        to_python(py, self.detail()?)
+    }
+
+    /// The job's canonical JSON text.
+    fn to_json(&self) -> PyResult<String> {
+        Ok(json::to_string(self.detail()?))
+    }
+
+    fn __getattr__(&self, py: Python<'_>, name: &str) -> PyResult<Py<PyAny>> {
+        let dict = match self.dict.get() {
+            Some(d) => d,
+            None => {
+                let d = self.to_dict(py)?;
+                self.dict.get_or_init(|| d)
+            }
+        };
+        member(py, dict, JobDetail::MEMBERS, name)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<Job {} {} {}>",
+            self.facts.pointer,
+            self.facts.task_kind,
+            self.facts.status.as_deref().unwrap_or("-")
+        )
+    }
+}
+
+/// One problem found by `validate()`.
+#[pyclass(frozen, module = "dts_job_detail", eq)]
+#[derive(PartialEq)]
+struct Diagnostic {
+    /// JSON Pointer of the member (`""` for the root).
+    #[pyo3(get)]
+    path: String,
+    /// The code, such as `invalid-timestamp`.
+    #[pyo3(get)]
+    code: &'static str,
+    /// `error` or `warning`.
+    #[pyo3(get)]
+    severity: &'static str,
+    /// A sentence for people.
+    #[pyo3(get)]
+    message: String,
+}
+
+#[pymethods]
+impl Diagnostic {
+    /// `{"path", "code", "severity", "message"}` (the CLI's `check --format json` without `file`).
+    fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        let d = pyo3::types::PyDict::new(py);
+        d.set_item("path", &self.path)?;
+        d.set_item("code", self.code)?;
+        d.set_item("severity", self.severity)?;
+        d.set_item("message", &self.message)?;
+        Ok(d.into_any().unbind())
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<Diagnostic {} {} {}: {}>",
+            self.severity, self.code, self.path, self.message
+        )
+    }
+}
+
+/// Parses one response from `bytes` or `str` (JSON or XML, sniffed).
+#[pyfunction]
+#[pyo3(signature = (data, *, strict = false, task_kind = None))]
+fn parse(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    strict: bool,
+    task_kind: Option<&str>,
+) -> PyResult<Response> {
+    let parser = parser(strict, task_kind)?;
+    let parsed = if let Ok(bytes) = data.cast::<PyBytes>() {
+        parser.parse(bytes.as_bytes())
+    } else if let Ok(text) = data.cast::<PyString>() {
+        parser.parse_str(&text.to_cow()?)
+    } else {
+        return Err(pyo3::exceptions::PyTypeError::new_err(
+            "parse() takes bytes or str",
+        ));
+    };
+    parsed
+        .map(|r| Response::new(r, *parser.options()))
+        .map_err(|e| parse_error(py, &e, None))
+}
+
+/// Reads and parses one file.
+fn read_file(parser: &Parser, path: &str) -> Result<RsResponse, ReadFailure> {
+    let file = std::fs::File::open(path).map_err(|e| ReadFailure::Io(format!("{path}: {e}")))?;
+    parser.read(file).map_err(ReadFailure::Parse)
+}
+
+enum ReadFailure {
+    Io(String),
+    Parse(dts::Error),
+}
+
+impl ReadFailure {
+    fn into_py(self, py: Python<'_>, path: &str) -> PyErr {
+        match self {
+            ReadFailure::Io(message) => PyOSError::new_err(message),
+            ReadFailure::Parse(e) => parse_error(py, &e, Some(path)),
+        }
+    }
+}
+
+/// Reads and parses one file.
+#[pyfunction]
+#[pyo3(signature = (path, *, strict = false, task_kind = None))]
+fn parse_file(
+    py: Python<'_>,
+    path: std::path::PathBuf,
+    strict: bool,
+    task_kind: Option<&str>,
+) -> PyResult<Response> {
+    let parser = parser(strict, task_kind)?;
+    let path = path.to_string_lossy().into_owned();
+    let parsed = py.detach(|| read_file(&parser, &path));
+    parsed
+        .map(|r| Response::new(r, *parser.options()))
+        .map_err(|f| f.into_py(py, &path))
+}
+
+/// Reads and parses many files in parallel (the GIL released), in order;
+/// raises for the first that cannot be read. `threads`: how many (default:
+/// one per core).
+#[pyfunction]
+#[pyo3(signature = (paths, threads = None, *, strict = false, task_kind = None))]
+fn parse_files(
+    py: Python<'_>,
+    paths: Vec<std::path::PathBuf>,
+    threads: Option<usize>,
+    strict: bool,
+    task_kind: Option<&str>,
+) -> PyResult<Py<PyList>> {
+    use rayon::prelude::*;
+    let parser = parser(strict, task_kind)?;
+    let paths: Vec<String> = paths.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.unwrap_or(0))
+        .build()
+        .map_err(|e| PyOSError::new_err(e.to_string()))?;
+    let results: Vec<Result<RsResponse, ReadFailure>> =
+        py.detach(|| pool.install(|| paths.par_iter().map(|p| read_file(&parser, p)).collect()));
+    let mut out = Vec::with_capacity(results.len());
+    for (result, path) in results.into_iter().zip(&paths) {
+        let response = result.map_err(|f| f.into_py(py, path))?;
+        out.push(Response::new(response, *parser.options()));
+    }
+    Ok(PyList::new(py, out)?.unbind())
+}
+
+/// Offline reader of Alibaba Cloud DTS `DescribeDtsJobDetail` responses (JSON
+/// and XML): typed, tolerant, validated — the Rust crate `dts-job-detail`.
+#[pymodule]
+#[pyo3(name = "dts_job_detail")]
+fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("ParseError", m.py().get_type::<ParseError>())?;
+    m.add_class::<Response>()?;
+    m.add_class::<Job>()?;
+    m.add_class::<Diagnostic>()?;
+    m.add_function(wrap_pyfunction!(parse, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_file, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_files, m)?)?;
+    Ok(())
+}

@@ -1,0 +1,185 @@
+"""The Python package against the command line (the same Rust crate) and the
+official SDK. The CLI binary is DTS_JOB_DETAIL_BIN, else target/debug's."""
+
+import datetime
+import json
+import os
+import pathlib
+import subprocess
+
+import pytest
+
+import dts_job_detail
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "fixtures"
+BIN = os.environ.get("DTS_JOB_DETAIL_BIN", str(ROOT / "target" / "debug" / "dts-job-detail"))
+
+DOCUMENTS = sorted(p for p in FIXTURES.rglob("*") if p.suffix in (".json", ".xml"))
+
+
+def cli(*args):
+    return subprocess.run([BIN, *map(str, args)], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_there_are_fixtures_in_both_forms():
+    assert len([p for p in DOCUMENTS if p.suffix == ".json"]) > 20
+    assert len([p for p in DOCUMENTS if p.suffix == ".xml"]) > 15
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: str(p.relative_to(FIXTURES)))
+def test_every_fixture_reads_as_the_cli_reads_it(path):
+    out = cli("json", "--quiet", path)
+    if out.returncode != 0:
+        with pytest.raises(dts_job_detail.ParseError):
+            dts_job_detail.parse_file(path)
+        return
+    resp = dts_job_detail.parse_file(path)
+    assert resp.to_dict() == json.loads(out.stdout)
+    assert json.loads(resp.to_json()) == json.loads(out.stdout)
+    # the diagnostics are the CLI's `check --format json`, without "file"
+    check = cli("check", "--quiet", "--format", "json", path)
+    expected = [json.loads(line) for line in check.stdout.splitlines()]
+    for d in expected:
+        del d["file"]
+    assert [d.to_dict() for d in resp.validate()] == expected
+    # and the summary is `inspect --format json`'s
+    (summary,) = [json.loads(line) for line in cli("inspect", "--quiet", "--format", "json", path).stdout.splitlines()]
+    assert resp.task_kind == summary["TaskKind"]
+    assert resp.status == summary["Status"]
+    assert resp.status_known == summary["StatusKnown"]
+    delay = resp.delay
+    assert (None if delay is None else delay // datetime.timedelta(milliseconds=1)) == summary["DelayMillis"]
+    checkpoint = resp.checkpoint_time
+    assert (None if checkpoint is None else int(checkpoint.timestamp())) == summary["Checkpoint"]
+    assert len(resp.sub_jobs()) == summary["SubJobs"]
+
+
+def test_sub_jobs_are_the_exported_jobs():
+    path = FIXTURES / "sync_subjobs.xml"
+    rows = [json.loads(line) for line in cli("export", "--quiet", "--format", "ndjson", "--output", "-", path).stdout.splitlines()]
+    jobs = dts_job_detail.parse_file(path).sub_jobs()
+    assert [j.pointer for j in jobs] == [r["pointer"] for r in rows[1:]]
+    assert [j.parent_pointer for j in jobs] == [r["parent_pointer"] for r in rows[1:]]
+    assert [j.task_kind for j in jobs] == [r["task_kind"] for r in rows[1:]]
+    assert [j.depth for j in jobs] == [r["depth"] for r in rows[1:]]
+    reverse = jobs[1]
+    assert reverse.pointer == "/SubSyncJob/0/ReverseJob"
+    assert reverse.dts_job_id == "rev1****"
+    assert reverse.to_dict()["DtsJobId"] == "rev1****"
+
+
+def test_typed_values():
+    resp = dts_job_detail.parse(
+        b'{"RequestId":"r","JobType":"SYNC","Status":"synchronizing","Delay":"3","Checkpoint":"1616405159",'
+        b'"SubSyncJob":[{"Delay":4}],"FutureField":{"a":[1,2]}}'
+    )
+    assert resp.kind == "detail"
+    assert resp.task_kind == "synchronization"
+    assert resp.delay == datetime.timedelta(seconds=3)
+    assert resp.checkpoint_time == datetime.datetime(2021, 3, 22, 9, 25, 59, tzinfo=datetime.timezone.utc)
+    assert resp.sub_jobs()[0].delay == datetime.timedelta(seconds=4)  # the parent's kind
+    # members by snake-case name; absent ones are None; unknown ones kept in to_dict()
+    assert resp.request_id == "r"
+    assert resp.dts_job_id is None
+    assert resp.to_dict()["FutureField"] == {"a": [1, 2]}
+    with pytest.raises(AttributeError):
+        resp.no_such_member
+    # a task kind given by the caller reaches every nested job
+    migration = dts_job_detail.parse(b'{"Delay":5,"SubSyncJob":[{"Delay":6}]}', task_kind="migration")
+    assert migration.delay == datetime.timedelta(milliseconds=5)
+    assert migration.sub_jobs()[0].delay == datetime.timedelta(milliseconds=6)
+    assert dts_job_detail.parse(b'{"Delay":5}').delay is None
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        '{"Foo":123456789012345678901234,"Bar":[-99999999999999999999,1.5,-0.0,1e-400]}',
+        '{"Foo":1E400,"Delay":"7","SubSyncJob":[{"X":18446744073709551615}]}',
+        '{"Foo":{"deep":[1,2,{"x":null,"y":true}]},"Checkpoint":"12x","Success":"TRUE"}',
+    ],
+)
+def test_to_dict_is_json_loads_of_to_json_for_any_number(doc):
+    resp = dts_job_detail.parse(doc)
+    assert resp.to_dict() == json.loads(resp.to_json())
+    assert [j.to_dict() for j in resp.sub_jobs()] == [json.loads(j.to_json()) for j in resp.sub_jobs()]
+
+
+def test_str_and_bytes_read_the_same():
+    text = (FIXTURES / "seed.xml").read_text()
+    assert dts_job_detail.parse(text).to_dict() == dts_job_detail.parse(text.encode()).to_dict()
+    assert dts_job_detail.parse(text).to_xml().startswith("<?xml")
+
+
+def test_the_gateway_envelope():
+    resp = dts_job_detail.parse_file(FIXTURES / "gateway_error.json")
+    assert resp.kind == "error"
+    assert resp.task_kind == "unknown"
+    assert resp.error["code"] == "Forbidden.InstanceNotFound"
+    assert resp.code == "Forbidden.InstanceNotFound"
+    assert resp.sub_jobs() == []
+
+
+def test_errors_carry_their_position():
+    with pytest.raises(dts_job_detail.ParseError) as caught:
+        dts_job_detail.parse_file(ROOT / "tests" / "cli-data" / "mixed" / "truncated.json")
+    e = caught.value
+    assert isinstance(e, ValueError)
+    assert (e.line, e.column, e.pointer, e.kind) == (1, 29, "/Delay", "syntax")
+    assert e.path.endswith("truncated.json")
+    with pytest.raises(dts_job_detail.ParseError) as caught:
+        dts_job_detail.parse('{"Delay": {"a": 1}}')
+    assert (caught.value.pointer, caught.value.kind, caught.value.path) == ("/Delay", "shape", None)
+    with pytest.raises(dts_job_detail.ParseError):
+        dts_job_detail.parse(b"<!DOCTYPE x><x/>")
+    with pytest.raises(TypeError):
+        dts_job_detail.parse(42)
+    with pytest.raises(ValueError):
+        dts_job_detail.parse(b"{}", task_kind="sideways")
+    with pytest.raises(OSError):
+        dts_job_detail.parse_file(FIXTURES / "no-such-file.json")
+
+
+def test_parse_files_keeps_order_and_raises_for_a_bad_one():
+    paths = [FIXTURES / "seed.json", FIXTURES / "seed.xml", FIXTURES / "sync_subjobs.json"] * 5
+    for threads in (None, 1, 3):
+        got = dts_job_detail.parse_files(paths, threads)
+        assert [r.to_dict() for r in got] == [dts_job_detail.parse_file(p).to_dict() for p in paths]
+    with pytest.raises(dts_job_detail.ParseError) as caught:
+        dts_job_detail.parse_files(paths + [ROOT / "tests" / "cli-data" / "mixed" / "truncated.json"])
+    assert caught.value.path.endswith("truncated.json")
+
+
+def differences(a, b, at=""):
+    """(pointer, a, b) for every leaf where a and b differ."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        for key in sorted(set(a) | set(b)):
+            yield from differences(a.get(key), b.get(key), f"{at}/{key}")
+    elif isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+        for i, (x, y) in enumerate(zip(a, b)):
+            yield from differences(x, y, f"{at}/{i}")
+    elif a != b:
+        yield at, a, b
+
+
+def test_the_official_sdk_reads_to_dict_as_the_original():
+    models = pytest.importorskip("alibabacloud_dts20200101.models")
+    for name in ("seed.json", "sync_subjobs.json", "published/sdk-sample.json", "migration.json"):
+        original = json.loads((FIXTURES / name).read_text())
+        ours = dts_job_detail.parse_file(FIXTURES / name).to_dict()
+        sdk_original = models.DescribeDtsJobDetailResponseBody().from_map(original).to_map()
+        sdk_ours = models.DescribeDtsJobDetailResponseBody().from_map(ours).to_map()
+        # The one difference is by contract: canonical JSON holds Checkpoint
+        # as an integer, where the service (and so the SDK) has a string in
+        # job objects. The value is the same.
+        for at, got, sent in differences(sdk_ours, sdk_original):
+            assert at.endswith("/Checkpoint"), (name, at, got, sent)
+            assert isinstance(got, int) and str(got) == sent, (name, at, got, sent)
+        assert sdk_ours["DtsJobId"] == sdk_original["DtsJobId"]
+
+
+def test_typed_package():
+    package = pathlib.Path(dts_job_detail.__file__).parent
+    assert (package / "py.typed").exists() and (package / "__init__.pyi").exists()
+    assert dts_job_detail.__version__
