@@ -119,7 +119,7 @@ pub use error::{Error, ErrorKind};
 pub use model::{
     CheckResult, DataDeliveryChannelInfo, DestNetType, Direction, Endpoint, ErrorEnvelope, JobDetail,
     JobOrValue, JobType, MigrationMode, Number, Open, OriginType, PayType, Performance, PrecheckDetail,
-    PrecheckStatus, Response, RetryState, RetryTarget, Scalar, SslSolution, StageStatus,
+    PrecheckStatus, Response, RetryState, RetryTarget, Scalar, SslSolution, StageStatus, Str,
     SubscriptionDataType, SubscriptionHost, Tag, UnknownFields, Value, XmlAttribute,
 };
 pub use parser::{

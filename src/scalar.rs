@@ -66,8 +66,12 @@ impl<'de> In<'de> {
 }
 
 /// Reads a text member: every scalar is accepted as its literal text.
-pub(crate) fn text(v: In<'_>) -> String {
-    v.into_text()
+pub(crate) fn text(v: In<'_>) -> crate::value::Str {
+    match v {
+        In::Str(s) | In::Number(s) => s.into(),
+        In::Bool(b) => if b { "true" } else { "false" }.into(),
+        In::Null => crate::value::Str::default(),
+    }
 }
 
 /// Reads an integer member (`Code`, `Delay`, `Checkpoint`, `DatabaseCount`, …).

@@ -27,7 +27,7 @@ trait MemberSchema {
     fn schema(out: &mut String);
 }
 
-impl MemberSchema for Option<String> {
+impl MemberSchema for Option<Str> {
     fn schema(out: &mut String) {
         out.push_str(r#""type":"string""#);
     }

@@ -557,7 +557,7 @@ fn own_kind(job: &JobDetail) -> Option<TaskKind> {
     {
         return Some(kind);
     }
-    let filled = |t: &Option<String>| t.as_deref().is_some_and(|t| !t.trim().is_empty());
+    let filled = |t: &Option<crate::model::Str>| t.as_deref().is_some_and(|t| !t.trim().is_empty());
     let host = job.subscription_host.as_deref().is_some_and(|h| {
         filled(&h.private_host) || filled(&h.public_host) || filled(&h.vpc_host) || !h.unknown.is_empty()
     });
@@ -825,8 +825,8 @@ impl ErrorEnvelope {
     /// The gateway error as code and message.
     pub fn error(&self) -> BusinessError {
         BusinessError {
-            code: self.code.clone().unwrap_or_default(),
-            message: self.message.clone().unwrap_or_default(),
+            code: self.code.as_deref().unwrap_or_default().to_owned(),
+            message: self.message.as_deref().unwrap_or_default().to_owned(),
         }
     }
 }

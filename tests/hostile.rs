@@ -185,7 +185,7 @@ fn large_values_and_the_size_limit() {
     assert_eq!(
         resp.detail()
             .and_then(|d| d.error_message.as_ref())
-            .map(String::len),
+            .map(|s| s.len()),
         Some(big.len())
     );
     let xml = format!(

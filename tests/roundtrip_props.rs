@@ -22,6 +22,11 @@ fn text() -> BoxedStrategy<String> {
     .boxed()
 }
 
+/// A text member's value.
+fn member_text() -> BoxedStrategy<dts_job_detail::model::Str> {
+    text().prop_map(dts_job_detail::model::Str::from).boxed()
+}
+
 fn opt<T: std::fmt::Debug + Clone + 'static>(
     s: impl Strategy<Value = T> + 'static,
 ) -> BoxedStrategy<Option<T>> {
@@ -74,8 +79,8 @@ fn unknown() -> impl Strategy<Value = UnknownFields> {
 
 fn endpoint() -> impl Strategy<Value = Endpoint> {
     (
-        opt(text()),
-        opt(text()),
+        opt(member_text()),
+        opt(member_text()),
         opt(boolean()),
         opt(open(&["DISABLE", "ENABLE_ONLY_4_MONGODB_ALTAS"])),
         unknown(),
@@ -92,7 +97,7 @@ fn endpoint() -> impl Strategy<Value = Endpoint> {
 }
 
 fn tag() -> impl Strategy<Value = Tag> {
-    (opt(text()), opt(int()), opt(text())).prop_map(|(key, id, created)| {
+    (opt(member_text()), opt(int()), opt(member_text())).prop_map(|(key, id, created)| {
         let mut t = Tag::default();
         t.tag_key = key;
         t.id = id;
@@ -103,8 +108,8 @@ fn tag() -> impl Strategy<Value = Tag> {
 
 fn precheck() -> impl Strategy<Value = PrecheckStatus> {
     (
-        opt(text()),
-        vec((opt(text()), opt(open(&["Success", "Failed"]))), 0..3),
+        opt(member_text()),
+        vec((opt(member_text()), opt(open(&["Success", "Failed"]))), 0..3),
     )
         .prop_map(|(status, details)| {
             let mut p = PrecheckStatus::default();
@@ -123,7 +128,7 @@ fn precheck() -> impl Strategy<Value = PrecheckStatus> {
 }
 
 fn retry() -> impl Strategy<Value = RetryState> {
-    (opt(text()), opt(int()), opt(boolean())).prop_map(|(module, count, retrying)| {
+    (opt(member_text()), opt(int()), opt(boolean())).prop_map(|(module, count, retrying)| {
         let mut r = RetryState::default();
         r.module = module;
         r.retry_count = count;
@@ -136,7 +141,7 @@ fn retry() -> impl Strategy<Value = RetryState> {
 fn job(depth: u32) -> BoxedStrategy<JobDetail> {
     let scalars = (
         (
-            opt(text()),
+            opt(member_text()),
             opt(boolean()),
             opt(int()),
             opt(int()),
@@ -144,10 +149,10 @@ fn job(depth: u32) -> BoxedStrategy<JobDetail> {
             opt(float()),
         ),
         (
-            opt(text()),
+            opt(member_text()),
             opt(open(&["sync", "SUBSCRIBE", "online"])),
             opt(open(&["PrePaid", "PostPaid"])),
-            opt(text()),
+            opt(member_text()),
         ),
     );
     let shapes = (

@@ -76,7 +76,7 @@ pub(crate) trait Slot {
     fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<(), S::Error>;
 }
 
-impl Slot for Option<String> {
+impl Slot for Option<crate::value::Str> {
     fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<(), S::Error> {
         *self = Some(scalar::text(src.scalar()?));
         Ok(())
@@ -156,7 +156,7 @@ macro_rules! flat_height {
 }
 
 flat_height!(
-    Option<String>,
+    Option<crate::value::Str>,
     Option<Scalar<i64>>,
     Option<Scalar<bool>>,
     Option<Scalar<f64>>

@@ -17,7 +17,7 @@
 //! - Otherwise a **job detail**.
 
 use crate::de::{Budget, Exceeded, Height, Shape, Source};
-use crate::model::{ErrorEnvelope, JobDetail, Response, Scalar, UnknownFields, Value};
+use crate::model::{ErrorEnvelope, JobDetail, Response, Scalar, Str, UnknownFields, Value};
 use crate::scalar::{self, In};
 use crate::value::merge_repeats;
 
@@ -26,7 +26,7 @@ use crate::value::merge_repeats;
 pub(crate) struct Root {
     detail: JobDetail,
     /// `Code` as text, for an envelope (whose `Code` is a name, not a number).
-    code: Option<String>,
+    code: Option<Str>,
 }
 
 impl Height for Root {
@@ -40,7 +40,7 @@ impl Shape for Root {
         match key {
             "Code" => {
                 let v = src.scalar()?;
-                self.code = Some(v.clone().into_text());
+                self.code = Some(scalar::text(v.clone()));
                 self.detail.code = Some(scalar::integer(v));
                 Ok(())
             }
@@ -129,12 +129,12 @@ impl Root {
 }
 
 /// The text of a scalar value, as a text member reads it.
-fn scalar_text(v: Value) -> String {
+fn scalar_text(v: Value) -> Str {
     match v {
-        Value::String(s) => s,
-        Value::Number(n) => n.to_string(),
+        Value::String(s) => s.into(),
+        Value::Number(n) => n.to_string().into(),
         Value::Bool(b) => scalar::text(In::Bool(b)),
-        _ => String::new(),
+        _ => Str::default(),
     }
 }
 

@@ -37,7 +37,7 @@ use std::io::Write;
 use chrono::{DateTime, SecondsFormat, Utc};
 
 use crate::error::Error;
-use crate::model::{JobDetail, Response, StageStatus};
+use crate::model::{JobDetail, Response, StageStatus, Str};
 use crate::task::{Job, Options, TaskKind};
 use crate::validate::Severity;
 
@@ -94,6 +94,13 @@ impl ToCell for String {
     const KIND: ColumnType = ColumnType::Text;
     fn cell(&self) -> Cell<'_> {
         Cell::Text(Some(self))
+    }
+}
+
+impl ToCell for Option<Str> {
+    const KIND: ColumnType = ColumnType::Text;
+    fn cell(&self) -> Cell<'_> {
+        Cell::Text(self.as_deref())
     }
 }
 
@@ -177,23 +184,23 @@ columns! {
     /// JSON Pointer of the job in the canonical document (`""` for the top level).
     pointer: String,
     /// Pointer of the job it is nested in (`None` for the top level).
-    parent_pointer: Option<String>,
+    parent_pointer: Option<Str>,
     /// 0 for the top level, 1 for its sub-jobs, …
     depth: i64,
     /// `RequestId` of the response (the same on every row of a response).
-    request_id: Option<String>,
+    request_id: Option<Str>,
     /// `DtsJobId`.
-    dts_job_id: Option<String>,
+    dts_job_id: Option<Str>,
     /// `DtsJobName`.
-    dts_job_name: Option<String>,
+    dts_job_name: Option<Str>,
     /// `DtsInstanceID`.
-    dts_instance_id: Option<String>,
+    dts_instance_id: Option<Str>,
     /// `JobType`, as sent.
-    job_type: Option<String>,
+    job_type: Option<Str>,
     /// The resolved task kind (see [`Job::task_kind`]).
     task_kind: TaskKind,
     /// `Status`, as sent but for white space around it.
-    status: Option<String>,
+    status: Option<Str>,
     /// Whether `Status` is in the list of the job's kind.
     status_known: bool,
     /// `Delay` in milliseconds; `None` when absent or when the kind, and so
@@ -206,28 +213,28 @@ columns! {
     /// `FinishTime`.
     finish_time: Option<DateTime<Utc>>,
     /// `SourceEndpoint.EngineName`.
-    source_engine: Option<String>,
+    source_engine: Option<Str>,
     /// `DestinationEndpoint.EngineName`.
-    destination_engine: Option<String>,
+    destination_engine: Option<Str>,
     /// `SourceEndpoint.Region`.
-    source_region: Option<String>,
+    source_region: Option<Str>,
     /// `DestinationEndpoint.Region`.
-    destination_region: Option<String>,
+    destination_region: Option<Str>,
     /// `StructureInitializationStatus.Status` (white space around it removed).
-    structure_init_status: Option<String>,
+    structure_init_status: Option<Str>,
     /// `DataInitializationStatus.Status` (white space around it removed).
-    data_init_status: Option<String>,
+    data_init_status: Option<Str>,
     /// `DataInitializationStatus.Percent`, when it is a number.
     data_init_percent: Option<f64>,
     /// `DataSynchronizationStatus.Status` (white space around it removed).
-    data_sync_status: Option<String>,
+    data_sync_status: Option<Str>,
     /// `DataSynchronizationStatus.Percent`, when it is a number.
     data_sync_percent: Option<f64>,
     /// The API error's code (`ErrCode`, or a gateway envelope's `Code`).
-    error_code: Option<String>,
+    error_code: Option<Str>,
     /// The API error's message with `%s` filled in, else the job's own
     /// `ErrorMessage`.
-    error_message: Option<String>,
+    error_message: Option<Str>,
     /// Error-level diagnostics of this job (not of the jobs nested in it).
     errors: i64,
     /// Warning-level diagnostics of this job (not of the jobs nested in it).
@@ -269,8 +276,8 @@ pub fn rows(file: &str, response: &Response, options: &Options) -> Vec<JobRow> {
                 data_init_percent: None,
                 data_sync_status: None,
                 data_sync_percent: None,
-                error_code: Some(error.code),
-                error_message: Some(error.message),
+                error_code: Some(error.code.into()),
+                error_message: Some(error.message.into()),
                 errors,
                 warnings,
             }]
@@ -293,13 +300,13 @@ fn job_rows(file: &str, detail: &JobDetail, options: &Options) -> Vec<JobRow> {
             JobRow {
                 file: file.to_owned(),
                 pointer: job.pointer().to_owned(),
-                parent_pointer: job.parent_pointer().map(str::to_owned),
+                parent_pointer: job.parent_pointer().map(Str::from),
                 depth: i64::try_from(job.depth()).unwrap_or(i64::MAX),
                 request_id: detail.request_id.clone(),
                 dts_job_id: job.dts_job_id.clone(),
                 dts_job_name: job.dts_job_name.clone(),
                 dts_instance_id: job.dts_instance_id.clone(),
-                job_type: job.job_type.as_ref().map(|t| t.raw().to_owned()),
+                job_type: job.job_type.as_ref().map(|t| Str::from(t.raw())),
                 task_kind: job.task_kind(),
                 status_known: status.as_ref().is_some_and(|s| s.known.is_some()),
                 status: status.and_then(|s| trimmed(Some(&s.raw))),
@@ -319,9 +326,9 @@ fn job_rows(file: &str, detail: &JobDetail, options: &Options) -> Vec<JobRow> {
                 data_init_percent: percent(&job.data_initialization_status),
                 data_sync_status: stage(&job.data_synchronization_status),
                 data_sync_percent: percent(&job.data_synchronization_status),
-                error_code: error.as_ref().map(|e| e.code.clone()),
+                error_code: error.as_ref().map(|e| Str::from(e.code.as_str())),
                 error_message: match error {
-                    Some(e) => Some(e.message),
+                    Some(e) => Some(e.message.into()),
                     None => job.error_message.clone().filter(|m| !m.is_empty()),
                 },
                 errors,
@@ -333,8 +340,8 @@ fn job_rows(file: &str, detail: &JobDetail, options: &Options) -> Vec<JobRow> {
 
 /// A status as analytics want it: without the white space around it (a
 /// pretty-printed XML element's), `None` when nothing is left.
-fn trimmed(s: Option<&str>) -> Option<String> {
-    s.map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned)
+fn trimmed(s: Option<&str>) -> Option<Str> {
+    s.map(str::trim).filter(|s| !s.is_empty()).map(Str::from)
 }
 
 /// Error and warning counts per job: each diagnostic belongs to the deepest

@@ -56,6 +56,12 @@ impl ToJson for str {
     }
 }
 
+impl ToJson for crate::value::Str {
+    fn to_json(&self, out: &mut String) {
+        write_str(out, self);
+    }
+}
+
 impl ToJson for String {
     fn to_json(&self, out: &mut String) {
         write_str(out, self);

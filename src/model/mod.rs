@@ -12,7 +12,7 @@
 //!
 //! | type            | wire                                   | model                      |
 //! |-----------------|----------------------------------------|----------------------------|
-//! | [`Text`]        | string (numbers/booleans as their text)| `Option<String>`           |
+//! | [`Text`]        | string (numbers/booleans as their text)| `Option<Str>` (a `&str` by deref, short ones inline) |
 //! | [`Int`]         | integer or numeric string              | `Option<Scalar<i64>>`      |
 //! | [`Bool`]        | boolean or `"true"`/`"false"`          | `Option<Scalar<bool>>`     |
 //! | [`Float`]       | number or numeric string               | `Option<Scalar<f64>>`      |
@@ -41,13 +41,13 @@ mod enums;
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-pub use crate::value::{Number, Open, Scalar, UnknownFields, Value};
+pub use crate::value::{Number, Open, Scalar, Str, UnknownFields, Value};
 pub use enums::{
     CheckResult, DestNetType, Direction, JobType, OriginType, PayType, RetryTarget, SslSolution,
 };
 
 /// A text member: `None` when absent.
-pub type Text = Option<String>;
+pub type Text = Option<Str>;
 /// An integer member (`i64`, never a float): `None` when absent.
 pub type Int = Option<Scalar<i64>>;
 /// A boolean member: `None` when absent.

@@ -319,7 +319,7 @@ macro_rules! nothing_to_check {
 
 // Text has no type to miss; jobs are checked by the walk, each once.
 nothing_to_check!(
-    Option<String>,
+    Option<crate::model::Str>,
     Option<JobOrValue>,
     Vec<JobOrValue>,
     Vec<JobDetail>

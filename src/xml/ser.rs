@@ -65,6 +65,12 @@ pub(crate) fn escape_into(out: &mut String, element: &str, text: &str) -> Result
     Ok(())
 }
 
+impl ToXml for crate::value::Str {
+    fn to_xml(&self, name: &str, out: &mut String) -> Result {
+        leaf(out, name, self)
+    }
+}
+
 impl ToXml for String {
     fn to_xml(&self, name: &str, out: &mut String) -> Result {
         leaf(out, name, self)
