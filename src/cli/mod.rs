@@ -431,30 +431,38 @@ struct Pipeline<'a> {
     sink: &'a mut Sink,
 }
 
+/// A document of a batch: read already (a line of a log, standard input), or
+/// a file that the worker parsing it reads, so files are read in parallel.
+enum Pending<'a> {
+    Read(Unit),
+    File(&'a Source),
+}
+
 /// Reads every source in batches bounded in documents and bytes, parses each
 /// batch in parallel and hands it on in input order.
-fn read_all(
-    settings: &Settings,
-    sources: &[Source],
-    read: &ReadArgs,
-    pipe: &mut Pipeline<'_>,
-) -> Option<Stop> {
-    let mut batch: Vec<Unit> = Vec::with_capacity(BATCH_DOCUMENTS);
-    let mut bytes = 0;
+fn read_all(settings: &Settings, sources: &[Source], read: &ReadArgs, pipe: &mut Pipeline<'_>) -> Option<Stop> {
+    let max_size = read.parse.max_size;
+    let mut batch = Batch {
+        items: Vec::with_capacity(BATCH_DOCUMENTS),
+        bytes: 0,
+    };
     for source in sources {
-        for unit in input::units(source, read.ndjson, read.parse.max_size) {
+        if let (Source::File(path), false) = (source, read.ndjson) {
+            // what the worker will hold: the file's size, within the limit
+            let size = std::fs::metadata(path).map_or(0, |m| m.len());
+            let size = usize::try_from(size).unwrap_or(usize::MAX).min(max_size);
+            if let Some(stop) = batch.add(Pending::File(source), size, settings, max_size, pipe) {
+                return Some(stop);
+            }
+            continue;
+        }
+        for unit in input::units(source, read.ndjson, max_size) {
             match unit {
                 Ok(unit) => {
-                    if !batch.is_empty()
-                        && (batch.len() == BATCH_DOCUMENTS || bytes + unit.bytes.len() > BATCH_BYTES)
-                    {
-                        if let Some(stop) = flush(settings, &mut batch, pipe) {
-                            return Some(stop);
-                        }
-                        bytes = 0;
+                    let size = unit.bytes.len();
+                    if let Some(stop) = batch.add(Pending::Read(unit), size, settings, max_size, pipe) {
+                        return Some(stop);
                     }
-                    bytes += unit.bytes.len();
-                    batch.push(unit);
                 }
                 Err((label, reason)) => {
                     pipe.status.unreadable(pipe.out, &label, &reason);
@@ -463,15 +471,52 @@ fn read_all(
             }
         }
     }
-    flush(settings, &mut batch, pipe)
+    flush(settings, &mut batch.items, max_size, pipe)
 }
 
-/// Parses a batch in parallel and hands it on in input order; `Some` when
-/// writing has to stop.
-fn flush(settings: &Settings, batch: &mut Vec<Unit>, pipe: &mut Pipeline<'_>) -> Option<Stop> {
+/// The documents being gathered, and their bytes.
+struct Batch<'a> {
+    items: Vec<Pending<'a>>,
+    bytes: usize,
+}
+
+impl<'a> Batch<'a> {
+    /// Adds a document of `size` bytes, after flushing the batch when it is full.
+    fn add(
+        &mut self,
+        pending: Pending<'a>,
+        size: usize,
+        settings: &Settings,
+        max_size: usize,
+        pipe: &mut Pipeline<'_>,
+    ) -> Option<Stop> {
+        let mut stop = None;
+        if !self.items.is_empty() && (self.items.len() == BATCH_DOCUMENTS || self.bytes + size > BATCH_BYTES) {
+            stop = flush(settings, &mut self.items, max_size, pipe);
+            self.bytes = 0;
+        }
+        self.bytes += size;
+        self.items.push(pending);
+        stop
+    }
+}
+
+/// Reads (files) and parses a batch in parallel and hands it on in input
+/// order; `Some` when writing has to stop.
+fn flush(settings: &Settings, batch: &mut Vec<Pending<'_>>, max_size: usize, pipe: &mut Pipeline<'_>) -> Option<Stop> {
     let outcomes: Vec<Outcome> = batch
         .par_iter()
-        .map(|unit| report::process(settings, unit))
+        .map(|pending| match pending {
+            Pending::Read(unit) => report::process(settings, unit),
+            Pending::File(source) => match input::units(source, false, max_size).next() {
+                Some(Ok(unit)) => report::process(settings, &unit),
+                Some(Err((label, reason))) => Outcome::Unreadable { label, reason },
+                None => Outcome::Unreadable {
+                    label: source.label(),
+                    reason: "nothing to read".to_owned(),
+                },
+            },
+        })
         .collect();
     let count = batch.len();
     batch.clear();
