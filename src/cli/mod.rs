@@ -440,7 +440,12 @@ enum Pending<'a> {
 
 /// Reads every source in batches bounded in documents and bytes, parses each
 /// batch in parallel and hands it on in input order.
-fn read_all(settings: &Settings, sources: &[Source], read: &ReadArgs, pipe: &mut Pipeline<'_>) -> Option<Stop> {
+fn read_all(
+    settings: &Settings,
+    sources: &[Source],
+    read: &ReadArgs,
+    pipe: &mut Pipeline<'_>,
+) -> Option<Stop> {
     let max_size = read.parse.max_size;
     let mut batch = Batch {
         items: Vec::with_capacity(BATCH_DOCUMENTS),
@@ -491,7 +496,8 @@ impl<'a> Batch<'a> {
         pipe: &mut Pipeline<'_>,
     ) -> Option<Stop> {
         let mut stop = None;
-        if !self.items.is_empty() && (self.items.len() == BATCH_DOCUMENTS || self.bytes + size > BATCH_BYTES) {
+        if !self.items.is_empty() && (self.items.len() == BATCH_DOCUMENTS || self.bytes + size > BATCH_BYTES)
+        {
             stop = flush(settings, &mut self.items, max_size, pipe);
             self.bytes = 0;
         }
@@ -503,7 +509,12 @@ impl<'a> Batch<'a> {
 
 /// Reads (files) and parses a batch in parallel and hands it on in input
 /// order; `Some` when writing has to stop.
-fn flush(settings: &Settings, batch: &mut Vec<Pending<'_>>, max_size: usize, pipe: &mut Pipeline<'_>) -> Option<Stop> {
+fn flush(
+    settings: &Settings,
+    batch: &mut Vec<Pending<'_>>,
+    max_size: usize,
+    pipe: &mut Pipeline<'_>,
+) -> Option<Stop> {
     let outcomes: Vec<Outcome> = batch
         .par_iter()
         .map(|pending| match pending {

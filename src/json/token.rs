@@ -347,37 +347,103 @@ impl<'a> Tokenizer<'a> {
 
     /// Skips the value at hand, checking it (iteratively: any depth is fine).
     pub(crate) fn skip_value(&mut self) -> Result<()> {
-        let mut open: Vec<bool> = Vec::new(); // true: an object
+        // what is open, innermost last (true: an object); no allocation for
+        // the first 64 levels
+        let mut inline = [false; 64];
+        let mut depth = 0usize;
+        let mut deeper: Vec<bool> = Vec::new();
         loop {
-            match self.peek()? {
+            let opened = match self.peek()? {
                 Peek::Object => {
-                    if self.begin_object()?.is_some() {
-                        open.push(true);
-                        continue;
+                    self.pos += 1;
+                    self.skip_ws();
+                    if self.byte() == Some(b'}') {
+                        self.pos += 1;
+                        None
+                    } else {
+                        self.skip_key()?;
+                        Some(true)
                     }
                 }
-                Peek::Array => {
-                    if self.begin_array()? {
-                        open.push(false);
-                        continue;
-                    }
+                Peek::Array => self.begin_array()?.then_some(false),
+                Peek::String => {
+                    self.skip_string()?;
+                    None
                 }
-                Peek::String => self.skip_string()?,
                 kind => {
                     self.scalar(kind)?;
+                    None
                 }
+            };
+            if let Some(object) = opened {
+                match inline.get_mut(depth) {
+                    Some(slot) => *slot = object,
+                    None => deeper.push(object),
+                }
+                depth += 1;
+                continue;
             }
             loop {
-                let more = match open.last() {
-                    None => return Ok(()),
-                    Some(true) => self.next_key()?.is_some(),
-                    Some(false) => self.next_item()?,
+                let Some(top) = depth.checked_sub(1) else {
+                    return Ok(());
+                };
+                let object = inline
+                    .get(top)
+                    .copied()
+                    .or_else(|| deeper.last().copied())
+                    .unwrap_or(false);
+                let more = if object {
+                    self.skip_next_key()?
+                } else {
+                    self.next_item()?
                 };
                 if more {
                     break;
                 }
-                open.pop();
+                if top >= inline.len() {
+                    deeper.pop();
+                }
+                depth = top;
             }
+        }
+    }
+
+    /// An object's key and its `:`, not decoded.
+    fn skip_key(&mut self) -> Result<()> {
+        if self.byte() != Some(b'"') {
+            return match self.byte() {
+                None => self.error("EOF while parsing an object"),
+                Some(b'}') => self.error("trailing comma"),
+                Some(_) => self.error("key must be a string"),
+            };
+        }
+        self.skip_string()?;
+        self.skip_ws();
+        match self.byte() {
+            Some(b':') => {
+                self.pos += 1;
+                Ok(())
+            }
+            None => self.error("EOF while parsing an object"),
+            Some(_) => self.error("expected `:`"),
+        }
+    }
+
+    /// [`Pull::next_key`] without decoding the key: whether one follows.
+    fn skip_next_key(&mut self) -> Result<bool> {
+        self.skip_ws();
+        match self.byte() {
+            Some(b',') => {
+                self.pos += 1;
+                self.skip_ws();
+                self.skip_key().map(|()| true)
+            }
+            Some(b'}') => {
+                self.pos += 1;
+                Ok(false)
+            }
+            None => self.error("EOF while parsing an object"),
+            Some(_) => self.error("expected `,` or `}`"),
         }
     }
 }

@@ -542,21 +542,21 @@ fn check_job(view: &Job<'_>, out: &mut Report) {
 /// `None` when it is blank.
 fn check_stamp(text: &str, form: Form, at: &Path<'_>, out: &mut Report) -> Option<Stamp> {
     let stamp = read_member(text, form)?;
-    let mut path = String::new();
-    at.render(&mut path);
-    match stamp {
-        Stamp::Strict(_) => {}
-        Stamp::Lenient(_) => out.at(
-            &path,
+    let (code, message) = match stamp {
+        Stamp::Strict(_) => return Some(stamp),
+        Stamp::Lenient(_) => (
             DiagnosticCode::LenientTimestamp,
             format!("{text:?} is not in the form YYYY-MM-DDTHH:MM:SSZ"),
         ),
-        Stamp::Invalid => out.at(
-            &path,
+        Stamp::Invalid => (
             DiagnosticCode::InvalidTimestamp,
             format!("{text:?} is not a real date and time in a known form"),
         ),
-    }
+    };
+    // the pointer is rendered only for a diagnostic
+    let mut path = String::new();
+    at.render(&mut path);
+    out.at(&path, code, message);
     Some(stamp)
 }
 
