@@ -65,6 +65,9 @@ fn measure<T>(f: impl FnOnce() -> T) -> (usize, usize, usize) {
     )
 }
 
+/// Input name, reader name, input, reader.
+type Case<'a> = (&'a str, &'a str, &'a str, fn(&str));
+
 fn crate_json(t: &str) {
     drop(dts_job_detail::json::from_str(t));
 }
@@ -93,7 +96,7 @@ fn main() {
         "{:<11} {:<17} {:>9} {:>14} {:>12} {:>10}",
         "input", "reader", "allocs", "bytes alloc'd", "peak live", "peak/input"
     );
-    let cases: [(&str, &str, &str, fn(&str)); 10] = [
+    let cases: [Case<'_>; 10] = [
         ("seed_json", "crate", SEED_JSON, crate_json),
         ("seed_json", "serde_derive", SEED_JSON, derive),
         ("seed_json", "serde_value", SEED_JSON, value),
