@@ -36,7 +36,6 @@ use crate::de::root::{Document, Root};
 use crate::de::{Budget, DEFAULT_MAX_DEPTH, Exceeded, Height, Limits, Shape, Source};
 use crate::model::{JobDetail, JobOrValue, Response, UnknownFields, Value, for_each_shape};
 use crate::scalar::{self, In};
-use crate::value::merge_repeats;
 
 /// State shared by all visitors of one document.
 struct Ctx {
@@ -327,9 +326,10 @@ impl<'de, T: Shape> Visitor<'de> for ObjectSeed<'_, T> {
             };
             self.target.read_field(&key, src)?;
         }
-        let unknown = &mut self.target.unknown_mut().0;
-        let merged = merge_repeats(unknown);
-        self.ctx.budget.check_merged(unknown, &merged).map_err(limit)?;
+        self.ctx
+            .budget
+            .merge(&mut self.target.unknown_mut().0)
+            .map_err(limit)?;
         self.ctx.leave(1);
         Ok(true)
     }
@@ -573,8 +573,7 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
             members.push((key.into_owned(), v));
         }
         if self.merge {
-            let merged = merge_repeats(&mut members);
-            self.ctx.budget.check_merged(&members, &merged).map_err(limit)?;
+            self.ctx.budget.merge(&mut members).map_err(limit)?;
         }
         self.ctx.leave(1);
         Ok(Value::Object(members))

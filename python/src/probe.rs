@@ -144,48 +144,30 @@ impl ser::Serializer for Probe {
     }
 }
 
-impl ser::SerializeSeq for Probe {
-    type Ok = ();
-    type Error = Inexact;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> R {
-        v.serialize(Probe)
-    }
-    fn end(self) -> R {
-        Ok(())
-    }
+/// The compound serializers: each element or field is probed.
+macro_rules! compound {
+    ($($trait:ident :: $method:ident ($($name:ident: $ty:ty),*);)*) => {
+        $(impl ser::$trait for Probe {
+            type Ok = ();
+            type Error = Inexact;
+            fn $method<T: Serialize + ?Sized>(&mut self, $($name: $ty,)* v: &T) -> R {
+                $(let _ = $name;)*
+                v.serialize(Probe)
+            }
+            fn end(self) -> R {
+                Ok(())
+            }
+        })*
+    };
 }
 
-impl ser::SerializeTuple for Probe {
-    type Ok = ();
-    type Error = Inexact;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> R {
-        v.serialize(Probe)
-    }
-    fn end(self) -> R {
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleStruct for Probe {
-    type Ok = ();
-    type Error = Inexact;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, v: &T) -> R {
-        v.serialize(Probe)
-    }
-    fn end(self) -> R {
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleVariant for Probe {
-    type Ok = ();
-    type Error = Inexact;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, v: &T) -> R {
-        v.serialize(Probe)
-    }
-    fn end(self) -> R {
-        Ok(())
-    }
+compound! {
+    SerializeSeq::serialize_element();
+    SerializeTuple::serialize_element();
+    SerializeTupleStruct::serialize_field();
+    SerializeTupleVariant::serialize_field();
+    SerializeStruct::serialize_field(_key: &'static str);
+    SerializeStructVariant::serialize_field(_key: &'static str);
 }
 
 impl ser::SerializeMap for Probe {
@@ -195,28 +177,6 @@ impl ser::SerializeMap for Probe {
         Ok(())
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, v: &T) -> R {
-        v.serialize(Probe)
-    }
-    fn end(self) -> R {
-        Ok(())
-    }
-}
-
-impl ser::SerializeStruct for Probe {
-    type Ok = ();
-    type Error = Inexact;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, _: &'static str, v: &T) -> R {
-        v.serialize(Probe)
-    }
-    fn end(self) -> R {
-        Ok(())
-    }
-}
-
-impl ser::SerializeStructVariant for Probe {
-    type Ok = ();
-    type Error = Inexact;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, _: &'static str, v: &T) -> R {
         v.serialize(Probe)
     }
     fn end(self) -> R {

@@ -406,10 +406,11 @@ impl Budget {
         self.charge(2 * size_of::<(String, Value)>())
     }
 
-    /// Checks the members of an object after repeated names were merged into
-    /// arrays: each merged array is one level deeper than its items were.
-    pub(crate) fn check_merged(&self, members: &[(String, Value)], merged: &[usize]) -> Result<(), Exceeded> {
-        for &i in merged {
+    /// Merges an object's repeated names into arrays (see `merge_repeats`)
+    /// and checks the result: each merged array is one level deeper than its
+    /// items were.
+    pub(crate) fn merge(&self, members: &mut Vec<(String, Value)>) -> Result<(), Exceeded> {
+        for i in crate::value::merge_repeats(members) {
             if let Some((_, v)) = members.get(i) {
                 self.fits(v.height())?;
             }

@@ -6,9 +6,8 @@
 
 use std::io::Write;
 
-use super::{COLUMNS, Cell, JobRow, io_error, time_text};
+use super::{COLUMNS, Cell, JobRow, io_error, push_plain};
 use crate::error::Error;
-use crate::value::format_float;
 
 pub(super) struct CsvWriter<W> {
     out: W,
@@ -34,11 +33,10 @@ impl<W: Write> CsvWriter<W> {
                 }
                 match *cell {
                     Cell::Text(Some(s)) => field(&mut self.line, s),
-                    Cell::Int(Some(n)) => self.line.push_str(&n.to_string()),
-                    Cell::Float(Some(f)) => self.line.push_str(&format_float(f)),
-                    Cell::Bool(Some(b)) => self.line.push_str(if b { "true" } else { "false" }),
-                    Cell::Time(Some(t)) => self.line.push_str(&time_text(t)),
-                    _ => {}
+                    // numbers, booleans and RFC 3339 times never need quotes
+                    other => {
+                        push_plain(&mut self.line, other);
+                    }
                 }
             }
             self.line.push('\n');

@@ -476,6 +476,19 @@ fn io_error(e: &std::io::Error) -> Error {
     Error::io(e)
 }
 
+/// Appends a number, boolean or time cell as CSV and NDJSON write it (text
+/// and null are each format's own); `false` for those.
+fn push_plain(out: &mut String, cell: Cell<'_>) -> bool {
+    match cell {
+        Cell::Int(Some(n)) => out.push_str(&n.to_string()),
+        Cell::Float(Some(f)) => out.push_str(&crate::value::format_float(f)),
+        Cell::Bool(Some(b)) => out.push_str(if b { "true" } else { "false" }),
+        Cell::Time(Some(t)) => out.push_str(&time_text(t)),
+        _ => return false,
+    }
+    true
+}
+
 /// A time as text: RFC 3339 in UTC, with milliseconds only when there are
 /// some (`2021-03-16T08:01:19Z`).
 fn time_text(t: DateTime<Utc>) -> String {

@@ -3,10 +3,9 @@
 
 use std::io::Write;
 
-use super::{COLUMNS, Cell, JobRow, io_error, time_text};
+use super::{COLUMNS, Cell, JobRow, io_error, push_plain, time_text};
 use crate::error::Error;
 use crate::json::ser::write_str;
-use crate::value::format_float;
 
 pub(super) struct NdjsonWriter<W> {
     out: W,
@@ -33,11 +32,12 @@ impl<W: Write> NdjsonWriter<W> {
                 self.line.push(':');
                 match cell {
                     Cell::Text(Some(s)) => write_str(&mut self.line, s),
-                    Cell::Int(Some(n)) => self.line.push_str(&n.to_string()),
-                    Cell::Float(Some(f)) => self.line.push_str(&format_float(f)),
-                    Cell::Bool(Some(b)) => self.line.push_str(if b { "true" } else { "false" }),
                     Cell::Time(Some(t)) => write_str(&mut self.line, &time_text(t)),
-                    _ => self.line.push_str("null"),
+                    other => {
+                        if !push_plain(&mut self.line, other) {
+                            self.line.push_str("null");
+                        }
+                    }
                 }
             }
             self.line.push_str("}\n");

@@ -13,7 +13,6 @@ use crate::de::{Budget, Exceeded, Height, Limits, Shape, Source, deeper, new_job
 use crate::error::{Error, ErrorKind, PathSegment};
 use crate::model::{JobOrValue, UnknownFields, Value};
 use crate::scalar::{self, In};
-use crate::value::merge_repeats;
 
 /// Reads a JSON document: what it is, in one pass. Errors carry the byte
 /// offset (line and column are the caller's to compute from its text).
@@ -118,13 +117,9 @@ impl<'de, P: Pull<'de>> Decoder<'de, P> {
             }
             key = self.pull.next_key().map_err(|e| self.syntax(&e))?;
         }
-        let unknown = &mut target.unknown_mut().0;
-        let merged = merge_repeats(unknown);
-        if !merged.is_empty() {
-            self.budget
-                .check_merged(unknown, &merged)
-                .map_err(|x| self.limit(x))?;
-        }
+        self.budget
+            .merge(&mut target.unknown_mut().0)
+            .map_err(|x| self.limit(x))?;
         self.budget.leave(1);
         Ok(())
     }
@@ -225,12 +220,7 @@ impl<'de, P: Pull<'de>> Decoder<'de, P> {
                     key = self.pull.next_key().map_err(|e| self.syntax(&e))?;
                 }
                 if merge {
-                    let merged = merge_repeats(&mut members);
-                    if !merged.is_empty() {
-                        self.budget
-                            .check_merged(&members, &merged)
-                            .map_err(|x| self.limit(x))?;
-                    }
+                    self.budget.merge(&mut members).map_err(|x| self.limit(x))?;
                 }
                 self.budget.leave(1);
                 Ok(Value::Object(members))

@@ -124,22 +124,60 @@ impl<'a> Tokenizer<'a> {
 
     /// An object key and its `:`.
     fn key(&mut self) -> Result<Cow<'a, str>> {
-        if self.byte() != Some(b'"') {
-            return match self.byte() {
-                None => self.error("EOF while parsing an object"),
-                Some(b'}') => self.error("trailing comma"),
-                Some(_) => self.error("key must be a string"),
-            };
-        }
+        self.key_quote()?;
         let key = self.string()?;
+        self.colon()?;
+        Ok(key)
+    }
+
+    /// An object's key and its `:`, not decoded.
+    fn skip_key(&mut self) -> Result<()> {
+        self.key_quote()?;
+        self.skip_string()?;
+        self.colon()
+    }
+
+    /// A key's opening quote is at hand.
+    #[inline]
+    fn key_quote(&self) -> Result<()> {
+        match self.byte() {
+            Some(b'"') => Ok(()),
+            None => self.error("EOF while parsing an object"),
+            Some(b'}') => self.error("trailing comma"),
+            Some(_) => self.error("key must be a string"),
+        }
+    }
+
+    /// The `:` after a key.
+    #[inline]
+    fn colon(&mut self) -> Result<()> {
         self.skip_ws();
         match self.byte() {
             Some(b':') => {
                 self.pos += 1;
-                Ok(key)
+                Ok(())
             }
             None => self.error("EOF while parsing an object"),
             Some(_) => self.error("expected `:`"),
+        }
+    }
+
+    /// After an object's member: whether another follows (its key at hand).
+    #[inline]
+    fn member_follows(&mut self) -> Result<bool> {
+        self.skip_ws();
+        match self.byte() {
+            Some(b',') => {
+                self.pos += 1;
+                self.skip_ws();
+                Ok(true)
+            }
+            Some(b'}') => {
+                self.pos += 1;
+                Ok(false)
+            }
+            None => self.error("EOF while parsing an object"),
+            Some(_) => self.error("expected `,` or `}`"),
         }
     }
 
@@ -408,43 +446,13 @@ impl<'a> Tokenizer<'a> {
         }
     }
 
-    /// An object's key and its `:`, not decoded.
-    fn skip_key(&mut self) -> Result<()> {
-        if self.byte() != Some(b'"') {
-            return match self.byte() {
-                None => self.error("EOF while parsing an object"),
-                Some(b'}') => self.error("trailing comma"),
-                Some(_) => self.error("key must be a string"),
-            };
-        }
-        self.skip_string()?;
-        self.skip_ws();
-        match self.byte() {
-            Some(b':') => {
-                self.pos += 1;
-                Ok(())
-            }
-            None => self.error("EOF while parsing an object"),
-            Some(_) => self.error("expected `:`"),
-        }
-    }
-
     /// [`Pull::next_key`] without decoding the key: whether one follows.
     fn skip_next_key(&mut self) -> Result<bool> {
-        self.skip_ws();
-        match self.byte() {
-            Some(b',') => {
-                self.pos += 1;
-                self.skip_ws();
-                self.skip_key().map(|()| true)
-            }
-            Some(b'}') => {
-                self.pos += 1;
-                Ok(false)
-            }
-            None => self.error("EOF while parsing an object"),
-            Some(_) => self.error("expected `,` or `}`"),
+        if !self.member_follows()? {
+            return Ok(false);
         }
+        self.skip_key()?;
+        Ok(true)
     }
 }
 
@@ -477,20 +485,10 @@ impl<'a> Pull<'a> for Tokenizer<'a> {
 
     #[inline]
     fn next_key(&mut self) -> Result<Option<Cow<'a, str>>> {
-        self.skip_ws();
-        match self.byte() {
-            Some(b',') => {
-                self.pos += 1;
-                self.skip_ws();
-                self.key().map(Some)
-            }
-            Some(b'}') => {
-                self.pos += 1;
-                Ok(None)
-            }
-            None => self.error("EOF while parsing an object"),
-            Some(_) => self.error("expected `,` or `}`"),
+        if !self.member_follows()? {
+            return Ok(None);
         }
+        self.key().map(Some)
     }
 
     #[inline]

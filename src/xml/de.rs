@@ -18,7 +18,6 @@ use crate::de::{Budget, Exceeded, Height, Limits, Shape, Source, deeper, new_job
 use crate::error::{Error, ErrorKind, PathSegment, pointer};
 use crate::model::{JobOrValue, Response, UnknownFields, Value, XmlAttribute, XmlMarkup};
 use crate::scalar::In;
-use crate::value::merge_repeats;
 
 /// Reads an XML document (`bom`: a UTF-8 byte-order mark preceded `text`).
 /// Errors carry the byte offset (line and column are the caller's to compute
@@ -429,14 +428,9 @@ impl<'i> XmlDe<'i> {
                 return Err(e);
             }
         }
-        let unknown = &mut target.unknown_mut().0;
-        let merged = merge_repeats(unknown);
-        if !merged.is_empty() {
-            self.budget
-                .check_merged(unknown, &merged)
-                .map_err(|x| self.limit(x))?;
-        }
-        Ok(())
+        self.budget
+            .merge(&mut target.unknown_mut().0)
+            .map_err(|x| self.limit(x))
     }
 
     #[cold]
@@ -550,12 +544,7 @@ impl<'i> XmlDe<'i> {
                     }
                 }
                 if merge {
-                    let merged = merge_repeats(&mut members);
-                    if !merged.is_empty() {
-                        self.budget
-                            .check_merged(&members, &merged)
-                            .map_err(|x| self.limit(x))?;
-                    }
+                    self.budget.merge(&mut members).map_err(|x| self.limit(x))?;
                 }
                 self.budget.leave(1);
                 Ok(Value::Object(members))
