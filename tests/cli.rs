@@ -700,6 +700,12 @@ fn export_takes_its_format_from_the_flag_or_the_extension() {
         .collect();
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0]["task_kind"], "migration");
+    // written beside its place, then renamed: no partial file is left
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["jobs.jsonl"]);
     // an extension that says nothing: refused before reading
     let out = run(&[
         "export",

@@ -316,16 +316,22 @@ fn export(args: ExportArgs) -> ExitCode {
         return ExitCode::from(2);
     };
     let to_stdout = args.output.as_os_str() == "-";
-    let target: Box<dyn Write + Send> = if to_stdout {
-        Box::new(io::BufWriter::new(io::stdout()))
-    } else {
-        match std::fs::File::create(&args.output) {
+    // a file is written beside its place and renamed there when complete, so
+    // a failed run never leaves a partial file under the asked name
+    let partial = (!to_stdout).then(|| {
+        let name = args.output.file_name().map(|n| n.to_string_lossy().into_owned());
+        let name = format!(".{}.{}.partial", name.unwrap_or_default(), std::process::id());
+        args.output.with_file_name(name)
+    });
+    let target: Box<dyn Write + Send> = match &partial {
+        None => Box::new(io::BufWriter::new(io::stdout())),
+        Some(path) => match std::fs::File::create(path) {
             Ok(f) => Box::new(io::BufWriter::new(f)),
             Err(e) => {
                 eprintln!("dts-job-detail: {}: {e}", args.output.display());
                 return ExitCode::from(2);
             }
-        }
+        },
     };
     let writer = match RowWriter::new(format.format(), target) {
         Ok(w) => w,
@@ -341,6 +347,7 @@ fn export(args: ExportArgs) -> ExitCode {
         Sink::Export {
             writer,
             label: args.output.display().to_string(),
+            rename: partial.map(|p| (p, args.output.clone())),
         },
         read,
     )
@@ -367,6 +374,8 @@ enum Sink {
     Export {
         writer: RowWriter<Box<dyn Write + Send>>,
         label: String,
+        /// The partial file and its final name (none for standard output).
+        rename: Option<(PathBuf, PathBuf)>,
     },
     /// Rows gathered into one exposition, printed at the end.
     Metrics(Exposition),
@@ -402,20 +411,40 @@ fn process_all(mut settings: Settings, read: &ReadArgs, mut sink: Sink) -> ExitC
             sink: &mut sink,
         },
     );
-    let stop = stop.or_else(|| match sink {
-        Sink::Print if settings.mode == Mode::Check && !settings.json_output => {
+    let stop = match sink {
+        Sink::Print if stop.is_none() && settings.mode == Mode::Check && !settings.json_output => {
             out.print(&format!("{}\n", status.summary())).err()
         }
-        Sink::Print => None,
-        Sink::Export { writer, label } => match writer.finish() {
-            Ok(_) => None,
-            Err(e) => {
-                out.message(&format!("{label}: {e}"));
-                Some(Stop::Failed)
+        Sink::Print => stop,
+        Sink::Export {
+            writer,
+            label,
+            rename,
+        } => {
+            let finished = match stop {
+                Some(stop) => Err(stop),
+                None => writer.finish().map(drop).map_err(|e| {
+                    out.message(&format!("{label}: {e}"));
+                    Stop::Failed
+                }),
+            };
+            match (finished, rename) {
+                (Ok(()), Some((partial, name))) => std::fs::rename(&partial, &name).err().map(|e| {
+                    out.message(&format!("{label}: {e}"));
+                    let _ = std::fs::remove_file(&partial);
+                    Stop::Failed
+                }),
+                (Ok(()), None) => None,
+                (Err(stop), rename) => {
+                    if let Some((partial, _)) = rename {
+                        let _ = std::fs::remove_file(&partial);
+                    }
+                    Some(stop)
+                }
             }
-        },
-        Sink::Metrics(exposition) => out.print(&exposition.finish()).err(),
-    });
+        }
+        Sink::Metrics(exposition) => stop.or_else(|| out.print(&exposition.finish()).err()),
+    };
     let stop = stop.or_else(|| out.flush().err());
     out.finish();
     match stop {
@@ -548,7 +577,7 @@ fn flush(
             Outcome::Rows(rows) => {
                 pipe.status.read += 1;
                 match pipe.sink {
-                    Sink::Export { writer, label } => {
+                    Sink::Export { writer, label, .. } => {
                         if let Err(e) = writer.write_rows(&rows) {
                             pipe.out.message(&format!("{label}: {e}"));
                             return Some(Stop::Failed);
