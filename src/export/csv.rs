@@ -4,53 +4,29 @@
 //! null); a quote inside is doubled. Null is an empty field;
 //! booleans are `true`/`false`; times are RFC 3339 in UTC.
 
-use std::io::Write;
+use super::{COLUMNS, Cell, JobRow, push_plain};
 
-use super::{COLUMNS, Cell, JobRow, io_error, push_plain};
-use crate::error::Error;
-
-pub(super) struct CsvWriter<W> {
-    out: W,
-    line: String,
+/// The header line.
+pub(super) fn header() -> String {
+    let names: Vec<&str> = COLUMNS.iter().map(|c| c.name).collect();
+    names.join(",") + "\n"
 }
 
-impl<W: Write> CsvWriter<W> {
-    pub(super) fn new(mut out: W) -> Result<Self, Error> {
-        let header: Vec<&str> = COLUMNS.iter().map(|c| c.name).collect();
-        writeln!(out, "{}", header.join(",")).map_err(|e| io_error(&e))?;
-        Ok(CsvWriter {
-            out,
-            line: String::new(),
-        })
-    }
-
-    pub(super) fn write_rows(&mut self, rows: &[JobRow]) -> Result<(), Error> {
-        for row in rows {
-            self.line.clear();
-            for (i, cell) in row.cells().iter().enumerate() {
-                if i > 0 {
-                    self.line.push(',');
-                }
-                match *cell {
-                    Cell::Text(Some(s)) => field(&mut self.line, s),
-                    // numbers, booleans and RFC 3339 times never need quotes
-                    other => {
-                        push_plain(&mut self.line, other);
-                    }
-                }
-            }
-            self.line.push('\n');
-            self.out
-                .write_all(self.line.as_bytes())
-                .map_err(|e| io_error(&e))?;
+/// Appends a row's line.
+pub(super) fn line(out: &mut String, row: &JobRow) {
+    for (i, cell) in row.cells().iter().enumerate() {
+        if i > 0 {
+            out.push(',');
         }
-        Ok(())
+        match *cell {
+            Cell::Text(Some(s)) => field(out, s),
+            // numbers, booleans and RFC 3339 times never need quotes
+            other => {
+                push_plain(out, other);
+            }
+        }
     }
-
-    pub(super) fn finish(mut self) -> Result<W, Error> {
-        self.out.flush().map_err(|e| io_error(&e))?;
-        Ok(self.out)
-    }
+    out.push('\n');
 }
 
 /// Appends `s` as one field, quoted when it has to be.

@@ -409,8 +409,8 @@ pub struct RowWriter<W: Write + Send> {
 }
 
 enum Inner<W: Write + Send> {
-    Csv(csv::CsvWriter<W>),
-    Ndjson(ndjson::NdjsonWriter<W>),
+    /// CSV and NDJSON: a line per row.
+    Lines(LineWriter<W>),
     #[cfg(feature = "parquet")]
     Parquet(Box<parquet::ParquetWriter<W>>),
 }
@@ -425,8 +425,8 @@ impl<W: Write + Send> RowWriter<W> {
     /// Parquet when the crate is built without the `parquet` feature.
     pub fn new(format: ExportFormat, out: W) -> Result<Self, Error> {
         let inner = match format {
-            ExportFormat::Csv => Inner::Csv(csv::CsvWriter::new(out)?),
-            ExportFormat::Ndjson => Inner::Ndjson(ndjson::NdjsonWriter::new(out)),
+            ExportFormat::Csv => Inner::Lines(LineWriter::new(out, &csv::header(), csv::line)?),
+            ExportFormat::Ndjson => Inner::Lines(LineWriter::new(out, "", ndjson::line)?),
             #[cfg(feature = "parquet")]
             ExportFormat::Parquet => Inner::Parquet(Box::new(parquet::ParquetWriter::new(out)?)),
             #[cfg(not(feature = "parquet"))]
@@ -448,8 +448,7 @@ impl<W: Write + Send> RowWriter<W> {
     /// [`ErrorKind::Io`](crate::ErrorKind::Io) when the output fails.
     pub fn write_rows(&mut self, rows: &[JobRow]) -> Result<(), Error> {
         match &mut self.inner {
-            Inner::Csv(w) => w.write_rows(rows),
-            Inner::Ndjson(w) => w.write_rows(rows),
+            Inner::Lines(w) => w.write_rows(rows),
             #[cfg(feature = "parquet")]
             Inner::Parquet(w) => w.write_rows(rows),
         }
@@ -463,17 +462,45 @@ impl<W: Write + Send> RowWriter<W> {
     /// [`ErrorKind::Io`](crate::ErrorKind::Io) when the output fails.
     pub fn finish(self) -> Result<W, Error> {
         match self.inner {
-            Inner::Csv(w) => w.finish(),
-            Inner::Ndjson(w) => w.finish(),
+            Inner::Lines(w) => w.finish(),
             #[cfg(feature = "parquet")]
             Inner::Parquet(w) => w.finish(),
         }
     }
 }
 
-/// An I/O failure of a writer.
-fn io_error(e: &std::io::Error) -> Error {
-    Error::io(e)
+/// A text format: a head, then a line per row rendered into a reused buffer.
+struct LineWriter<W> {
+    out: W,
+    line: String,
+    render: fn(&mut String, &JobRow),
+}
+
+impl<W: Write> LineWriter<W> {
+    fn new(mut out: W, head: &str, render: fn(&mut String, &JobRow)) -> Result<Self, Error> {
+        out.write_all(head.as_bytes()).map_err(|e| Error::io(&e))?;
+        Ok(LineWriter {
+            out,
+            line: String::new(),
+            render,
+        })
+    }
+
+    fn write_rows(&mut self, rows: &[JobRow]) -> Result<(), Error> {
+        for row in rows {
+            self.line.clear();
+            (self.render)(&mut self.line, row);
+            self.out
+                .write_all(self.line.as_bytes())
+                .map_err(|e| Error::io(&e))?;
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<W, Error> {
+        self.out.flush().map_err(|e| Error::io(&e))?;
+        Ok(self.out)
+    }
 }
 
 /// Appends a number, boolean or time cell as CSV and NDJSON write it (text
