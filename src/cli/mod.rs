@@ -420,29 +420,7 @@ fn process_all(mut settings: Settings, read: &ReadArgs, mut sink: Sink) -> ExitC
             writer,
             label,
             rename,
-        } => {
-            let finished = match stop {
-                Some(stop) => Err(stop),
-                None => writer.finish().map(drop).map_err(|e| {
-                    out.message(&format!("{label}: {e}"));
-                    Stop::Failed
-                }),
-            };
-            match (finished, rename) {
-                (Ok(()), Some((partial, name))) => std::fs::rename(&partial, &name).err().map(|e| {
-                    out.message(&format!("{label}: {e}"));
-                    let _ = std::fs::remove_file(&partial);
-                    Stop::Failed
-                }),
-                (Ok(()), None) => None,
-                (Err(stop), rename) => {
-                    if let Some((partial, _)) = rename {
-                        let _ = std::fs::remove_file(&partial);
-                    }
-                    Some(stop)
-                }
-            }
-        }
+        } => close_export(writer, &label, rename, stop, &out),
         Sink::Metrics(exposition) => stop.or_else(|| out.print(&exposition.finish()).err()),
     };
     let stop = stop.or_else(|| out.flush().err());
@@ -451,6 +429,38 @@ fn process_all(mut settings: Settings, read: &ReadArgs, mut sink: Sink) -> ExitC
         Some(Stop::Failed) => ExitCode::from(2),
         _ => status.exit_code(settings.mode),
     }
+}
+
+/// Ends an export: the writer finished (unless writing stopped already), and
+/// the partial file renamed to its place — or removed, when anything failed.
+fn close_export(
+    writer: RowWriter<Box<dyn Write + Send>>,
+    label: &str,
+    rename: Option<(PathBuf, PathBuf)>,
+    stop: Option<Stop>,
+    out: &Output,
+) -> Option<Stop> {
+    let failed = |e: &dyn std::fmt::Display| {
+        out.message(&format!("{label}: {e}"));
+        Stop::Failed
+    };
+    let mut stop = match stop {
+        // the file is closed when `finish` hands it back and it is dropped
+        None => writer.finish().err().map(|e| failed(&e)),
+        Some(stop) => {
+            drop(writer);
+            Some(stop)
+        }
+    };
+    if let Some((partial, name)) = rename {
+        if stop.is_none() {
+            stop = std::fs::rename(&partial, &name).err().map(|e| failed(&e));
+        }
+        if stop.is_some() {
+            let _ = std::fs::remove_file(&partial);
+        }
+    }
+    stop
 }
 
 /// What a batch's results go through.
