@@ -170,7 +170,7 @@ fn child(base: &str, key: &str) -> String {
     let mut p = String::with_capacity(base.len() + key.len() + 1);
     p.push_str(base);
     p.push('/');
-    p.push_str(&key.replace('~', "~0").replace('/', "~1"));
+    crate::error::push_pointer_token(&mut p, key);
     p
 }
 
@@ -191,6 +191,12 @@ fn keys<'v>(a: &'v [(String, Value)], b: &'v [(String, Value)]) -> Vec<&'v str> 
     let mut keys: Vec<&str> = b.iter().map(|(k, _)| k.as_str()).collect();
     keys.extend(a.iter().map(|(k, _)| k.as_str()).filter(|k| get(b, k).is_none()));
     keys
+}
+
+/// A job's `DtsJobId` as a value (`null` without one): what a job added or
+/// removed is reported by.
+fn id_of(job: &Value) -> Value {
+    job_id(job).map_or(Value::Null, |id| Value::String(id.to_owned()))
 }
 
 fn job_id(v: &Value) -> Option<&str> {
@@ -216,10 +222,11 @@ impl Walk {
             let (am, bm) = (members(a), members(b));
             for key in keys(am, bm) {
                 let (x, y) = (get(am, key), get(bm, key));
-                let old_path = child(old_at, key);
-                let new_path = child(new_at, key);
+                if x == y {
+                    continue;
+                }
+                let (old_path, new_path) = (child(old_at, key), child(new_at, key));
                 match (key, x, y) {
-                    (_, Some(x), Some(y)) if x == y => {}
                     ("Status", _, _) => self.push(new_path, ChangeKind::Status, x, y),
                     ("Checkpoint", _, _) => self.push(new_path, ChangeKind::Checkpoint, x, y),
                     ("Delay", _, _) => self.delay(old_at, new_at, new_path, x, y),
@@ -277,38 +284,16 @@ impl Walk {
         match (a, b) {
             (Value::Object(_), Value::Object(_)) => self.job(old_at, new_at, a, b),
             (Value::Array(xs), Value::Array(ys)) => {
-                let pairs = pair(xs, ys);
-                for (i, j) in pairs {
-                    match (
-                        i.and_then(|i| xs.get(i).map(|x| (i, x))),
-                        j.and_then(|j| ys.get(j).map(|y| (j, y))),
-                    ) {
-                        (Some((i, x)), Some((j, y))) => {
-                            let (op, np) = (child(old_at, &i.to_string()), child(new_at, &j.to_string()));
-                            if x.is_object() && y.is_object() {
-                                self.job(&op, &np, x, y);
-                            } else {
-                                self.value(&op, &np, Some(x), Some(y));
-                            }
+                for (i, j) in pair(xs, ys) {
+                    let old = i.and_then(|i| Some((child(old_at, &i.to_string()), xs.get(i)?)));
+                    let new = j.and_then(|j| Some((child(new_at, &j.to_string()), ys.get(j)?)));
+                    match (old, new) {
+                        (Some((op, x)), Some((np, y))) if x.is_object() && y.is_object() => {
+                            self.job(&op, &np, x, y);
                         }
-                        (Some((i, x)), None) => {
-                            let id = job_id(x).map(|s| Value::String(s.to_owned()));
-                            self.changes.push(Change {
-                                path: child(old_at, &i.to_string()),
-                                kind: ChangeKind::JobRemoved,
-                                old: Some(id.unwrap_or(Value::Null)),
-                                new: None,
-                            });
-                        }
-                        (None, Some((j, y))) => {
-                            let id = job_id(y).map(|s| Value::String(s.to_owned()));
-                            self.changes.push(Change {
-                                path: child(new_at, &j.to_string()),
-                                kind: ChangeKind::JobAdded,
-                                old: None,
-                                new: Some(id.unwrap_or(Value::Null)),
-                            });
-                        }
+                        (Some((op, x)), Some((np, y))) => self.value(&op, &np, Some(x), Some(y)),
+                        (Some((op, x)), None) => self.push(op, ChangeKind::JobRemoved, Some(&id_of(x)), None),
+                        (None, Some((np, y))) => self.push(np, ChangeKind::JobAdded, None, Some(&id_of(y))),
                         (None, None) => {}
                     }
                 }
@@ -322,7 +307,7 @@ impl Walk {
         deeper(|| match (x, y) {
             (Some(x), Some(y)) if x == y => {}
             (Some(Value::Object(am)), Some(Value::Object(bm))) => {
-                for key in keys(am, bm) {
+                for key in keys(am, bm).into_iter().filter(|k| get(am, k) != get(bm, k)) {
                     self.value(
                         &child(old_at, key),
                         &child(new_at, key),
@@ -332,7 +317,7 @@ impl Walk {
                 }
             }
             (Some(Value::Array(xs)), Some(Value::Array(ys))) => {
-                for i in 0..xs.len().max(ys.len()) {
+                for i in (0..xs.len().max(ys.len())).filter(|&i| xs.get(i) != ys.get(i)) {
                     let at = |base: &str| child(base, &i.to_string());
                     self.value(&at(old_at), &at(new_at), xs.get(i), ys.get(i));
                 }
