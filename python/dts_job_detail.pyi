@@ -20,7 +20,7 @@ class ParseError(ValueError):
     pointer: str
     """JSON Pointer of the member ("" when none)."""
     kind: str
-    """`syntax`, `shape`, `limit`, `encoding`, `doctype`, `strict`, …"""
+    """`syntax`, `shape`, `limit`, `encoding`, `unknown-format`, `doctype`, `strict`, `io`."""
     path: Optional[str]
     """The file, for parse_file and parse_files."""
 

@@ -39,6 +39,31 @@ pub enum ErrorKind {
     Unsupported,
 }
 
+impl ErrorKind {
+    /// The kind's name, for other languages and tools: `encoding`,
+    /// `unknown-format`, `syntax`, `shape`, `limit`, `doctype`, `strict`,
+    /// `io`, `unrepresentable`, `unsupported`.
+    ///
+    /// ```
+    /// let err = dts_job_detail::from_slice(b"hello").unwrap_err();
+    /// assert_eq!(err.kind().as_str(), "unknown-format");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Encoding => "encoding",
+            ErrorKind::UnknownFormat => "unknown-format",
+            ErrorKind::Syntax => "syntax",
+            ErrorKind::Shape => "shape",
+            ErrorKind::Limit => "limit",
+            ErrorKind::Doctype => "doctype",
+            ErrorKind::Strict => "strict",
+            ErrorKind::Io => "io",
+            ErrorKind::Unrepresentable => "unrepresentable",
+            ErrorKind::Unsupported => "unsupported",
+        }
+    }
+}
+
 /// One step of a member path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum PathSegment {

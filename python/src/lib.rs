@@ -29,7 +29,7 @@ fn parse_error(py: Python<'_>, e: &dts::Error, path: Option<&str>) -> PyErr {
     };
     let err = ParseError::new_err(message);
     let value = err.value(py);
-    let kind = format!("{:?}", e.kind()).to_lowercase();
+    let kind = e.kind().as_str();
     let set = || -> PyResult<()> {
         value.setattr("line", e.line())?;
         value.setattr("column", e.column())?;

@@ -131,8 +131,12 @@ def test_errors_carry_their_position():
     with pytest.raises(dts_job_detail.ParseError) as caught:
         dts_job_detail.parse('{"Delay": {"a": 1}}')
     assert (caught.value.pointer, caught.value.kind, caught.value.path) == ("/Delay", "shape", None)
-    with pytest.raises(dts_job_detail.ParseError):
+    with pytest.raises(dts_job_detail.ParseError) as caught:
         dts_job_detail.parse(b"<!DOCTYPE x><x/>")
+    assert caught.value.kind == "doctype"
+    with pytest.raises(dts_job_detail.ParseError) as caught:
+        dts_job_detail.parse(b"hello")
+    assert caught.value.kind == "unknown-format"
     with pytest.raises(TypeError):
         dts_job_detail.parse(42)
     with pytest.raises(ValueError):
