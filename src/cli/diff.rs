@@ -1,6 +1,5 @@
 //! `diff OLD NEW`: the changes between two saved responses, one per line.
 
-use std::io::{self, Write};
 use std::process::ExitCode;
 
 use anstyle::{AnsiColor, Style};
@@ -8,7 +7,7 @@ use dts_job_detail::Response;
 use dts_job_detail::diff::{Change, ChangeKind, diff};
 
 use super::input::{self, Source};
-use super::output::escape;
+use super::output::{Output, Stop, escape};
 use super::{DiffArgs, Format};
 
 pub(super) fn run(args: &DiffArgs) -> ExitCode {
@@ -44,16 +43,12 @@ pub(super) fn run(args: &DiffArgs) -> ExitCode {
             Format::Text => line(&mut text, change, color),
         }
     }
-    let mut stdout = io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
-        Err(e) => {
-            eprintln!("dts-job-detail: writing the output: {e}");
-            return ExitCode::from(2);
-        }
-        Ok(()) => {}
+    let mut out = Output::new(true);
+    let stop = out.print(&text).err();
+    match out.close(stop) {
+        Some(Stop::Failed) => ExitCode::from(2),
+        _ => ExitCode::from(u8::from(!changes.is_empty())),
     }
-    ExitCode::from(u8::from(!changes.is_empty()))
 }
 
 /// `kind  path  old → new`, values as compact JSON, `(absent)` for none.

@@ -2,12 +2,13 @@
 //! JSON field names, exit codes — is called by other tools: keep it stable
 //! (README, "Command line").
 
+mod destination;
 mod diff;
 mod input;
 mod output;
 mod report;
 
-use std::io::{self, Write};
+use std::io;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -17,6 +18,7 @@ use dts_job_detail::metrics::Exposition;
 use dts_job_detail::{DEFAULT_MAX_DEPTH, DEFAULT_MAX_SIZE, MAX_DEPTH_CEILING, Parser, TaskKind};
 use rayon::prelude::*;
 
+use destination::Destination;
 use input::{Source, Unit, WalkNote};
 use output::{ColorChoice, Output, Stop};
 use report::Outcome;
@@ -273,23 +275,17 @@ pub(crate) fn run() -> ExitCode {
         Command::Export(a) => return export(a),
         Command::Diff(a) => return diff::run(&a),
         Command::Metrics(a) => return rows_to(Sink::Metrics(Exposition::new()), a),
-        Command::Schema => {
-            let text = dts_job_detail::schema::json_schema() + "\n";
-            return match io::stdout().write_all(text.as_bytes()) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(_) => ExitCode::from(2),
-            };
-        }
+        Command::Schema => return print_whole((dts_job_detail::schema::json_schema() + "\n").into_bytes()),
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "dts-job-detail", &mut io::stdout());
-            return ExitCode::SUCCESS;
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "dts-job-detail", &mut script);
+            return print_whole(script);
         }
         Command::Man => {
             let mut page = Vec::new();
-            return match clap_mangen::Man::new(Cli::command()).render(&mut page) {
-                Ok(()) if io::stdout().write_all(&page).is_ok() => ExitCode::SUCCESS,
-                _ => ExitCode::from(2),
-            };
+            // rendering into memory cannot fail
+            let _ = clap_mangen::Man::new(Cli::command()).render(&mut page);
+            return print_whole(page);
         }
     };
     let settings = Settings {
@@ -301,6 +297,17 @@ pub(crate) fn run() -> ExitCode {
         label_width: 0,
     };
     process_all(settings, &read, Sink::Print)
+}
+
+/// A whole text on standard output: exit 2 with one line on stderr when it
+/// cannot be written.
+fn print_whole(text: Vec<u8>) -> ExitCode {
+    let mut out = Output::new(true);
+    let stop = out.write(&text).err();
+    match out.close(stop) {
+        Some(Stop::Failed) => ExitCode::from(2),
+        _ => ExitCode::SUCCESS,
+    }
 }
 
 /// `export`: rows to a Parquet, CSV or NDJSON file.
@@ -315,42 +322,26 @@ fn export(args: ExportArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     };
-    let to_stdout = args.output.as_os_str() == "-";
-    // a file is written beside its place and renamed there when complete, so
-    // a failed run never leaves a partial file under the asked name
-    let partial = (!to_stdout).then(|| {
-        let name = args.output.file_name().map(|n| n.to_string_lossy().into_owned());
-        let name = format!(".{}.{}.partial", name.unwrap_or_default(), std::process::id());
-        args.output.with_file_name(name)
-    });
-    let target: Box<dyn Write + Send> = match &partial {
-        None => Box::new(io::BufWriter::new(io::stdout())),
-        Some(path) => match std::fs::File::create(path) {
-            Ok(f) => Box::new(io::BufWriter::new(f)),
-            Err(e) => {
-                eprintln!("dts-job-detail: {}: {e}", args.output.display());
-                return ExitCode::from(2);
-            }
-        },
+    let label = args.output.display().to_string();
+    let destination = match Destination::open(&args.output) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("dts-job-detail: {}: {e}", output::escape(&label));
+            return ExitCode::from(2);
+        }
     };
-    let writer = match RowWriter::new(format.format(), target) {
+    let to_stdout = destination.is_stdout();
+    let writer = match RowWriter::new(format.format(), io::BufWriter::new(destination)) {
         Ok(w) => w,
         Err(e) => {
-            eprintln!("dts-job-detail: {}: {e}", args.output.display());
+            eprintln!("dts-job-detail: {}: {e}", output::escape(&label));
             return ExitCode::from(2);
         }
     };
     let mut read = args.read;
     // rows on stdout and a bar on the same terminal would share lines
     read.quiet |= to_stdout;
-    rows_to(
-        Sink::Export {
-            writer,
-            label: args.output.display().to_string(),
-            rename: partial.map(|p| (p, args.output.clone())),
-        },
-        read,
-    )
+    rows_to(Sink::Export { writer, label }, read)
 }
 
 /// `export` and `metrics`: every response's rows into `sink`.
@@ -372,10 +363,8 @@ enum Sink {
     Print,
     /// Rows written to an export file.
     Export {
-        writer: RowWriter<Box<dyn Write + Send>>,
+        writer: RowWriter<io::BufWriter<Destination>>,
         label: String,
-        /// The partial file and its final name (none for standard output).
-        rename: Option<(PathBuf, PathBuf)>,
     },
     /// Rows gathered into one exposition, printed at the end.
     Metrics(Exposition),
@@ -416,51 +405,38 @@ fn process_all(mut settings: Settings, read: &ReadArgs, mut sink: Sink) -> ExitC
             out.print(&format!("{}\n", status.summary())).err()
         }
         Sink::Print => stop,
-        Sink::Export {
-            writer,
-            label,
-            rename,
-        } => close_export(writer, &label, rename, stop, &out),
+        Sink::Export { writer, label } => close_export(writer, &label, stop, &out),
         Sink::Metrics(exposition) => stop.or_else(|| out.print(&exposition.finish()).err()),
     };
-    let stop = stop.or_else(|| out.flush().err());
-    out.finish();
-    match stop {
+    match out.close(stop) {
         Some(Stop::Failed) => ExitCode::from(2),
         _ => status.exit_code(settings.mode),
     }
 }
 
-/// Ends an export: the writer finished (unless writing stopped already), and
-/// the partial file renamed to its place — or removed, when anything failed.
+/// Ends an export: the writer finished and the file put in place, unless
+/// writing stopped already (then a file being replaced stays as it was).
 fn close_export(
-    writer: RowWriter<Box<dyn Write + Send>>,
+    writer: RowWriter<io::BufWriter<Destination>>,
     label: &str,
-    rename: Option<(PathBuf, PathBuf)>,
     stop: Option<Stop>,
     out: &Output,
 ) -> Option<Stop> {
-    let failed = |e: &dyn std::fmt::Display| {
+    if stop.is_some() {
+        return stop;
+    }
+    let committed = match writer.finish() {
+        Ok(file) => file
+            .into_inner()
+            .map_err(io::IntoInnerError::into_error)
+            .and_then(Destination::commit)
+            .map_err(|e| e.to_string()),
+        Err(e) => Err(e.to_string()),
+    };
+    committed.err().map(|e| {
         out.message(&format!("{label}: {e}"));
         Stop::Failed
-    };
-    let mut stop = match stop {
-        // the file is closed when `finish` hands it back and it is dropped
-        None => writer.finish().err().map(|e| failed(&e)),
-        Some(stop) => {
-            drop(writer);
-            Some(stop)
-        }
-    };
-    if let Some((partial, name)) = rename {
-        if stop.is_none() {
-            stop = std::fs::rename(&partial, &name).err().map(|e| failed(&e));
-        }
-        if stop.is_some() {
-            let _ = std::fs::remove_file(&partial);
-        }
-    }
-    stop
+    })
 }
 
 /// What a batch's results go through.

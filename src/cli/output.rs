@@ -11,6 +11,8 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use super::destination::Destination;
+
 /// Whether to colour text output.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub(crate) enum ColorChoice {
@@ -41,9 +43,9 @@ pub(crate) enum Stop {
     Failed,
 }
 
-/// Stdout, stderr and the progress display.
+/// The results' destination, stderr and the progress display.
 pub(crate) struct Output {
-    out: io::BufWriter<io::Stdout>,
+    out: io::BufWriter<Destination>,
     bar: ProgressBar,
     /// Whether stdout shares the terminal with the bar (then every write is
     /// flushed inside `suspend`).
@@ -51,8 +53,15 @@ pub(crate) struct Output {
 }
 
 impl Output {
-    /// A progress display on stderr when it is a terminal and not `quiet`.
+    /// Results to standard output.
     pub(crate) fn new(quiet: bool) -> Self {
+        Self::to(Destination::stdout(), quiet)
+    }
+
+    /// Results to `destination`; a progress display on stderr when it is a
+    /// terminal and not `quiet`.
+    pub(crate) fn to(destination: Destination, quiet: bool) -> Self {
+        let to_terminal = destination.is_stdout() && io::stdout().is_terminal();
         let visible = !quiet && io::stderr().is_terminal();
         let bar = if visible {
             let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(10));
@@ -66,9 +75,9 @@ impl Output {
             ProgressBar::hidden()
         };
         Output {
-            out: io::BufWriter::with_capacity(64 * 1024, io::stdout()),
+            out: io::BufWriter::with_capacity(64 * 1024, destination),
             bar,
-            shared: visible && io::stdout().is_terminal(),
+            shared: visible && to_terminal,
         }
     }
 
@@ -104,41 +113,61 @@ impl Output {
 
     /// Writes result text (whole lines) to stdout.
     pub(crate) fn print(&mut self, text: &str) -> Result<(), Stop> {
+        self.write(text.as_bytes())
+    }
+
+    /// Writes result bytes to the destination.
+    pub(crate) fn write(&mut self, bytes: &[u8]) -> Result<(), Stop> {
         let Output { out, bar, shared } = self;
         let result = if *shared {
-            bar.suspend(|| out.write_all(text.as_bytes()).and_then(|()| out.flush()))
+            bar.suspend(|| out.write_all(bytes).and_then(|()| out.flush()))
         } else {
-            out.write_all(text.as_bytes())
+            out.write_all(bytes)
         };
         result.map_err(|e| self.write_failed(&e))
     }
 
-    /// Flushes stdout.
-    pub(crate) fn flush(&mut self) -> Result<(), Stop> {
-        let result = self.out.flush();
-        result.map_err(|e| self.write_failed(&e))
+    /// Ends the output: the progress display removed, everything written
+    /// and, for a file, put in place. When `stop` says the run failed,
+    /// nothing is put in place (a file being replaced stays as it was).
+    pub(crate) fn close(self, stop: Option<Stop>) -> Option<Stop> {
+        let Output { out, bar, .. } = self;
+        bar.finish_and_clear();
+        if stop.is_some() {
+            return stop;
+        }
+        let result = out
+            .into_inner()
+            .map_err(io::IntoInnerError::into_error)
+            .and_then(Destination::commit);
+        result.err().map(|e| failed(&bar, &e))
     }
 
     fn write_failed(&self, e: &io::Error) -> Stop {
-        if e.kind() == io::ErrorKind::BrokenPipe {
-            return Stop::ClosedPipe;
-        }
-        self.message(&format!("cannot write the output: {e}"));
-        Stop::Failed
+        failed(&self.bar, e)
     }
 
     /// One line on stderr, prefixed with the tool's name.
     pub(crate) fn message(&self, text: &str) {
-        let line = format!("dts-job-detail: {}\n", escape(text));
-        self.bar.suspend(|| {
-            let _ = io::stderr().write_all(line.as_bytes());
-        });
+        message(&self.bar, text);
     }
+}
 
-    /// Removes the progress display.
-    pub(crate) fn finish(&self) {
-        self.bar.finish_and_clear();
+/// Why writing failed: quietly for a closed pipe, else with one line on stderr.
+fn failed(bar: &ProgressBar, e: &io::Error) -> Stop {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        return Stop::ClosedPipe;
     }
+    message(bar, &format!("cannot write the output: {e}"));
+    Stop::Failed
+}
+
+/// One line on stderr, prefixed with the tool's name, never inside the bar's line.
+pub(crate) fn message(bar: &ProgressBar, text: &str) {
+    let line = format!("dts-job-detail: {}\n", escape(text));
+    bar.suspend(|| {
+        let _ = io::stderr().write_all(line.as_bytes());
+    });
 }
 
 /// Text for a terminal: control characters (a line break in a value, an
