@@ -49,13 +49,18 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
 
-/// Builds a document with `make`, parses it, and returns (its size, the peak
-/// bytes held from before it was built to the end of the parse, the result).
+/// Builds a document with `make`, parses and validates it, and returns (its
+/// size, the peak bytes held from before it was built to the end of the
+/// validation, the result).
 fn measure(make: impl FnOnce() -> String) -> (usize, usize, Result<Response, dts_job_detail::Error>) {
     let base = NOW.load(Ordering::Relaxed);
     PEAK.store(base, Ordering::Relaxed);
     let doc = make();
     let result = from_slice(doc.as_bytes());
+    if let Ok(response) = &result {
+        // the diagnostics live beside the model (`check`)
+        drop(response.validate());
+    }
     let peak = PEAK.load(Ordering::Relaxed) - base;
     (doc.len(), peak, result)
 }
@@ -122,6 +127,32 @@ fn peak_memory_is_bounded_by_the_input() {
                 s
             }),
             false,
+        ),
+        (
+            "10 MiB of elements with many attributes, XML",
+            Box::new(move || {
+                let mut s = String::from("<DescribeDtsJobDetailResponse><RequestId>r</RequestId>");
+                while s.len() < ten_mib {
+                    s.push_str("<U a=\"\" b=\"\" c=\"\" d=\"\" e=\"\" f=\"\"/>");
+                }
+                s.push_str("</DescribeDtsJobDetailResponse>");
+                s
+            }),
+            false,
+        ),
+        (
+            "one tag with 1 MiB of attributes, XML",
+            Box::new(|| {
+                let mut s = String::from("<DescribeDtsJobDetailResponse");
+                let mut i = 0;
+                while s.len() < MIB {
+                    s.push_str(&format!(" a{i}=\"\""));
+                    i += 1;
+                }
+                s.push_str("><RequestId>r</RequestId></DescribeDtsJobDetailResponse>");
+                s
+            }),
+            true,
         ),
         (
             "200 sub-jobs, JSON",

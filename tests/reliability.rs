@@ -1,245 +1,320 @@
 //! Reliability v3: each finding of the hostile round has a test here, named
 //! after it (`finding_NN_…`). Special files are made inside the test's own
 //! temporary folder (`mknod`, `mkfifo`), never taken from the machine.
-#![cfg(feature = "cli")]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-fn bin() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dts-job-detail"));
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd
+use dts_job_detail::{DiagnosticCode, ErrorKind, Response, from_slice};
+
+/// How many `xml-attribute` diagnostics a response has.
+fn attribute_diagnostics(r: &Response) -> usize {
+    r.validate()
+        .iter()
+        .filter(|d| d.code == DiagnosticCode::XmlAttribute)
+        .count()
 }
 
-fn run(args: &[&str]) -> Output {
-    bin().args(args).output().expect("the binary runs")
+/// The shortest of three runs of `f`.
+fn timed(mut f: impl FnMut()) -> Duration {
+    (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
 }
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+/// `make(4n)` takes at most 6 × the time of `make(n)`: linear, with room
+/// for noise (a quadratic step takes 16 ×).
+fn assert_linear(what: &str, n: usize, mut run: impl FnMut(usize)) {
+    let small = timed(|| run(n));
+    let large = timed(|| run(4 * n));
+    let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-6);
+    eprintln!("{what}: {n} → {small:?}, {} → {large:?} ({ratio:.1} ×)", 4 * n);
+    assert!(ratio <= 6.0, "{what}: 4 × the input took {ratio:.1} × the time");
 }
 
-fn code(out: &Output) -> i32 {
-    out.status.code().expect("exit code")
+fn one_tag_with_attributes(n: usize) -> String {
+    let mut s = String::from("<DescribeDtsJobDetailResponse");
+    for i in 0..n {
+        s.push_str(&format!(" a{i}=\"{i}\""));
+    }
+    s + "><RequestId>r</RequestId></DescribeDtsJobDetailResponse>"
 }
 
-/// A fresh folder under the target's temporary directory.
-fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-        .join("reliability")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
+#[test]
+fn finding_02_attributes_are_charged_to_the_memory_budget() {
+    // 10 MiB of tags full of attributes: refused cleanly, as other floods are
+    // (tests/memory.rs measures the peak)
+    let mut doc = String::from("<DescribeDtsJobDetailResponse><RequestId>r</RequestId>");
+    while doc.len() < 10 << 20 {
+        doc.push_str(r#"<U a="" b="" c="" d="" e="" f=""/>"#);
+    }
+    doc.push_str("</DescribeDtsJobDetailResponse>");
+    let e = from_slice(doc.as_bytes()).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Limit, "{e}");
+    // a few attributes are read and reported, one diagnostic each
+    let r = from_slice(one_tag_with_attributes(3).as_bytes()).unwrap();
+    assert_eq!(attribute_diagnostics(&r), 3);
 }
 
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .expect("a folder")
-        .map(|e| e.expect("an entry").file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
+#[test]
+fn finding_03_the_duplicate_attribute_check_is_linear() {
+    assert_linear("attributes in one tag", 20_000, |n| {
+        let doc = one_tag_with_attributes(n);
+        let r = from_slice(doc.as_bytes()).unwrap();
+        assert_eq!(attribute_diagnostics(&r), n);
+    });
+    let e = from_slice(b"<DescribeDtsJobDetailResponse a='1' b='2' a='3'/>").unwrap_err();
+    assert!(
+        e.to_string().contains(r#"the attribute "a" is given twice"#),
+        "{e}"
+    );
 }
 
-fn export_csv(output: &Path) -> Output {
-    run(&[
-        "export",
-        "--format",
-        "csv",
-        "--output",
-        output.to_str().expect("UTF-8 path"),
-        "fixtures/seed.json",
-    ])
-}
-
-#[cfg(unix)]
-mod special_files {
+#[cfg(feature = "cli")]
+mod cli {
     use super::*;
-    use std::os::unix::fs::{FileTypeExt, PermissionsExt, symlink};
+    use std::path::{Path, PathBuf};
+    use std::process::{Command, Output};
 
-    /// `mknod` or `mkfifo` inside the scratch folder; `false` when this
-    /// machine does not let the test make it (not root).
-    fn make(tool: &str, args: &[&str]) -> bool {
-        Command::new(tool).args(args).status().is_ok_and(|s| s.success())
+    fn bin() -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_dts-job-detail"));
+        cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+        cmd
     }
 
-    #[test]
-    fn finding_01_a_character_device_is_written_in_place() {
-        let dir = scratch("chardev");
-        let null = dir.join("null");
-        if !make("mknod", &[null.to_str().unwrap(), "c", "1", "3"]) {
-            eprintln!("mknod is not allowed here: the character-device case is not run");
-            return;
-        }
-        let out = export_csv(&null);
-        assert_eq!(code(&out), 0, "{}", text(&out.stderr));
-        let meta = std::fs::symlink_metadata(&null).unwrap();
-        assert!(meta.file_type().is_char_device(), "still a device");
-        assert_eq!(names(&dir), ["null"], "nothing left beside it");
+    fn run(args: &[&str]) -> Output {
+        bin().args(args).output().expect("the binary runs")
     }
 
-    #[test]
-    fn finding_01_a_fifo_is_written_in_place() {
-        let dir = scratch("fifo");
-        let fifo = dir.join("pipe");
-        assert!(make("mkfifo", &[fifo.to_str().unwrap()]), "mkfifo");
-        let reader = {
-            let fifo = fifo.clone();
-            std::thread::spawn(move || std::fs::read(fifo).expect("read the FIFO"))
-        };
-        let out = export_csv(&fifo);
-        assert_eq!(code(&out), 0, "{}", text(&out.stderr));
-        let csv = text(&reader.join().unwrap());
-        assert!(csv.starts_with("file,pointer,"), "{csv}");
-        assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
-        assert_eq!(names(&dir), ["pipe"]);
+    fn text(bytes: &[u8]) -> String {
+        String::from_utf8_lossy(bytes).into_owned()
     }
 
-    #[test]
-    fn finding_01_a_symbolic_link_stays_a_link_and_its_file_is_replaced() {
-        let dir = scratch("link");
-        let target = dir.join("target.csv");
-        std::fs::write(&target, "old").unwrap();
-        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).unwrap();
-        let link = dir.join("link.csv");
-        symlink("target.csv", &link).unwrap();
-        let out = export_csv(&link);
-        assert_eq!(code(&out), 0, "{}", text(&out.stderr));
-        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
-        assert!(
-            std::fs::read_to_string(&target)
-                .unwrap()
-                .starts_with("file,pointer,")
-        );
-        let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode, 0o640, "the replaced file keeps its permissions");
-        assert_eq!(names(&dir), ["link.csv", "target.csv"]);
-
-        // a link to nothing is refused, and nothing is made
-        let dangling = dir.join("dangling.csv");
-        symlink("nowhere/x.csv", &dangling).unwrap();
-        let out = export_csv(&dangling);
-        assert_eq!(code(&out), 2);
-        assert!(
-            text(&out.stderr).contains("dangling.csv"),
-            "{}",
-            text(&out.stderr)
-        );
-        assert_eq!(names(&dir), ["dangling.csv", "link.csv", "target.csv"]);
+    fn code(out: &Output) -> i32 {
+        out.status.code().expect("exit code")
     }
 
-    #[test]
-    fn finding_01_a_folder_is_refused() {
-        let dir = scratch("folder-output");
-        std::fs::create_dir(dir.join("out.csv")).unwrap();
-        let out = export_csv(&dir.join("out.csv"));
-        assert_eq!(code(&out), 2);
-        assert_eq!(text(&out.stderr).lines().count(), 1, "{}", text(&out.stderr));
-        assert!(dir.join("out.csv").is_dir());
+    /// A fresh folder under the target's temporary directory.
+    fn scratch(name: &str) -> PathBuf {
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+            .join("reliability")
+            .join(name);
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("scratch dir");
+        dir
     }
 
-    /// SIGTERM (and SIGINT) while the output is being written: the
-    /// temporary file is removed and the file being replaced stays as it was.
-    #[test]
-    fn finding_01_an_interrupted_run_leaves_nothing() {
-        for signal in ["-TERM", "-INT"] {
-            let dir = scratch(&format!("killed{signal}"));
-            let output = dir.join("jobs.csv");
-            std::fs::write(&output, "before").unwrap();
-            let mut child = bin()
-                .args([
-                    "export",
-                    "--format",
-                    "csv",
-                    "--output",
-                    output.to_str().unwrap(),
-                    "-",
-                ])
-                .stdin(Stdio::piped())
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .unwrap();
-            // the run waits for standard input, with its temporary file open
-            let deadline = Instant::now() + Duration::from_secs(20);
-            while names(&dir).len() < 2 {
-                assert!(Instant::now() < deadline, "no temporary file appeared");
-                std::thread::sleep(Duration::from_millis(20));
-            }
-            let temp = names(&dir).into_iter().find(|n| n != "jobs.csv").unwrap();
-            assert!(
-                temp.starts_with(".dts-job-detail.") && temp.ends_with(".tmp"),
-                "{temp}"
-            );
-            let killed = Command::new("kill")
-                .args([signal, &child.id().to_string()])
-                .status()
-                .unwrap();
-            assert!(killed.success());
-            let status = child.wait().unwrap();
-            drop(child.stdin.take());
-            assert_eq!(status.code(), Some(130), "{signal}");
-            assert_eq!(
-                names(&dir),
-                ["jobs.csv"],
-                "{signal}: the temporary file is removed"
-            );
-            assert_eq!(std::fs::read_to_string(&output).unwrap(), "before");
-        }
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .expect("a folder")
+            .map(|e| e.expect("an entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
     }
-}
 
-#[test]
-fn finding_01_a_long_output_name_is_written() {
-    let dir = scratch("long-name");
-    // 252 bytes: valid on every common file system (255 at most)
-    let name = format!("{}.csv", "j".repeat(248));
-    let out = export_csv(&dir.join(&name));
-    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
-    assert_eq!(names(&dir), [name]);
-}
+    fn export_csv(output: &Path) -> Output {
+        run(&[
+            "export",
+            "--format",
+            "csv",
+            "--output",
+            output.to_str().expect("UTF-8 path"),
+            "fixtures/seed.json",
+        ])
+    }
 
-#[test]
-fn finding_01_a_new_file_gets_the_usual_permissions() {
-    let dir = scratch("new-file");
-    let output = dir.join("jobs.csv");
-    let out = export_csv(&output);
-    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
     #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        // 0666 less the umask, as any file the user makes: at least readable by its owner
-        let mode = std::fs::metadata(&output).unwrap().permissions().mode() & 0o777;
-        assert!(mode & 0o600 == 0o600, "{mode:o}");
-        assert!(mode & 0o111 == 0, "{mode:o}");
-    }
-}
+    mod special_files {
+        use super::*;
+        use std::os::unix::fs::{FileTypeExt, PermissionsExt, symlink};
+        use std::process::Stdio;
 
-/// Every subcommand that writes exits 2 with one line on stderr when its
-/// output cannot be written, never panics.
-#[cfg(target_os = "linux")]
-#[test]
-fn finding_10_write_errors_exit_2_with_one_line() {
-    let cases: [&[&str]; 6] = [
-        &["completions", "bash"],
-        &["schema"],
-        &["man"],
-        &["json", "fixtures/seed.json"],
-        &["diff", "fixtures/seed.json", "fixtures/sync_subjobs.json"],
-        &["metrics", "fixtures/seed.json"],
-    ];
-    for args in cases {
-        let full = std::fs::OpenOptions::new()
-            .write(true)
-            .open("/dev/full")
-            .expect("/dev/full");
-        let out = bin().args(args).stdout(full).output().expect("runs");
-        let stderr = text(&out.stderr);
-        assert_eq!(code(&out), 2, "{args:?}: {stderr}");
-        assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
-        assert!(stderr.contains("cannot write the output"), "{args:?}: {stderr}");
+        /// `mknod` or `mkfifo` inside the scratch folder; `false` when this
+        /// machine does not let the test make it (not root).
+        fn make(tool: &str, args: &[&str]) -> bool {
+            Command::new(tool).args(args).status().is_ok_and(|s| s.success())
+        }
+
+        #[test]
+        fn finding_01_a_character_device_is_written_in_place() {
+            let dir = scratch("chardev");
+            let null = dir.join("null");
+            if !make("mknod", &[null.to_str().unwrap(), "c", "1", "3"]) {
+                eprintln!("mknod is not allowed here: the character-device case is not run");
+                return;
+            }
+            let out = export_csv(&null);
+            assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+            let meta = std::fs::symlink_metadata(&null).unwrap();
+            assert!(meta.file_type().is_char_device(), "still a device");
+            assert_eq!(names(&dir), ["null"], "nothing left beside it");
+        }
+
+        #[test]
+        fn finding_01_a_fifo_is_written_in_place() {
+            let dir = scratch("fifo");
+            let fifo = dir.join("pipe");
+            assert!(make("mkfifo", &[fifo.to_str().unwrap()]), "mkfifo");
+            let reader = {
+                let fifo = fifo.clone();
+                std::thread::spawn(move || std::fs::read(fifo).expect("read the FIFO"))
+            };
+            let out = export_csv(&fifo);
+            assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+            let csv = text(&reader.join().unwrap());
+            assert!(csv.starts_with("file,pointer,"), "{csv}");
+            assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+            assert_eq!(names(&dir), ["pipe"]);
+        }
+
+        #[test]
+        fn finding_01_a_symbolic_link_stays_a_link_and_its_file_is_replaced() {
+            let dir = scratch("link");
+            let target = dir.join("target.csv");
+            std::fs::write(&target, "old").unwrap();
+            std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).unwrap();
+            let link = dir.join("link.csv");
+            symlink("target.csv", &link).unwrap();
+            let out = export_csv(&link);
+            assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+            assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+            assert!(
+                std::fs::read_to_string(&target)
+                    .unwrap()
+                    .starts_with("file,pointer,")
+            );
+            let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o640, "the replaced file keeps its permissions");
+            assert_eq!(names(&dir), ["link.csv", "target.csv"]);
+
+            // a link to nothing is refused, and nothing is made
+            let dangling = dir.join("dangling.csv");
+            symlink("nowhere/x.csv", &dangling).unwrap();
+            let out = export_csv(&dangling);
+            assert_eq!(code(&out), 2);
+            assert!(
+                text(&out.stderr).contains("dangling.csv"),
+                "{}",
+                text(&out.stderr)
+            );
+            assert_eq!(names(&dir), ["dangling.csv", "link.csv", "target.csv"]);
+        }
+
+        #[test]
+        fn finding_01_a_folder_is_refused() {
+            let dir = scratch("folder-output");
+            std::fs::create_dir(dir.join("out.csv")).unwrap();
+            let out = export_csv(&dir.join("out.csv"));
+            assert_eq!(code(&out), 2);
+            assert_eq!(text(&out.stderr).lines().count(), 1, "{}", text(&out.stderr));
+            assert!(dir.join("out.csv").is_dir());
+        }
+
+        /// SIGTERM (and SIGINT) while the output is being written: the
+        /// temporary file is removed and the file being replaced stays as it was.
+        #[test]
+        fn finding_01_an_interrupted_run_leaves_nothing() {
+            for signal in ["-TERM", "-INT"] {
+                let dir = scratch(&format!("killed{signal}"));
+                let output = dir.join("jobs.csv");
+                std::fs::write(&output, "before").unwrap();
+                let mut child = bin()
+                    .args([
+                        "export",
+                        "--format",
+                        "csv",
+                        "--output",
+                        output.to_str().unwrap(),
+                        "-",
+                    ])
+                    .stdin(Stdio::piped())
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .spawn()
+                    .unwrap();
+                // the run waits for standard input, with its temporary file open
+                let deadline = Instant::now() + Duration::from_secs(20);
+                while names(&dir).len() < 2 {
+                    assert!(Instant::now() < deadline, "no temporary file appeared");
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                let temp = names(&dir).into_iter().find(|n| n != "jobs.csv").unwrap();
+                assert!(
+                    temp.starts_with(".dts-job-detail.") && temp.ends_with(".tmp"),
+                    "{temp}"
+                );
+                let killed = Command::new("kill")
+                    .args([signal, &child.id().to_string()])
+                    .status()
+                    .unwrap();
+                assert!(killed.success());
+                let status = child.wait().unwrap();
+                drop(child.stdin.take());
+                assert_eq!(status.code(), Some(130), "{signal}");
+                assert_eq!(
+                    names(&dir),
+                    ["jobs.csv"],
+                    "{signal}: the temporary file is removed"
+                );
+                assert_eq!(std::fs::read_to_string(&output).unwrap(), "before");
+            }
+        }
+    }
+
+    #[test]
+    fn finding_01_a_long_output_name_is_written() {
+        let dir = scratch("long-name");
+        // 252 bytes: valid on every common file system (255 at most)
+        let name = format!("{}.csv", "j".repeat(248));
+        let out = export_csv(&dir.join(&name));
+        assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+        assert_eq!(names(&dir), [name]);
+    }
+
+    #[test]
+    fn finding_01_a_new_file_gets_the_usual_permissions() {
+        let dir = scratch("new-file");
+        let output = dir.join("jobs.csv");
+        let out = export_csv(&output);
+        assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            // 0666 less the umask, as any file the user makes: at least readable by its owner
+            let mode = std::fs::metadata(&output).unwrap().permissions().mode() & 0o777;
+            assert!(mode & 0o600 == 0o600, "{mode:o}");
+            assert!(mode & 0o111 == 0, "{mode:o}");
+        }
+    }
+
+    /// Every subcommand that writes exits 2 with one line on stderr when its
+    /// output cannot be written, never panics.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn finding_10_write_errors_exit_2_with_one_line() {
+        let cases: [&[&str]; 6] = [
+            &["completions", "bash"],
+            &["schema"],
+            &["man"],
+            &["json", "fixtures/seed.json"],
+            &["diff", "fixtures/seed.json", "fixtures/sync_subjobs.json"],
+            &["metrics", "fixtures/seed.json"],
+        ];
+        for args in cases {
+            let full = std::fs::OpenOptions::new()
+                .write(true)
+                .open("/dev/full")
+                .expect("/dev/full");
+            let out = bin().args(args).stdout(full).output().expect("runs");
+            let stderr = text(&out.stderr);
+            assert_eq!(code(&out), 2, "{args:?}: {stderr}");
+            assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+            assert!(stderr.contains("cannot write the output"), "{args:?}: {stderr}");
+        }
     }
 }

@@ -19,6 +19,11 @@ use crate::error::{Error, ErrorKind, PathSegment, pointer};
 use crate::model::{JobOrValue, Response, UnknownFields, Value, XmlAttribute, XmlMarkup};
 use crate::scalar::In;
 
+/// What an attribute costs beyond its name and value, kept and reported:
+/// the record, its place, its diagnostic, each with the allocator's rounding.
+const ATTRIBUTE_COST: usize =
+    2 * size_of::<XmlAttribute>() + size_of::<usize>() + size_of::<crate::validate::Diagnostic>() + 128;
+
 /// Reads an XML document (`bom`: a UTF-8 byte-order mark preceded `text`).
 /// Errors carry the byte offset (line and column are the caller's to compute
 /// from its text). Under `strict`, a root other than the API's two is refused.
@@ -105,7 +110,7 @@ impl<'i> XmlDe<'i> {
             Document::DumpBody(_) => return Err(self.error(ErrorKind::Shape, "not a response")),
         };
         if !self.attribute_at.is_empty() {
-            self.attribute_pointers();
+            self.attribute_pointers()?;
         }
         let mut markup = std::mem::take(&mut self.markup);
         markup.root = unexpected;
@@ -190,6 +195,9 @@ impl<'i> XmlDe<'i> {
         let attributes = wellformed::attributes(e.attributes_raw())
             .map_err(|why| self.error(ErrorKind::Syntax, format!("malformed XML: {why}")))?;
         for (n, value) in attributes {
+            // what the attribute costs here and, later, as a diagnostic
+            let cost = ATTRIBUTE_COST + 4 * (n.len() + value.len());
+            self.budget.charge(cost).map_err(|x| self.limit(x))?;
             self.attribute_at.push(at);
             self.markup.attributes.push(XmlAttribute {
                 pointer: String::new(),
@@ -201,9 +209,10 @@ impl<'i> XmlDe<'i> {
     }
 
     /// The pointers of the elements that carried attributes: found by walking
-    /// the document again up to each (a cold path: the API sends none).
+    /// the document again up to each (a cold path: the API sends none). Each
+    /// copy of a pointer (in the attribute, in its diagnostic) is charged.
     #[cold]
-    fn attribute_pointers(&mut self) {
+    fn attribute_pointers(&mut self) -> Result<(), Error> {
         // a second decoder, so that quick-xml's reader has one caller (`next`),
         // into which it is inlined
         let mut again = XmlDe::new(self.input, Budget::new(0, 0), self.bom);
@@ -229,6 +238,9 @@ impl<'i> XmlDe<'i> {
                 .collect();
             let pointer = pointer(segments.iter());
             while self.attribute_at.get(done) == Some(&at) {
+                self.budget
+                    .charge(2 * pointer.len())
+                    .map_err(|x| Exceeded::into_error(x).with_offset(at))?;
                 if let Some(a) = self.markup.attributes.get_mut(done) {
                     a.pointer.clone_from(&pointer);
                 }
@@ -238,6 +250,7 @@ impl<'i> XmlDe<'i> {
                 names.push(self.input.get(at + 1..at + 1 + name.len()).unwrap_or_default());
             }
         }
+        Ok(())
     }
 
     /// The error of text that is not well-formed.

@@ -243,6 +243,8 @@ fn check_encoding(name: &str, bom: bool, ascii: bool) -> Result<(), Malformed> {
 /// only in a reference. Returns each name with its decoded value.
 pub(crate) fn attributes(raw: &str) -> Result<Vec<(&str, String)>, Malformed> {
     let mut out: Vec<(&str, String)> = Vec::new();
+    // names seen: hashed, so a tag with very many attributes is linear
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     let mut rest = raw;
     loop {
         let trimmed = rest.trim_start_matches(|c: char| c.is_ascii() && is_space(c as u8));
@@ -257,7 +259,7 @@ pub(crate) fn attributes(raw: &str) -> Result<Vec<(&str, String)>, Malformed> {
             .unwrap_or(trimmed.len());
         let name = trimmed.get(..name_end).unwrap_or_default();
         check_name(name)?;
-        if out.iter().any(|(n, _)| *n == name) {
+        if !seen.insert(name) {
             return Err(malformed(format!("the attribute {name:?} is given twice")));
         }
         let (value, after) = eq_quoted(trimmed.get(name_end..).unwrap_or_default())?;
