@@ -11,6 +11,13 @@
 //! removed or changed, by JSON Pointer. Changes are listed by kind, in the
 //! order of [`ChangeKind`], then in document order.
 //!
+//! The XML form cannot carry everything the JSON form can: an unknown
+//! member's number or boolean reads back from XML as text, a one-item unknown
+//! array as its item. To compare a JSON document with an XML one, pass the
+//! JSON side through [`as_xml_carries`] first (the command line does this
+//! when the two forms differ), so one response in its two forms has no
+//! changes.
+//!
 //! `Delay` is compared in its normalised unit: a [`ChangeKind::Delay`]'s
 //! `old` and `new` are milliseconds (a synchronization job's `Delay` of 2 is
 //! 2000). When a side's kind, and so its unit, is unknown, a changed `Delay`
@@ -127,6 +134,27 @@ const STAGE_MEMBERS: [&str; 5] = [
     "StructureInitializationStatus",
 ];
 
+/// `response` as its canonical XML reads back: what the XML form carries of
+/// it. A response that XML cannot carry (a control character in a text) is
+/// returned as it is.
+///
+/// ```
+/// use dts_job_detail::{diff::{as_xml_carries, diff}, json, xml};
+/// let from_json = json::from_str(r#"{"RequestId":"r","Extra":1,"List":[true]}"#)?;
+/// let from_xml = xml::from_str(&xml::to_string(&from_json)?)?;
+/// assert_ne!(diff(&from_json, &from_xml, &Default::default()), []);
+/// assert_eq!(diff(&as_xml_carries(&from_json), &from_xml, &Default::default()), []);
+/// # Ok::<(), dts_job_detail::Error>(())
+/// ```
+pub fn as_xml_carries(response: &Response) -> Response {
+    let parser = crate::Parser::new()
+        .max_depth(crate::MAX_DEPTH_CEILING)
+        .max_size(usize::MAX);
+    crate::xml::to_string(response)
+        .and_then(|text| parser.parse_as(crate::Format::Xml, &text))
+        .unwrap_or_else(|_| response.clone())
+}
+
 /// The changes from `old` to `new`, their jobs seen with `options` (see the
 /// module documentation); empty when they say the same.
 pub fn diff(old: &Response, new: &Response, options: &Options) -> Vec<Change> {
@@ -174,23 +202,51 @@ fn child(base: &str, key: &str) -> String {
     p
 }
 
-fn members(v: &Value) -> &[(String, Value)] {
-    match v {
-        Value::Object(m) => m,
-        _ => &[],
+/// An object's members, looked up by name in constant time (the first of
+/// a repeated name, as a search from the start would find).
+struct Members<'v> {
+    list: &'v [(String, Value)],
+    /// Built only for objects long enough to need it.
+    index: Option<HashMap<&'v str, &'v Value>>,
+}
+
+/// Objects with at most this many members are searched, not hashed.
+const SEARCHED: usize = 16;
+
+impl<'v> Members<'v> {
+    fn of(v: &'v Value) -> Self {
+        let list = match v {
+            Value::Object(m) => m.as_slice(),
+            _ => &[],
+        };
+        let index = (list.len() > SEARCHED).then(|| {
+            let mut index = HashMap::with_capacity(list.len());
+            for (k, v) in list {
+                index.entry(k.as_str()).or_insert(v);
+            }
+            index
+        });
+        Members { list, index }
     }
-}
 
-fn get<'v>(members: &'v [(String, Value)], key: &str) -> Option<&'v Value> {
-    members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
-}
+    fn get(&self, key: &str) -> Option<&'v Value> {
+        match &self.index {
+            Some(index) => index.get(key).copied(),
+            None => self.list.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+        }
+    }
 
-/// The keys of both objects: the new one's, in its order, then the old
-/// one's others.
-fn keys<'v>(a: &'v [(String, Value)], b: &'v [(String, Value)]) -> Vec<&'v str> {
-    let mut keys: Vec<&str> = b.iter().map(|(k, _)| k.as_str()).collect();
-    keys.extend(a.iter().map(|(k, _)| k.as_str()).filter(|k| get(b, k).is_none()));
-    keys
+    /// The keys of both objects: `new`'s, in its order, then `old`'s others
+    /// (each name once).
+    fn keys(old: &Self, new: &Self) -> Vec<&'v str> {
+        let mut seen = std::collections::HashSet::with_capacity(new.list.len() + old.list.len());
+        new.list
+            .iter()
+            .chain(old.list)
+            .map(|(k, _)| k.as_str())
+            .filter(|k| seen.insert(*k))
+            .collect()
+    }
 }
 
 /// A job's `DtsJobId` as a value (`null` without one): what a job added or
@@ -219,9 +275,9 @@ impl Walk {
     /// and at `new_at` in the new one.
     fn job(&mut self, old_at: &str, new_at: &str, a: &Value, b: &Value) {
         deeper(|| {
-            let (am, bm) = (members(a), members(b));
-            for key in keys(am, bm) {
-                let (x, y) = (get(am, key), get(bm, key));
+            let (am, bm) = (Members::of(a), Members::of(b));
+            for key in Members::keys(&am, &bm) {
+                let (x, y) = (am.get(key), bm.get(key));
                 if x == y {
                     continue;
                 }
@@ -264,9 +320,9 @@ impl Walk {
     }
 
     fn stage(&mut self, path: &str, a: &Value, b: &Value) {
-        let (am, bm) = (members(a), members(b));
-        for key in keys(am, bm) {
-            let (x, y) = (get(am, key), get(bm, key));
+        let (am, bm) = (Members::of(a), Members::of(b));
+        for key in Members::keys(&am, &bm) {
+            let (x, y) = (am.get(key), bm.get(key));
             if x == y {
                 continue;
             }
@@ -306,14 +362,13 @@ impl Walk {
     fn value(&mut self, old_at: &str, new_at: &str, x: Option<&Value>, y: Option<&Value>) {
         deeper(|| match (x, y) {
             (Some(x), Some(y)) if x == y => {}
-            (Some(Value::Object(am)), Some(Value::Object(bm))) => {
-                for key in keys(am, bm).into_iter().filter(|k| get(am, k) != get(bm, k)) {
-                    self.value(
-                        &child(old_at, key),
-                        &child(new_at, key),
-                        get(am, key),
-                        get(bm, key),
-                    );
+            (Some(a @ Value::Object(_)), Some(b @ Value::Object(_))) => {
+                let (am, bm) = (Members::of(a), Members::of(b));
+                for key in Members::keys(&am, &bm) {
+                    let (x, y) = (am.get(key), bm.get(key));
+                    if x != y {
+                        self.value(&child(old_at, key), &child(new_at, key), x, y);
+                    }
                 }
             }
             (Some(Value::Array(xs)), Some(Value::Array(ys))) => {
@@ -331,36 +386,35 @@ impl Walk {
 }
 
 /// Pairs the items of two arrays of jobs: by `DtsJobId` when an item has
-/// one, the items without one by position among themselves. Each pair is
-/// (old index, new index), `None` on the side it is missing from: in the new
-/// array's order, then the removed items.
+/// one (items sharing one, as masked ids `dts****` do, by position among
+/// themselves), the items without one by position among themselves. Each
+/// pair is (old index, new index), `None` on the side it is missing from: in
+/// the new array's order, then the removed items.
 fn pair(xs: &[Value], ys: &[Value]) -> Vec<(Option<usize>, Option<usize>)> {
-    let new_ids: HashMap<&str, usize> = ys
-        .iter()
-        .enumerate()
-        .filter_map(|(j, y)| Some((job_id(y)?, j)))
-        .collect();
-    let mut without_id = ys
-        .iter()
-        .enumerate()
-        .filter(|(_, y)| job_id(y).is_none())
-        .map(|(j, _)| j);
-    let mut old_of_new: HashMap<usize, usize> = HashMap::new();
+    // the new items of each id (`None`: no id), in order
+    let mut new_of: HashMap<Option<&str>, std::collections::VecDeque<usize>> = HashMap::new();
+    for (j, y) in ys.iter().enumerate() {
+        new_of.entry(job_id(y)).or_default().push_back(j);
+    }
+    let mut old_of_new: Vec<Option<usize>> = vec![None; ys.len()];
     let mut removed = Vec::new();
     for (i, x) in xs.iter().enumerate() {
-        let j = match job_id(x) {
-            Some(id) => new_ids.get(id).copied(),
-            None => without_id.next(),
-        };
-        match j {
-            Some(j) if !old_of_new.contains_key(&j) => {
-                old_of_new.insert(j, i);
+        match new_of
+            .get_mut(&job_id(x))
+            .and_then(std::collections::VecDeque::pop_front)
+        {
+            Some(j) => {
+                if let Some(slot) = old_of_new.get_mut(j) {
+                    *slot = Some(i);
+                }
             }
-            _ => removed.push((Some(i), None)),
+            None => removed.push((Some(i), None)),
         }
     }
-    (0..ys.len())
-        .map(|j| (old_of_new.get(&j).copied(), Some(j)))
+    old_of_new
+        .into_iter()
+        .enumerate()
+        .map(|(j, i)| (i, Some(j)))
         .chain(removed)
         .collect()
 }
@@ -391,6 +445,15 @@ mod tests {
         assert_eq!(got, [(Some(0), Some(0)), (None, Some(1)), (Some(1), None)]);
         // no ids: by position
         let got = pair(&items(&[None, None]), &items(&[None]));
+        assert_eq!(got, [(Some(0), Some(0)), (Some(1), None)]);
+        // one id shared (masked): by position among the items that share it
+        let masked = Some("dts****");
+        let got = pair(
+            &items(&[masked, masked, Some("a")]),
+            &items(&[Some("a"), masked, masked]),
+        );
+        assert_eq!(got, [(Some(2), Some(0)), (Some(0), Some(1)), (Some(1), Some(2))]);
+        let got = pair(&items(&[masked, masked]), &items(&[masked]));
         assert_eq!(got, [(Some(0), Some(0)), (Some(1), None)]);
     }
 }

@@ -4,7 +4,8 @@
 
 use std::time::{Duration, Instant};
 
-use dts_job_detail::{DiagnosticCode, ErrorKind, Response, from_slice};
+use dts_job_detail::diff::{ChangeKind, as_xml_carries, diff};
+use dts_job_detail::{DiagnosticCode, ErrorKind, Options, Response, from_slice, xml};
 
 /// How many `xml-attribute` diagnostics a response has.
 fn attribute_diagnostics(r: &Response) -> usize {
@@ -72,6 +73,71 @@ fn finding_03_the_duplicate_attribute_check_is_linear() {
         e.to_string().contains(r#"the attribute "a" is given twice"#),
         "{e}"
     );
+}
+
+/// Two responses whose unknown object has `n` members, every one changed.
+fn wide_pair(n: usize) -> (Response, Response) {
+    let doc = |v: &str| {
+        let members: Vec<String> = (0..n).map(|i| format!(r#""m{i}":"{v}{i}""#)).collect();
+        format!(r#"{{"RequestId":"r","Wide":{{{}}}}}"#, members.join(","))
+    };
+    (
+        from_slice(doc("a").as_bytes()).unwrap(),
+        from_slice(doc("b").as_bytes()).unwrap(),
+    )
+}
+
+#[test]
+fn finding_04_diff_looks_members_up_in_constant_time() {
+    assert_linear("diff of an unknown object's members", 10_000, |n| {
+        let (a, b) = wide_pair(n);
+        assert_eq!(diff(&a, &b, &Options::default()).len(), n);
+    });
+}
+
+#[test]
+fn finding_08_jobs_sharing_a_masked_id_pair_by_position() {
+    let doc = |s1: &str, s2: &str| {
+        format!(
+            r#"{{"RequestId":"r","JobType":"SYNC","SubSyncJob":[
+                {{"DtsJobId":"dts****","Status":"{s1}"}},{{"DtsJobId":"dts****","Status":"{s2}"}}]}}"#
+        )
+    };
+    let old = from_slice(doc("Synchronizing", "Synchronizing").as_bytes()).unwrap();
+    let new = from_slice(doc("Synchronizing", "Failed").as_bytes()).unwrap();
+    let changes = diff(&old, &new, &Options::default());
+    let got: Vec<(ChangeKind, &str)> = changes.iter().map(|c| (c.kind, c.path.as_str())).collect();
+    assert_eq!(got, [(ChangeKind::Status, "/SubSyncJob/1/Status")]);
+    // one more job under the same id is one job added, not a reshuffle
+    let three = from_slice(
+        br#"{"RequestId":"r","SubSyncJob":[{"DtsJobId":"dts****"},{"DtsJobId":"dts****"},{"DtsJobId":"dts****"}]}"#,
+    )
+    .unwrap();
+    let two =
+        from_slice(br#"{"RequestId":"r","SubSyncJob":[{"DtsJobId":"dts****"},{"DtsJobId":"dts****"}]}"#)
+            .unwrap();
+    let got: Vec<ChangeKind> = diff(&two, &three, &Options::default())
+        .iter()
+        .map(|c| c.kind)
+        .collect();
+    assert_eq!(got, [ChangeKind::JobAdded]);
+}
+
+#[test]
+fn finding_06_one_response_in_its_two_forms_has_no_changes() {
+    let docs = [
+        r#"{"RequestId":"r","DtsJobId":"j","Extra":1,"Flag":true,"List":[3],"Obj":{"n":2.5,"b":false},"Empty":[]}"#
+            .to_owned(),
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/seed.json")).unwrap(),
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/sync_subjobs.json")).unwrap(),
+    ];
+    for doc in docs {
+        let from_json = from_slice(doc.as_bytes()).unwrap();
+        let from_xml = from_slice(xml::to_string(&from_json).unwrap().as_bytes()).unwrap();
+        let carried = as_xml_carries(&from_json);
+        assert_eq!(diff(&carried, &from_xml, &Options::default()), [], "{doc}");
+        assert_eq!(diff(&from_xml, &carried, &Options::default()), [], "{doc}");
+    }
 }
 
 #[cfg(feature = "cli")]
@@ -289,6 +355,35 @@ mod cli {
             let mode = std::fs::metadata(&output).unwrap().permissions().mode() & 0o777;
             assert!(mode & 0o600 == 0o600, "{mode:o}");
             assert!(mode & 0o111 == 0, "{mode:o}");
+        }
+    }
+
+    #[test]
+    fn finding_06_diff_of_a_file_and_its_xml_output_is_empty() {
+        let dir = scratch("diff-forms");
+        let extra = dir.join("extra.json");
+        std::fs::write(
+            &extra,
+            r#"{"RequestId":"r","N":1,"B":true,"L":[3],"O":{"x":[1.5]}}"#,
+        )
+        .unwrap();
+        let mut inputs: Vec<PathBuf> = std::fs::read_dir("fixtures")
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        inputs.push(extra);
+        assert!(inputs.len() > 5);
+        for json in inputs {
+            let as_xml = run(&["xml", json.to_str().unwrap()]);
+            assert_eq!(code(&as_xml), 0, "{}", json.display());
+            let xml = dir.join("as.xml");
+            std::fs::write(&xml, &as_xml.stdout).unwrap();
+            for (a, b) in [(&json, &xml), (&xml, &json)] {
+                let out = run(&["diff", a.to_str().unwrap(), b.to_str().unwrap()]);
+                assert_eq!(code(&out), 0, "{}: {}", json.display(), text(&out.stdout));
+                assert_eq!(text(&out.stdout), "");
+            }
         }
     }
 

@@ -3,16 +3,16 @@
 use std::process::ExitCode;
 
 use anstyle::{AnsiColor, Style};
-use dts_job_detail::Response;
-use dts_job_detail::diff::{Change, ChangeKind, diff};
+use dts_job_detail::diff::{Change, ChangeKind, as_xml_carries, diff};
+use dts_job_detail::{Format, Response, sniff};
 
+use super::DiffArgs;
 use super::input::{self, Source};
 use super::output::{Output, Stop, escape};
-use super::{DiffArgs, Format};
 
 pub(super) fn run(args: &DiffArgs) -> ExitCode {
     let parser = args.parse.parser();
-    let read = |path: &std::path::Path| -> Result<Response, ()> {
+    let read = |path: &std::path::Path| -> Result<(Response, Option<Format>), ()> {
         let source = if path.as_os_str() == "-" {
             Source::Stdin
         } else {
@@ -21,26 +21,36 @@ pub(super) fn run(args: &DiffArgs) -> ExitCode {
         let label = source.label();
         let unit = input::units(&source, false, args.parse.max_size).next();
         let parsed = match unit {
-            Some(Ok(unit)) => parser.parse(&unit.bytes).map_err(|e| e.to_string()),
+            Some(Ok(unit)) => parser
+                .parse(&unit.bytes)
+                .map(|r| (r, form(&unit.bytes)))
+                .map_err(|e| e.to_string()),
             Some(Err((_, reason))) => Err(reason),
             None => Err("nothing to read".to_owned()),
         };
         parsed.map_err(|reason| eprintln!("dts-job-detail: {}: {}", escape(&label), escape(&reason)))
     };
     let (old, new) = (read(&args.old), read(&args.new));
-    let (Ok(old), Ok(new)) = (old, new) else {
+    let (Ok((mut old, old_form)), Ok((mut new, new_form))) = (old, new) else {
         return ExitCode::from(2);
     };
+    // one response in its two forms has no changes: the JSON side is compared
+    // as the XML form carries it
+    match (old_form, new_form) {
+        (Some(Format::Json), Some(Format::Xml)) => old = as_xml_carries(&old),
+        (Some(Format::Xml), Some(Format::Json)) => new = as_xml_carries(&new),
+        _ => {}
+    }
     let changes = diff(&old, &new, parser.options());
     let color = args.color.enabled();
     let mut text = String::new();
     for change in &changes {
         match args.format {
-            Format::Json => {
+            super::Format::Json => {
                 text.push_str(&serde_json::to_string(change).unwrap_or_default());
                 text.push('\n');
             }
-            Format::Text => line(&mut text, change, color),
+            super::Format::Text => line(&mut text, change, color),
         }
     }
     let mut out = Output::new(true);
@@ -94,4 +104,9 @@ fn line(out: &mut String, change: &Change, color: bool) {
         "{kind}  {}  {old} → {new}{note}\n",
         escape(&change.path)
     ));
+}
+
+/// The form of a document as given (after a byte-order mark), when it is UTF-8.
+fn form(bytes: &[u8]) -> Option<Format> {
+    sniff(std::str::from_utf8(bytes).ok()?.trim_start_matches('\u{feff}'))
 }
