@@ -125,16 +125,64 @@ impl Exposition {
     /// and `TYPE` lines.
     pub fn finish(self) -> String {
         let mut out = String::new();
-        for ((name, help), samples) in FAMILIES.iter().zip(&self.samples) {
-            if samples.is_empty() {
-                continue;
+        for (family, samples) in FAMILIES.iter().zip(&self.samples) {
+            if !samples.is_empty() {
+                out.push_str(&header(family.0));
+                out.push_str(samples);
             }
-            let _ = writeln!(out, "# HELP {name} {help}");
-            let _ = writeln!(out, "# TYPE {name} gauge");
-            out.push_str(samples);
         }
         out
     }
+
+    /// Takes the sample lines added so far, one text per family in the
+    /// order [`finish`](Exposition::finish) writes them (empty for a family
+    /// without samples), and leaves the exposition empty: for an exposition
+    /// too large to hold, whose families are kept apart elsewhere (a file
+    /// each) and written at the end, each after its [`header`].
+    ///
+    /// ```
+    /// use dts_job_detail::{export, metrics::{Exposition, header}};
+    /// let resp = dts_job_detail::json::from_str(r#"{"RequestId":"r","DtsJobId":"j"}"#)?;
+    /// let mut exposition = Exposition::new();
+    /// let mut families: Vec<(&str, String)> = Vec::new();
+    /// for file in ["a.json", "b.json"] {
+    ///     exposition.add(&export::rows(file, &resp, &Default::default()));
+    ///     for (i, (name, lines)) in exposition.drain().into_iter().enumerate() {
+    ///         match families.get_mut(i) {
+    ///             Some((_, all)) => all.push_str(&lines),
+    ///             None => families.push((name, lines)),
+    ///         }
+    ///     }
+    /// }
+    /// let text: String = families
+    ///     .iter()
+    ///     .filter(|(_, lines)| !lines.is_empty())
+    ///     .map(|(name, lines)| header(name) + lines)
+    ///     .collect();
+    /// let mut whole = Exposition::new();
+    /// for file in ["a.json", "b.json"] {
+    ///     whole.add(&export::rows(file, &resp, &Default::default()));
+    /// }
+    /// assert_eq!(text, whole.finish());
+    /// # Ok::<(), dts_job_detail::Error>(())
+    /// ```
+    pub fn drain(&mut self) -> Vec<(&'static str, String)> {
+        FAMILIES
+            .iter()
+            .zip(&mut self.samples)
+            .map(|((name, _), samples)| (*name, std::mem::take(samples)))
+            .collect()
+    }
+}
+
+/// The `HELP` and `TYPE` lines of the family `name` (empty for a name that
+/// is not one of this module's families).
+pub fn header(name: &str) -> String {
+    FAMILIES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(name, help)| format!("# HELP {name} {help}\n# TYPE {name} gauge\n"))
+        .unwrap_or_default()
 }
 
 /// Appends `name="value"`, the value escaped as the text format requires.

@@ -7,6 +7,7 @@ mod diff;
 mod input;
 mod output;
 mod report;
+mod spool;
 
 use std::io;
 use std::path::PathBuf;
@@ -14,7 +15,6 @@ use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, Parser as ClapParser, Subcommand, ValueEnum};
 use dts_job_detail::export::{ExportFormat, RowWriter};
-use dts_job_detail::metrics::Exposition;
 use dts_job_detail::{DEFAULT_MAX_DEPTH, DEFAULT_MAX_SIZE, MAX_DEPTH_CEILING, Parser, TaskKind};
 use rayon::prelude::*;
 
@@ -274,7 +274,7 @@ pub(crate) fn run() -> ExitCode {
         Command::Inspect(a) => (Mode::Inspect, a.read, a.format == Format::Json, false),
         Command::Export(a) => return export(a),
         Command::Diff(a) => return diff::run(&a),
-        Command::Metrics(a) => return rows_to(Sink::Metrics(Exposition::new()), a),
+        Command::Metrics(a) => return rows_to(Sink::Metrics(spool::Spooled::new()), a),
         Command::Schema => return print_whole((dts_job_detail::schema::json_schema() + "\n").into_bytes()),
         Command::Completions { shell } => {
             let mut script = Vec::new();
@@ -366,8 +366,9 @@ enum Sink {
         writer: RowWriter<io::BufWriter<Destination>>,
         label: String,
     },
-    /// Rows gathered into one exposition, printed at the end.
-    Metrics(Exposition),
+    /// Rows gathered into one exposition (its families spooled to
+    /// temporary files batch by batch), printed at the end.
+    Metrics(spool::Spooled),
 }
 
 /// Reads every input of `read` and hands each result to `sink`.
@@ -406,7 +407,7 @@ fn process_all(mut settings: Settings, read: &ReadArgs, mut sink: Sink) -> ExitC
         }
         Sink::Print => stop,
         Sink::Export { writer, label } => close_export(writer, &label, stop, &out),
-        Sink::Metrics(exposition) => stop.or_else(|| out.print(&exposition.finish()).err()),
+        Sink::Metrics(spooled) => stop.or_else(|| spooled.finish(&mut out).err()),
     };
     match out.close(stop) {
         Some(Stop::Failed) => ExitCode::from(2),
@@ -575,6 +576,13 @@ fn flush(
             }
             Outcome::Unreadable { label, reason } => pipe.status.unreadable(pipe.out, &label, &reason),
         }
+    }
+    if let Sink::Metrics(spooled) = pipe.sink
+        && let Err(e) = spooled.spill()
+    {
+        pipe.out
+            .message(&format!("keeping the samples in a temporary file: {e}"));
+        return Some(Stop::Failed);
     }
     pipe.out.advance(count);
     None
