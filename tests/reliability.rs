@@ -426,6 +426,142 @@ mod cli {
         assert!(peak < 48 * 1024, "peak {peak} KiB");
     }
 
+    /// `--ndjson` over an endless stream without a line feed ends, reported.
+    #[cfg(unix)]
+    #[test]
+    fn finding_11_an_endless_line_ends_the_input() {
+        let dir = scratch("endless");
+        let zero = dir.join("zero");
+        let made = Command::new("mknod")
+            .args([zero.to_str().unwrap(), "c", "1", "5"])
+            .status()
+            .is_ok_and(|s| s.success());
+        // reading the machine's own /dev/zero harms nothing where mknod is not allowed
+        let zero = if made { zero } else { PathBuf::from("/dev/zero") };
+        let mut child = bin()
+            .args(["json", "--ndjson", "--max-size", "1000", zero.to_str().unwrap()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while child.try_wait().unwrap().is_none() {
+            if Instant::now() > deadline {
+                let _ = child.kill();
+                panic!("still reading after 60 s");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(code(&out), 2);
+        let stderr = text(&out.stderr);
+        assert!(
+            stderr.contains(":1: larger than the limit of 1000 bytes"),
+            "{stderr}"
+        );
+        assert!(stderr.contains("the rest of the input is not read"), "{stderr}");
+    }
+
+    /// Under `--follow`, a file reached by several paths is read under the
+    /// first path in sorted order, whatever order the folder lists them in.
+    #[cfg(unix)]
+    #[test]
+    fn finding_12_follow_names_a_file_by_its_first_sorted_path() {
+        use std::os::unix::fs::symlink;
+        let seed = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/seed.json")).unwrap();
+        let mut outputs = Vec::new();
+        // the same folder made in two creation orders
+        for (i, order) in [["m.json", "a.json", "z.json"], ["z.json", "m.json", "a.json"]]
+            .iter()
+            .enumerate()
+        {
+            let dir = scratch(&format!("follow-{i}"));
+            for name in order {
+                if *name == "m.json" {
+                    std::fs::write(dir.join(name), &seed).unwrap();
+                } else {
+                    symlink("m.json", dir.join(name)).unwrap();
+                }
+            }
+            let out = bin()
+                .current_dir(&dir)
+                .args(["json", "--with-filename", "--follow", "."])
+                .output()
+                .unwrap();
+            assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+            outputs.push(text(&out.stdout));
+        }
+        assert_eq!(outputs[0], outputs[1]);
+        assert!(outputs[0].starts_with(r#"{"file":"./a.json","#), "{}", outputs[0]);
+        assert_eq!(outputs[0].lines().count(), 1);
+    }
+
+    /// A folder that holds only symbolic links says so on stderr.
+    #[cfg(unix)]
+    #[test]
+    fn finding_13_skipped_links_are_reported() {
+        use std::os::unix::fs::symlink;
+        let dir = scratch("only-links");
+        let real = scratch("only-links-target");
+        std::fs::copy(
+            concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/seed.json"),
+            real.join("seed.json"),
+        )
+        .unwrap();
+        symlink(real.join("seed.json"), dir.join("seed.json")).unwrap();
+        symlink(&real, dir.join("more")).unwrap();
+        let out = run(&["inspect", dir.to_str().unwrap()]);
+        assert_eq!(code(&out), 0);
+        assert_eq!(text(&out.stdout), "");
+        let stderr = text(&out.stderr);
+        assert_eq!(
+            stderr.matches("a symbolic link, not followed").count(),
+            2,
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains("seed.json") && stderr.contains("more"),
+            "{stderr}"
+        );
+    }
+
+    /// Names that differ only in bytes that are not UTF-8 give two labels.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn finding_14_file_labels_are_lossless() {
+        use std::ffi::OsStr;
+        use std::os::unix::ffi::OsStrExt;
+        let dir = scratch("labels");
+        let seed = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/seed.json")).unwrap();
+        for name in [&b"a\xff.json"[..], &b"a\xfe.json"[..], &b"a\\xff.json"[..]] {
+            std::fs::write(dir.join(OsStr::from_bytes(name)), &seed).unwrap();
+        }
+        let d = dir.to_str().unwrap();
+        let out = run(&["metrics", d]);
+        let metrics = text(&out.stdout);
+        let files: std::collections::BTreeSet<&str> = metrics
+            .lines()
+            .filter(|l| l.starts_with("dts_job_info{"))
+            .filter_map(|l| l.split("file=\"").nth(1)?.split("\",pointer").next())
+            .collect();
+        assert_eq!(files.len(), 3, "{metrics}");
+        let out = run(&["json", "--with-filename", d]);
+        let names: std::collections::BTreeSet<String> = text(&out.stdout)
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<serde_json::Value>(l).unwrap()["file"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned()
+            })
+            .collect();
+        assert_eq!(names.len(), 3);
+        assert!(names.contains(&format!("{d}/a\\xFF.json")), "{names:?}");
+        assert!(names.contains(&format!("{d}/a\\\\xff.json")), "{names:?}");
+        let out = run(&["inspect", d]);
+        assert!(text(&out.stdout).contains("a\\xFE.json"), "{}", text(&out.stdout));
+    }
+
     /// Every subcommand that writes exits 2 with one line on stderr when its
     /// output cannot be written, never panics.
     #[cfg(target_os = "linux")]

@@ -16,12 +16,40 @@ pub(crate) enum Source {
 }
 
 impl Source {
-    /// A short name for messages.
+    /// A short name for messages and outputs (see [`label`]).
     pub(crate) fn label(&self) -> String {
         match self {
             Source::Stdin => "<stdin>".to_owned(),
-            Source::File(p) => p.display().to_string(),
+            Source::File(p) => label(p),
         }
+    }
+}
+
+/// A path as text, losslessly: a name that is not UTF-8 keeps each byte that
+/// is not as `\xHH`, and a backslash is written `\\`, so two names never give
+/// one label (every output that names a file uses this).
+pub(crate) fn label(path: &Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let bytes = path.as_os_str().as_bytes();
+        let mut out = String::with_capacity(bytes.len());
+        for chunk in bytes.utf8_chunks() {
+            for c in chunk.valid().chars() {
+                match c {
+                    '\\' => out.push_str("\\\\"),
+                    c => out.push(c),
+                }
+            }
+            for b in chunk.invalid() {
+                out.push_str(&format!("\\x{b:02X}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        path.display().to_string()
     }
 }
 
@@ -45,6 +73,9 @@ pub(crate) enum WalkNote {
     Unreadable(Unreadable),
     /// A symbolic link loop, under `--follow`: reported, not walked.
     Loop(String),
+    /// A symbolic link to a document or a folder, without `--follow`:
+    /// reported, not read.
+    Skipped(String),
 }
 
 /// Expands the inputs into sources, in order: `-` is standard input, a folder
@@ -77,21 +108,28 @@ pub(crate) fn expand(
                     .path()
                     .extension()
                     .is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("xml"));
-                if !entry.file_type().is_file() || !is_document {
+                if entry.path_is_symlink() && !follow && (is_document || entry.path().is_dir()) {
+                    // nothing is skipped silently
+                    note(WalkNote::Skipped(format!(
+                        "{}: a symbolic link, not followed (--follow follows links)",
+                        label(entry.path())
+                    )));
                     continue;
                 }
-                // with links followed, one file may be reached by two paths
-                if follow
-                    && !seen.insert(
-                        std::fs::canonicalize(entry.path()).unwrap_or_else(|_| entry.path().to_owned()),
-                    )
-                {
+                if !entry.file_type().is_file() || !is_document {
                     continue;
                 }
                 files.push(entry.into_path());
                 walked(files.len());
             }
+            // sorted first, so that under `--follow` the file reached by two
+            // paths is read under the first in sorted order, whatever the
+            // folder's own order
             files.sort();
+            if follow {
+                files
+                    .retain(|path| seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone())));
+            }
             out.extend(files.into_iter().map(Source::File));
         } else {
             out.push(Source::File(input.clone()));
@@ -101,11 +139,11 @@ pub(crate) fn expand(
 }
 
 fn walk_note(e: &walkdir::Error, root: &Path) -> WalkNote {
-    let label = e.path().unwrap_or(root).display().to_string();
+    let label = label(e.path().unwrap_or(root));
     match e.loop_ancestor() {
         Some(ancestor) => WalkNote::Loop(format!(
             "{label}: a symbolic link loop back to {}, not walked again",
-            ancestor.display()
+            self::label(ancestor)
         )),
         None => WalkNote::Unreadable((
             label,
@@ -191,7 +229,13 @@ enum Line {
     Text(Vec<u8>),
     /// A line over the limit: skipped to its end, not kept.
     TooLong,
+    /// A line over the limit with no line feed within [`SKIPPED_AT_MOST`]
+    /// bytes (an endless stream, `/dev/zero`): the rest is not read.
+    Endless,
 }
+
+/// How far an over-long NDJSON line is skipped in search of its end.
+const SKIPPED_AT_MOST: usize = 64 << 20;
 
 impl<R: BufRead> Lines<R> {
     /// Reads up to the next line feed, keeping at most `max_size` bytes.
@@ -199,6 +243,7 @@ impl<R: BufRead> Lines<R> {
         let mut bytes = Vec::new();
         let mut too_long = false;
         let mut any = false;
+        let mut read = 0usize;
         loop {
             let buf = self.reader.fill_buf()?;
             if buf.is_empty() {
@@ -221,6 +266,10 @@ impl<R: BufRead> Lines<R> {
             self.reader.consume(used);
             if end.is_some() {
                 break;
+            }
+            read = read.saturating_add(used);
+            if too_long && read > self.max_size.saturating_add(SKIPPED_AT_MOST) {
+                return Ok(Line::Endless);
             }
         }
         Ok(match (any, too_long) {
@@ -253,6 +302,15 @@ impl<R: BufRead> Iterator for Lines<R> {
                     }));
                 }
                 Ok(Line::TooLong) => return Some(Err((label(), too_large(self.max_size)))),
+                Ok(Line::Endless) => {
+                    self.done = true;
+                    let reason = format!(
+                        "{}, and no line feed within {} bytes: the rest of the input is not read",
+                        too_large(self.max_size),
+                        self.max_size.saturating_add(SKIPPED_AT_MOST)
+                    );
+                    return Some(Err((label(), reason)));
+                }
                 Err(e) => {
                     self.done = true;
                     return Some(Err((label(), e.to_string())));

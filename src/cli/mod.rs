@@ -312,17 +312,17 @@ fn print_whole(text: Vec<u8>) -> ExitCode {
 
 /// `export`: rows to a Parquet, CSV or NDJSON file.
 fn export(args: ExportArgs) -> ExitCode {
+    let label = input::label(&args.output);
     let Some(format) = args
         .format
         .or_else(|| ExportFormatArg::from_extension(&args.output))
     else {
         eprintln!(
             "dts-job-detail: {}: give --format (parquet, csv or ndjson): the extension does not say",
-            args.output.display()
+            output::escape(&label)
         );
         return ExitCode::from(2);
     };
-    let label = args.output.display().to_string();
     let destination = match Destination::open(&args.output) {
         Ok(d) => d,
         Err(e) => {
@@ -380,7 +380,7 @@ fn process_all(mut settings: Settings, read: &ReadArgs, mut sink: Sink) -> ExitC
         read.follow,
         &mut |note| match note {
             WalkNote::Unreadable((label, reason)) => status.unreadable(&out, &label, &reason),
-            WalkNote::Loop(message) => out.message(&message),
+            WalkNote::Loop(message) | WalkNote::Skipped(message) => out.message(&message),
         },
         &mut |found| out.walking(found),
     );
