@@ -16,6 +16,14 @@
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 //!
+//! Each value read is charged to the same memory budget as the crate's own
+//! readers charge; the input's size is not known here, so the budget is that
+//! of a document of the default size limit (6 × 64 MiB + 48 MiB = 432 MiB
+//! of model), and the nesting limit the default (128). A document that needs
+//! more (megabytes of empty sub-jobs) is refused with the format's error
+//! instead of exhausting memory. For other limits, read the text with a
+//! [`Parser`](crate::Parser).
+//!
 //! The format must be self-describing (`deserialize_any`: JSON, YAML,
 //! MessagePack, CBOR, …); a format that is not (bincode, postcard) cannot
 //! tell a number from a string and is not supported. Numbers arrive as the
@@ -33,8 +41,8 @@ use std::fmt;
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use crate::de::root::{Document, Root};
-use crate::de::{Budget, DEFAULT_MAX_DEPTH, Exceeded, Height, Limits, Shape, Source};
-use crate::model::{JobDetail, JobOrValue, Response, UnknownFields, Value, for_each_shape};
+use crate::de::{Budget, DEFAULT_MAX_DEPTH, DEFAULT_MAX_SIZE, Exceeded, Height, Limits, Shape, Source};
+use crate::model::{JobOrValue, Response, UnknownFields, Value, for_each_shape};
 use crate::scalar::{self, In};
 
 /// State shared by all visitors of one document.
@@ -45,7 +53,9 @@ struct Ctx {
 impl Ctx {
     fn new() -> Self {
         Ctx {
-            budget: Budget::unsized_input(DEFAULT_MAX_DEPTH),
+            // the input's size is not known here: the budget of a document
+            // of the default size limit
+            budget: Budget::new(DEFAULT_MAX_SIZE, DEFAULT_MAX_DEPTH),
         }
     }
 
@@ -55,6 +65,14 @@ impl Ctx {
 
     fn leave(&mut self, levels: usize) {
         self.budget.leave(levels);
+    }
+
+    fn charge_shape<T, E: de::Error>(&mut self) -> Result<(), E> {
+        self.budget.charge_shape::<T>().map_err(limit)
+    }
+
+    fn charge_value<E: de::Error>(&mut self) -> Result<(), E> {
+        self.budget.charge_value().map_err(limit)
     }
 }
 
@@ -186,6 +204,7 @@ impl<'de, A: MapAccess<'de>> Source<'de> for Src<'_, A> {
     }
 
     fn unknown(self, key: &str, fields: &mut UnknownFields) -> Result<(), A::Error> {
+        self.ctx.charge_value::<A::Error>()?;
         let value = self.map.next_value_seed(ValueSeed {
             ctx: self.ctx,
             merge: true,
@@ -376,6 +395,7 @@ impl<'de, T: Shape> Visitor<'de> for ListSeed<'_, T> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         self.ctx.enter(1)?;
         loop {
+            self.ctx.charge_shape::<T, A::Error>()?;
             let mut item = T::default();
             let seed = ObjectSeed {
                 target: &mut item,
@@ -393,6 +413,7 @@ impl<'de, T: Shape> Visitor<'de> for ListSeed<'_, T> {
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
         self.ctx.enter(1)?;
+        self.ctx.charge_shape::<T, A::Error>()?;
         let mut item = T::default();
         ObjectSeed {
             target: &mut item,
@@ -449,7 +470,7 @@ impl<'de> Visitor<'de> for JobOrValueSeed<'_> {
     }));
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        let mut job = Box::<JobDetail>::default();
+        let mut job = crate::de::new_job(&mut self.ctx.budget).map_err(limit)?;
         ObjectSeed {
             target: &mut *job,
             ctx: self.ctx,
@@ -461,10 +482,15 @@ impl<'de> Visitor<'de> for JobOrValueSeed<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         self.ctx.enter(1)?;
         let mut items = Vec::new();
-        while let Some(item) = seq.next_element_seed(JobOrValueSeed {
-            ctx: &mut *self.ctx,
-            keep_null: true,
-        })? {
+        loop {
+            self.ctx.charge_value::<A::Error>()?;
+            let Some(item) = seq.next_element_seed(JobOrValueSeed {
+                ctx: &mut *self.ctx,
+                keep_null: true,
+            })?
+            else {
+                break;
+            };
             items.extend(item);
         }
         self.ctx.leave(1);
@@ -503,10 +529,15 @@ impl<'de> Visitor<'de> for JobOrValueListSeed<'_> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         self.ctx.enter(1)?;
-        while let Some(item) = seq.next_element_seed(JobOrValueSeed {
-            ctx: &mut *self.ctx,
-            keep_null: true,
-        })? {
+        loop {
+            self.ctx.charge_value::<A::Error>()?;
+            let Some(item) = seq.next_element_seed(JobOrValueSeed {
+                ctx: &mut *self.ctx,
+                keep_null: true,
+            })?
+            else {
+                break;
+            };
             self.items.extend(item);
         }
         self.ctx.leave(1);
@@ -552,10 +583,15 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         self.ctx.enter(1)?;
         let mut items = Vec::new();
-        while let Some(v) = seq.next_element_seed(ValueSeed {
-            ctx: &mut *self.ctx,
-            merge: self.merge,
-        })? {
+        loop {
+            self.ctx.charge_value::<A::Error>()?;
+            let Some(v) = seq.next_element_seed(ValueSeed {
+                ctx: &mut *self.ctx,
+                merge: self.merge,
+            })?
+            else {
+                break;
+            };
             items.push(v);
         }
         self.ctx.leave(1);
@@ -566,6 +602,7 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
         self.ctx.enter(1)?;
         let mut members = Vec::new();
         while let Some(key) = map.next_key_seed(KeySeed)? {
+            self.ctx.charge_value::<A::Error>()?;
             let v = map.next_value_seed(ValueSeed {
                 ctx: &mut *self.ctx,
                 merge: self.merge,

@@ -107,6 +107,26 @@ impl Parser {
         self
     }
 
+    /// The memory a document's model may take while it is read, in bytes.
+    /// By default 6 × the document's size + 48 MiB, which with the input
+    /// itself keeps a parse under 8 × its size + 64 MiB; a document that
+    /// needs more (very many small values: empty objects, one-digit numbers,
+    /// attributes) is refused with [`ErrorKind::Limit`](crate::ErrorKind::Limit).
+    /// Set it to read such a document, or to bound every document alike.
+    ///
+    /// ```
+    /// use dts_job_detail::{ErrorKind, Parser};
+    /// let doc = format!(r#"{{"RequestId":"r","SubSyncJob":[{}{{}}]}}"#, "{},".repeat(999));
+    /// let err = Parser::new().max_memory(1 << 20).parse(doc.as_bytes()).unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::Limit);
+    /// assert!(Parser::new().parse(doc.as_bytes()).is_ok());
+    /// ```
+    #[must_use]
+    pub fn max_memory(mut self, bytes: usize) -> Self {
+        self.limits.max_memory = Some(bytes);
+        self
+    }
+
     /// Deepest accepted nesting of objects and arrays, counted in the
     /// canonical document (default 128; at most [`MAX_DEPTH_CEILING`], to
     /// which larger values are lowered). The same rule holds for both forms,

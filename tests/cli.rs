@@ -385,7 +385,11 @@ fn symbolic_link_loops_are_not_walked() {
     assert_eq!(code(&out), 0, "{}", text(&out.stderr));
     assert_eq!(text(&out.stdout).lines().count(), 2, "{}", text(&out.stdout));
     let stderr = text(&out.stderr);
-    assert_eq!(stderr.matches("a symbolic link, not followed").count(), 3, "{stderr}");
+    assert_eq!(
+        stderr.matches("a symbolic link, not followed").count(),
+        3,
+        "{stderr}"
+    );
 
     // followed: each file still once, the loops reported, the walk ends
     let out = run(&["inspect", "--follow", &d]);

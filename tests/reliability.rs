@@ -5,7 +5,7 @@
 use std::time::{Duration, Instant};
 
 use dts_job_detail::diff::{ChangeKind, as_xml_carries, diff};
-use dts_job_detail::{DiagnosticCode, ErrorKind, Options, Response, from_slice, xml};
+use dts_job_detail::{DiagnosticCode, ErrorKind, Options, Parser, Response, from_slice, xml};
 
 /// How many `xml-attribute` diagnostics a response has.
 fn attribute_diagnostics(r: &Response) -> usize {
@@ -138,6 +138,54 @@ fn finding_06_one_response_in_its_two_forms_has_no_changes() {
         assert_eq!(diff(&carried, &from_xml, &Options::default()), [], "{doc}");
         assert_eq!(diff(&from_xml, &carried, &Options::default()), [], "{doc}");
     }
+}
+
+/// 10 MB of empty sub-jobs through serde: refused by the budget (took 5 GB).
+/// tests/memory.rs measures the peak.
+#[test]
+fn finding_07_deserialize_is_bounded() {
+    let mut doc = String::from(r#"{"RequestId":"r","SubSyncJob":["#);
+    while doc.len() < 10 << 20 {
+        doc.push_str("{},");
+    }
+    doc.push_str("{}]}");
+    let e = serde_json::from_str::<Response>(&doc).unwrap_err().to_string();
+    assert!(e.contains("bytes of memory"), "{e}");
+    // through a value in memory alike
+    let value: serde_json::Value = serde_json::from_str(&doc).unwrap();
+    assert!(serde_json::from_value::<Response>(value).is_err());
+    // a small document still reads
+    let r: Response = serde_json::from_str(r#"{"RequestId":"r","SubSyncJob":[{},{}]}"#).unwrap();
+    assert_eq!(r.detail().unwrap().sub_sync_job.len(), 2);
+}
+
+/// 26 000 small sub-jobs (2.4 MB) are read: a job is charged what it takes
+/// (it was charged twice that, and refused); `max_memory` sets the budget.
+#[test]
+fn finding_09_the_budget_charges_what_a_job_costs_and_can_be_set() {
+    let jobs: Vec<String> = (0..26_000)
+        .map(|i| {
+            format!(r#"{{"DtsJobId":"dtsj{i:06}","Status":"Synchronizing","Delay":1,"JobType":"SYNC"}}"#)
+        })
+        .collect();
+    let doc = format!(r#"{{"RequestId":"r","SubSyncJob":[{}]}}"#, jobs.join(","));
+    assert!(doc.len() > 2_000_000, "{}", doc.len());
+    let r = Parser::new().parse(doc.as_bytes()).unwrap();
+    assert_eq!(r.detail().unwrap().sub_sync_job.len(), 26_000);
+    let e = Parser::new()
+        .max_memory(16 << 20)
+        .parse(doc.as_bytes())
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Limit);
+    assert!(e.to_string().contains("--max-memory"), "{e}");
+    // raised, 10 MiB of empty sub-jobs read
+    let mut flood = String::from(r#"{"RequestId":"r","SubSyncJob":["#);
+    while flood.len() < 1 << 20 {
+        flood.push_str("{},");
+    }
+    flood.push_str("{}]}");
+    assert!(Parser::new().parse(flood.as_bytes()).is_err());
+    assert!(Parser::new().max_memory(1 << 30).parse(flood.as_bytes()).is_ok());
 }
 
 #[cfg(feature = "cli")]

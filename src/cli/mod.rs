@@ -100,6 +100,9 @@ struct ParseArgs {
     /// Largest document, in bytes (a file, or one NDJSON line); reading stops there.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_SIZE)]
     max_size: usize,
+    /// Memory one document's model may take, in bytes (default: 6 × its size + 48 MiB).
+    #[arg(long, value_name = "BYTES")]
+    max_memory: Option<usize>,
     /// Deepest nesting of objects and arrays (1 to 1024).
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_DEPTH, value_parser = depth)]
     max_depth: usize,
@@ -111,6 +114,10 @@ impl ParseArgs {
             .strict(self.strict)
             .max_size(self.max_size)
             .max_depth(self.max_depth);
+        let parser = match self.max_memory {
+            Some(bytes) => parser.max_memory(bytes),
+            None => parser,
+        };
         match self.task_kind {
             Some(kind) => parser.task_kind(match kind {
                 KindArg::Migration => TaskKind::Migration,

@@ -17,7 +17,7 @@ use crate::scalar::{self, In};
 /// Reads a JSON document: what it is, in one pass. Errors carry the byte
 /// offset (line and column are the caller's to compute from its text).
 pub(crate) fn read(text: &str, limits: &Limits) -> Result<Document, Error> {
-    let mut d = Decoder::new(Tokenizer::new(text), Budget::new(text.len(), limits.max_depth));
+    let mut d = Decoder::new(Tokenizer::new(text), Budget::for_document(text.len(), limits));
     let root = d.root().and_then(|root| {
         d.pull.end().map_err(|e| d.syntax(&e))?;
         Ok(root)
@@ -31,7 +31,7 @@ pub(crate) fn read(text: &str, limits: &Limits) -> Result<Document, Error> {
 pub(crate) fn read_value(value: &Value, limits: &Limits, input_len: usize) -> Result<Document, Error> {
     let mut d = Decoder::new(
         super::cursor::ValueCursor::new(value),
-        Budget::new(input_len, limits.max_depth),
+        Budget::for_document(input_len, limits),
     );
     let root = d.root().map_err(|e| e.with_path(&d.path))?;
     root.finish(&d.budget, false).map_err(Exceeded::into_error)

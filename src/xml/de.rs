@@ -30,7 +30,7 @@ const ATTRIBUTE_COST: usize =
 /// A document that is not well-formed is reported as such, even where its
 /// shape is wrong too.
 pub(crate) fn read(text: &str, limits: &Limits, strict: bool, bom: bool) -> Result<Response, Error> {
-    let mut de = XmlDe::new(text, Budget::new(text.len(), limits.max_depth), bom);
+    let mut de = XmlDe::new(text, Budget::for_document(text.len(), limits), bom);
     let response = de.document(strict);
     response.map_err(|e| {
         let e = e.with_path(&de.path);
