@@ -188,6 +188,68 @@ fn finding_09_the_budget_charges_what_a_job_costs_and_can_be_set() {
     assert!(Parser::new().max_memory(1 << 30).parse(flood.as_bytes()).is_ok());
 }
 
+/// The `repeated-member` warnings of a document, as (pointer, severity).
+fn repeats(doc: &str) -> Vec<String> {
+    from_slice(doc.as_bytes())
+        .unwrap()
+        .validate()
+        .iter()
+        .filter(|d| d.code == DiagnosticCode::RepeatedMember)
+        .map(|d| d.path.clone())
+        .collect()
+}
+
+#[test]
+fn finding_16_a_repeated_member_is_reported() {
+    // the last value wins, as before, and the loss is reported
+    let r = from_slice(br#"{"RequestId":"r","Delay":1,"Delay":2}"#).unwrap();
+    assert_eq!(r.detail().unwrap().delay.as_ref().and_then(|d| d.get()), Some(2));
+    assert_eq!(repeats(r#"{"RequestId":"r","Delay":1,"Delay":2}"#), ["/Delay"]);
+    assert_eq!(
+        repeats(r#"{"RequestId":"r","RetryState":{"Module":"m"},"RetryState":null}"#),
+        ["/RetryState"]
+    );
+    // nested, with the input's indexes
+    assert_eq!(
+        repeats(r#"{"RequestId":"r","SubSyncJob":[{},{"Status":"a","Status":"b"}]}"#),
+        ["/SubSyncJob/1/Status"]
+    );
+    // in XML
+    assert_eq!(
+        repeats(
+            "<DescribeDtsJobDetailResponse><RequestId>r</RequestId><Delay>1</Delay>\
+             <SourceEndpoint><Region>a</Region><Region>b</Region></SourceEndpoint>\
+             <Delay>2</Delay></DescribeDtsJobDetailResponse>"
+        ),
+        ["/SourceEndpoint/Region", "/Delay"]
+    );
+    // what accumulates is not a repeat: lists, untyped members, a value after null
+    assert_eq!(
+        repeats(r#"{"RequestId":"r","SubSyncJob":[{}],"SubSyncJob":[{}],"X":1,"X":2,"Delay":null}"#),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        repeats(
+            "<DescribeDtsJobDetailResponse><RequestId>r</RequestId><SubSyncJob/><SubSyncJob/><X>1</X><X>2</X></DescribeDtsJobDetailResponse>"
+        ),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn finding_16_many_repeats_stay_bounded_and_linear() {
+    let doc = |n: usize| format!(r#"{{"RequestId":"r",{}"Delay":0}}"#, r#""Delay":1,"#.repeat(n));
+    assert_linear("repeated members", 20_000, |n| {
+        assert_eq!(repeats(&doc(n)).len(), n)
+    });
+    // a flood of repeats is charged like any other note
+    let e = Parser::new()
+        .max_memory(1 << 20)
+        .parse(doc(100_000).as_bytes())
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Limit);
+}
+
 #[cfg(feature = "cli")]
 mod cli {
     use super::*;

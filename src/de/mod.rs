@@ -31,8 +31,10 @@ pub(crate) use crate::stack::deeper;
 
 /// A shape of the model that can take members by wire name.
 pub(crate) trait Shape: Default + Height {
-    /// Stores the member `key`, reading its value from `src`.
-    fn read_field<'de, S: Source<'de>>(&mut self, key: &str, src: S) -> Result<(), S::Error>;
+    /// Stores the member `key`, reading its value from `src`. `Ok(true)`
+    /// when the member was given before and its earlier value is replaced
+    /// (the last one wins, and the reader reports it).
+    fn read_field<'de, S: Source<'de>>(&mut self, key: &str, src: S) -> Result<bool, S::Error>;
 
     /// The shape's unknown members.
     fn unknown_mut(&mut self) -> &mut UnknownFields;
@@ -71,71 +73,79 @@ pub(crate) trait Source<'de>: Sized {
     fn value_unmerged(self) -> Result<Value, Self::Error>;
 }
 
-/// A model field that a [`Source`] can fill.
+/// A model field that a [`Source`] can fill. `read` returns whether an
+/// earlier value was replaced (a list or an untyped position accumulates
+/// instead, and never replaces).
 pub(crate) trait Slot {
-    fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<(), S::Error>;
+    fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<bool, S::Error>;
 }
 
 impl Slot for Option<crate::value::Str> {
-    fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<(), S::Error> {
+    fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<bool, S::Error> {
+        let replaced = self.is_some();
         *self = Some(scalar::text(src.scalar()?));
-        Ok(())
+        Ok(replaced)
     }
 }
 
 impl Slot for Option<Scalar<i64>> {
-    fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<(), S::Error> {
+    fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<bool, S::Error> {
+        let replaced = self.is_some();
         *self = Some(scalar::integer(src.scalar()?));
-        Ok(())
+        Ok(replaced)
     }
 }
 
 impl Slot for Option<Scalar<bool>> {
-    fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<(), S::Error> {
+    fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<bool, S::Error> {
+        let replaced = self.is_some();
         *self = Some(scalar::boolean(src.scalar()?));
-        Ok(())
+        Ok(replaced)
     }
 }
 
 impl Slot for Option<Scalar<f64>> {
-    fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<(), S::Error> {
+    fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<bool, S::Error> {
+        let replaced = self.is_some();
         *self = Some(scalar::float(src.scalar()?));
-        Ok(())
+        Ok(replaced)
     }
 }
 
 impl<E> Slot for Option<Open<E>> {
-    fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<(), S::Error> {
+    fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<bool, S::Error> {
+        let replaced = self.is_some();
         *self = Some(Open::new(scalar::text(src.scalar()?)));
-        Ok(())
+        Ok(replaced)
     }
 }
 
 /// A nested object; a repeated member replaces the earlier one (last wins).
 impl<T: Shape> Slot for Option<Box<T>> {
-    fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<(), S::Error> {
+    fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<bool, S::Error> {
+        let replaced = self.is_some();
         let mut value = Box::<T>::default();
         *self = src.object(&mut *value)?.then_some(value);
-        Ok(())
+        Ok(replaced)
     }
 }
 
 /// A list; repeated XML elements (and a JSON key given twice) accumulate.
 impl<T: Shape> Slot for Vec<T> {
-    fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<(), S::Error> {
-        src.list(self)
+    fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<bool, S::Error> {
+        src.list(self).map(|()| false)
     }
 }
 
 impl Slot for Vec<JobOrValue> {
-    fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<(), S::Error> {
-        src.job_or_value_list(self)
+    fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<bool, S::Error> {
+        src.job_or_value_list(self).map(|()| false)
     }
 }
 
 impl Slot for Option<JobOrValue> {
-    fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<(), S::Error> {
-        src.job_or_value(self)
+    fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<bool, S::Error> {
+        src.job_or_value(self).map(|()| false)
     }
 }
 
@@ -231,10 +241,10 @@ macro_rules! impl_shape {
     ) => {
         impl Shape for crate::model::$name {
             #[inline]
-            fn read_field<'de, S: Source<'de>>(&mut self, key: &str, src: S) -> Result<(), S::Error> {
+            fn read_field<'de, S: Source<'de>>(&mut self, key: &str, src: S) -> Result<bool, S::Error> {
                 match key {
                     $( $wire => Slot::read(&mut self.$field, src), )*
-                    _ => src.unknown(key, &mut self.unknown),
+                    _ => src.unknown(key, &mut self.unknown).map(|()| false),
                 }
             }
 
@@ -408,6 +418,18 @@ impl Budget {
     #[inline]
     pub(crate) fn charge_job(&mut self) -> Result<(), Exceeded> {
         self.charge(size_of::<JobDetail>() + 16 + 2 * size_of::<JobOrValue>())
+    }
+
+    /// Spends what a note of the reader costs (an XML attribute, a member
+    /// given twice): its record, its place, its later diagnostic, with the
+    /// allocator's rounding, and `bytes` of its own text.
+    #[inline]
+    pub(crate) fn charge_note(&mut self, bytes: usize) -> Result<(), Exceeded> {
+        /// A note's record (up to three strings) twice over, its place, a
+        /// diagnostic (two strings, a code, a severity) and 128 bytes of message.
+        const NOTE_COST: usize =
+            6 * size_of::<String>() + size_of::<usize>() + 2 * size_of::<String>() + 8 + 128;
+        self.charge(NOTE_COST.saturating_add(bytes))
     }
 
     /// Spends what one value node costs (with its member name, in an object).

@@ -36,18 +36,19 @@ impl Height for Root {
 }
 
 impl Shape for Root {
-    fn read_field<'de, S: Source<'de>>(&mut self, key: &str, src: S) -> Result<(), S::Error> {
+    fn read_field<'de, S: Source<'de>>(&mut self, key: &str, src: S) -> Result<bool, S::Error> {
         match key {
             "Code" => {
                 let v = src.scalar()?;
+                let replaced = self.code.is_some();
                 self.code = Some(scalar::text(v.clone()));
                 self.detail.code = Some(scalar::integer(v));
-                Ok(())
+                Ok(replaced)
             }
             "body" => {
                 let v = src.value_unmerged()?;
                 self.detail.unknown.push(key, v);
-                Ok(())
+                Ok(false)
             }
             _ => self.detail.read_field(key, src),
         }

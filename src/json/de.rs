@@ -11,7 +11,7 @@ use super::token::{Peek, Pull, SyntaxError, Tokenizer};
 use crate::de::root::{Document, Root};
 use crate::de::{Budget, Exceeded, Height, Limits, Shape, Source, deeper, new_job};
 use crate::error::{Error, ErrorKind, PathSegment};
-use crate::model::{JobOrValue, UnknownFields, Value};
+use crate::model::{JobOrValue, ReadNotes, Response, UnknownFields, Value};
 use crate::scalar::{self, In};
 
 /// Reads a JSON document: what it is, in one pass. Errors carry the byte
@@ -23,7 +23,21 @@ pub(crate) fn read(text: &str, limits: &Limits) -> Result<Document, Error> {
         Ok(root)
     });
     let root = root.map_err(|e| e.with_path(&d.path))?;
-    root.finish(&d.budget, true).map_err(Exceeded::into_error)
+    let mut document = root.finish(&d.budget, true).map_err(Exceeded::into_error)?;
+    if !d.repeated_at.is_empty()
+        && let Document::Response(response) = &mut document
+    {
+        let mut notes = ReadNotes::default();
+        for pointer in super::token::pointers_at(text, &d.repeated_at) {
+            d.budget.charge(2 * pointer.len()).map_err(Exceeded::into_error)?;
+            notes.repeated.push(pointer);
+        }
+        match response {
+            Response::Detail(detail) => detail.set_notes(notes),
+            Response::Error(envelope) => envelope.set_notes(notes),
+        }
+    }
+    Ok(document)
 }
 
 /// Reads a document from a value in memory (an SDK dump's body). Errors carry
@@ -43,6 +57,9 @@ pub(crate) struct Decoder<'de, P> {
     budget: Budget,
     /// Filled innermost first while an error unwinds.
     path: Vec<PathSegment>,
+    /// Where each member given again starts its value (its pointer is found
+    /// at the end, for a document read from text).
+    repeated_at: Vec<usize>,
     _input: PhantomData<&'de str>,
 }
 
@@ -52,6 +69,7 @@ impl<'de, P: Pull<'de>> Decoder<'de, P> {
             pull,
             budget,
             path: Vec::new(),
+            repeated_at: Vec::new(),
             _input: PhantomData,
         }
     }
@@ -111,9 +129,14 @@ impl<'de, P: Pull<'de>> Decoder<'de, P> {
         self.budget.enter(1).map_err(|x| self.limit(x))?;
         let mut key = self.pull.begin_object().map_err(|e| self.syntax(&e))?;
         while let Some(k) = key {
-            if let Err(e) = target.read_field(&k, Src { d: self }) {
-                self.path.push(PathSegment::Key(k.into_owned()));
-                return Err(e);
+            let at = self.pull.offset();
+            match target.read_field(&k, Src { d: self }) {
+                Ok(false) => {}
+                Ok(true) => self.repeated(at)?,
+                Err(e) => {
+                    self.path.push(PathSegment::Key(k.into_owned()));
+                    return Err(e);
+                }
             }
             key = self.pull.next_key().map_err(|e| self.syntax(&e))?;
         }
@@ -121,6 +144,15 @@ impl<'de, P: Pull<'de>> Decoder<'de, P> {
             .merge(&mut target.unknown_mut().0)
             .map_err(|x| self.limit(x))?;
         self.budget.leave(1);
+        Ok(())
+    }
+
+    /// A member given again, its value at `at`, which replaced the earlier
+    /// one: charged, and recorded where the input is text.
+    #[cold]
+    fn repeated(&mut self, at: Option<usize>) -> Result<(), Error> {
+        self.budget.charge_note(0).map_err(|x| self.limit(x))?;
+        self.repeated_at.extend(at);
         Ok(())
     }
 

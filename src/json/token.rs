@@ -625,6 +625,63 @@ pub(crate) fn locate(text: &str, pointer: &str) -> Option<usize> {
     Some(t.pos)
 }
 
+/// The JSON Pointers of the members whose values start at `offsets` (as the
+/// reader saw them: right after the member's name), in document order; the
+/// indexes are the input's. For what the reader noticed after reading (a
+/// member given twice), so the hot path keeps no path.
+pub(crate) fn pointers_at(text: &str, offsets: &[usize]) -> Vec<String> {
+    let wanted: std::collections::HashSet<usize> = offsets.iter().copied().collect();
+    let mut found = Vec::with_capacity(offsets.len());
+    let mut t = Tokenizer::new(text);
+    let mut path = String::new();
+    // the text was read already: a syntax error cannot happen here
+    let _ = pointers_in(&mut t, &mut path, &wanted, &mut found);
+    found
+}
+
+fn pointers_in(
+    t: &mut Tokenizer<'_>,
+    path: &mut String,
+    wanted: &std::collections::HashSet<usize>,
+    found: &mut Vec<String>,
+) -> Result<()> {
+    crate::stack::deeper(|| {
+        match t.peek()? {
+            Peek::Object => {
+                let mut key = t.begin_object()?;
+                while let Some(k) = key {
+                    let len = path.len();
+                    path.push('/');
+                    crate::error::push_pointer_token(path, &k);
+                    if wanted.contains(&t.pos) {
+                        found.push(path.clone());
+                    }
+                    pointers_in(t, path, wanted, found)?;
+                    path.truncate(len);
+                    key = t.next_key()?;
+                }
+            }
+            Peek::Array => {
+                let mut more = t.begin_array()?;
+                let mut index = 0usize;
+                while more {
+                    let len = path.len();
+                    path.push('/');
+                    path.push_str(&index.to_string());
+                    pointers_in(t, path, wanted, found)?;
+                    path.truncate(len);
+                    index += 1;
+                    more = t.next_item()?;
+                }
+            }
+            kind => {
+                t.scalar(kind)?;
+            }
+        }
+        Ok(())
+    })
+}
+
 /// The byte offset, in the raw text of a string token (from its opening
 /// quote), of the character at `unescaped` bytes into the string's value: a
 /// position inside a document saved as a JSON string, mapped back to the

@@ -227,9 +227,9 @@ macro_rules! for_each_shape {
                 task_type: Text = "TaskType",
             }
             extra {
-                /// What an XML document carried beyond members (kept so
+                /// What reading the document noticed beyond members (kept so
                 /// `validate()` can report it).
-                xml: Option<Box<XmlMarkup>>,
+                notes: Option<Box<ReadNotes>>,
             }
         }
 
@@ -446,9 +446,9 @@ macro_rules! for_each_shape {
                 request_id: Text = "RequestId",
             }
             extra {
-                /// What an XML document carried beyond members (kept so
+                /// What reading the document noticed beyond members (kept so
                 /// `validate()` can report it).
-                xml: Option<Box<XmlMarkup>>,
+                notes: Option<Box<ReadNotes>>,
             }
         }
     };
@@ -519,12 +519,14 @@ macro_rules! define_shape {
             }
         }
 
+        /// Compares the data: the members, known and unknown. What reading
+        /// noticed beside them (`extra` fields: XML attributes, members
+        /// given twice) is not compared.
         impl PartialEq for $name {
             fn eq(&self, other: &Self) -> bool {
                 crate::stack::deeper(|| {
                     true $( && self.$field == other.$field )*
                         && self.unknown == other.unknown
-                        $( $( && self.$xfield == other.$xfield )* )?
                 })
             }
         }
@@ -562,15 +564,18 @@ macro_rules! define_shape {
 
 for_each_shape!(define_shape);
 
-/// What an XML document carried that the response's members have no place
-/// for: an unexpected root element name, attributes. Kept with the document
-/// so validation reports it (`unexpected-root`, `xml-attribute`).
+/// What reading a document noticed that the response's members have no
+/// place for: an unexpected XML root element name, XML attributes, members
+/// given twice. Kept with the document so validation reports it
+/// (`unexpected-root`, `xml-attribute`, `repeated-member`).
 #[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct XmlMarkup {
+pub(crate) struct ReadNotes {
     /// The root element's name, when it was neither of the API's two.
     pub(crate) root: Option<String>,
     /// Every attribute, in document order.
     pub(crate) attributes: Vec<XmlAttribute>,
+    /// The pointer of every member given again after a value, which replaced it.
+    pub(crate) repeated: Vec<String>,
 }
 
 /// An attribute of an XML element: not part of the response's members, so
@@ -587,30 +592,38 @@ pub struct XmlAttribute {
 }
 
 /// The accessors of what an XML document carried beyond members.
-macro_rules! xml_markup_accessors {
+macro_rules! read_notes_accessors {
     ($($shape:ident),*) => {
         $(impl $shape {
             /// The XML root element's name, when the document was XML and its
             /// root was neither `DescribeDtsJobDetailResponse` nor `Error`.
             pub fn unexpected_root(&self) -> Option<&str> {
-                self.xml.as_ref()?.root.as_deref()
+                self.notes.as_ref()?.root.as_deref()
             }
 
             /// The attributes the XML document's elements carried (none in
             /// what the API sends), with the pointer of each element.
             pub fn xml_attributes(&self) -> &[XmlAttribute] {
-                self.xml.as_ref().map_or(&[], |m| m.attributes.as_slice())
+                self.notes.as_ref().map_or(&[], |m| m.attributes.as_slice())
             }
 
-            /// Records what an XML document carried beyond members.
-            pub(crate) fn set_xml_markup(&mut self, markup: XmlMarkup) {
-                self.xml = (markup != XmlMarkup::default()).then(|| Box::new(markup));
+            /// The pointers of the members the document gave more than once:
+            /// the last value is kept, the earlier ones were replaced.
+            /// (A list member, or a member without a type, accumulates
+            /// instead; it is never here.)
+            pub fn repeated_members(&self) -> &[String] {
+                self.notes.as_ref().map_or(&[], |m| m.repeated.as_slice())
+            }
+
+            /// Records what reading the document noticed beyond members.
+            pub(crate) fn set_notes(&mut self, markup: ReadNotes) {
+                self.notes = (markup != ReadNotes::default()).then(|| Box::new(markup));
             }
         })*
     };
 }
 
-xml_markup_accessors!(JobDetail, ErrorEnvelope);
+read_notes_accessors!(JobDetail, ErrorEnvelope);
 
 /// A parsed response: a job detail, or the gateway's error envelope.
 ///

@@ -15,6 +15,7 @@
 //! | `missing-field` | error | no `RequestId`; no `DtsJobId` in a successful detail (top level only) |
 //! | `unexpected-root` | warning | XML root other than `DescribeDtsJobDetailResponse` / `Error` |
 //! | `xml-attribute` | warning | an XML element carried an attribute (the API sends none; the model does not keep it), at the pointer of that element's member |
+//! | `repeated-member` | warning | a member given again after a value (`{"Delay":1,"Delay":2}`, two `<Delay>` elements): the last value is kept, the earlier one is lost. Lists and members without a type accumulate instead and are not reported. Only text read by the crate's readers is checked (not a value handed to `Deserialize`, not an SDK dump's body given as an object); in XML the pointer names elements without list indexes |
 //!
 //! The timestamp forms are those of [`JobDetail::create_time`] and its
 //! siblings (`LastUpdateTime` also takes an epoch in milliseconds or seconds).
@@ -68,6 +69,7 @@ pub enum DiagnosticCode {
     MissingField,
     UnexpectedRoot,
     XmlAttribute,
+    RepeatedMember,
 }
 }
 
@@ -82,7 +84,7 @@ impl DiagnosticCode {
         use DiagnosticCode::*;
         match self {
             LenientTimestamp | UnknownStatus | AmbiguousUnit | InvalidEmbeddedJson | UnexpectedRoot
-            | XmlAttribute => Severity::Warning,
+            | XmlAttribute | RepeatedMember => Severity::Warning,
             InvalidTimestamp | TimestampOrder | InvalidNumber | InvalidBool | PercentOutOfRange
             | MissingField => Severity::Error,
         }
@@ -155,7 +157,11 @@ impl ErrorEnvelope {
     /// Validates the envelope with `options` (strictness).
     pub fn validate_with(&self, options: &Options) -> Vec<Diagnostic> {
         let mut out = Report::new(options.is_strict());
-        out.markup(self.unexpected_root(), self.xml_attributes());
+        out.markup(
+            self.unexpected_root(),
+            self.xml_attributes(),
+            self.repeated_members(),
+        );
         if self.request_id.as_deref().is_none_or(str::is_empty) {
             out.at("/RequestId", DiagnosticCode::MissingField, "no RequestId".into());
         }
@@ -193,7 +199,11 @@ impl JobDetail {
     /// ```
     pub fn validate_with(&self, options: &Options) -> Vec<Diagnostic> {
         let mut out = Report::new(options.is_strict());
-        out.markup(self.unexpected_root(), self.xml_attributes());
+        out.markup(
+            self.unexpected_root(),
+            self.xml_attributes(),
+            self.repeated_members(),
+        );
         if self.request_id.as_deref().is_none_or(str::is_empty) {
             out.at("/RequestId", DiagnosticCode::MissingField, "no RequestId".into());
         }
@@ -241,7 +251,20 @@ impl Report {
     }
 
     /// What an XML document carried beyond members.
-    fn markup(&mut self, unexpected: Option<&str>, attributes: &[crate::model::XmlAttribute]) {
+    fn markup(
+        &mut self,
+        unexpected: Option<&str>,
+        attributes: &[crate::model::XmlAttribute],
+        repeated: &[String],
+    ) {
+        for pointer in repeated {
+            self.at(
+                pointer,
+                DiagnosticCode::RepeatedMember,
+                "the member is given more than once: the last value is kept, the earlier ones are lost"
+                    .to_owned(),
+            );
+        }
         if let Some(name) = unexpected {
             self.at(
                 "",

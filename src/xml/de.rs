@@ -16,13 +16,8 @@ use super::{DETAIL_ROOT, ERROR_ROOT};
 use crate::de::root::{Document, Root};
 use crate::de::{Budget, Exceeded, Height, Limits, Shape, Source, deeper, new_job};
 use crate::error::{Error, ErrorKind, PathSegment, pointer};
-use crate::model::{JobOrValue, Response, UnknownFields, Value, XmlAttribute, XmlMarkup};
+use crate::model::{JobOrValue, ReadNotes, Response, UnknownFields, Value, XmlAttribute};
 use crate::scalar::In;
-
-/// What an attribute costs beyond its name and value, kept and reported:
-/// the record, its place, its diagnostic, each with the allocator's rounding.
-const ATTRIBUTE_COST: usize =
-    2 * size_of::<XmlAttribute>() + size_of::<usize>() + size_of::<crate::validate::Diagnostic>() + 128;
 
 /// Reads an XML document (`bom`: a UTF-8 byte-order mark preceded `text`).
 /// Errors carry the byte offset (line and column are the caller's to compute
@@ -54,9 +49,11 @@ struct XmlDe<'i> {
     /// Filled innermost first while an error unwinds.
     path: Vec<PathSegment>,
     /// What the document carried beyond members.
-    markup: XmlMarkup,
+    notes: ReadNotes,
     /// Where each attribute's element starts (its pointer is found at the end).
     attribute_at: Vec<usize>,
+    /// Where each member given again starts (its pointer is found at the end).
+    repeated_at: Vec<usize>,
     /// The document holds `]]>` somewhere, so text must be checked for it
     /// (the one rule of character data that the document pass leaves).
     check_texts: bool,
@@ -77,8 +74,9 @@ impl<'i> XmlDe<'i> {
             event_start: 0,
             budget,
             path: Vec::new(),
-            markup: XmlMarkup::default(),
+            notes: ReadNotes::default(),
             attribute_at: Vec::new(),
+            repeated_at: Vec::new(),
             check_texts: false,
         }
     }
@@ -109,14 +107,14 @@ impl<'i> XmlDe<'i> {
             // a dump needs a JSON number, which XML cannot carry
             Document::DumpBody(_) => return Err(self.error(ErrorKind::Shape, "not a response")),
         };
-        if !self.attribute_at.is_empty() {
-            self.attribute_pointers()?;
+        if !self.attribute_at.is_empty() || !self.repeated_at.is_empty() {
+            self.note_pointers()?;
         }
-        let mut markup = std::mem::take(&mut self.markup);
+        let mut markup = std::mem::take(&mut self.notes);
         markup.root = unexpected;
         match &mut response {
-            Response::Detail(d) => d.set_xml_markup(markup),
-            Response::Error(e) => e.set_xml_markup(markup),
+            Response::Detail(d) => d.set_notes(markup),
+            Response::Error(e) => e.set_notes(markup),
         }
         Ok(response)
     }
@@ -196,10 +194,11 @@ impl<'i> XmlDe<'i> {
             .map_err(|why| self.error(ErrorKind::Syntax, format!("malformed XML: {why}")))?;
         for (n, value) in attributes {
             // what the attribute costs here and, later, as a diagnostic
-            let cost = ATTRIBUTE_COST + 4 * (n.len() + value.len());
-            self.budget.charge(cost).map_err(|x| self.limit(x))?;
+            self.budget
+                .charge_note(4 * (n.len() + value.len()))
+                .map_err(|x| self.limit(x))?;
             self.attribute_at.push(at);
-            self.markup.attributes.push(XmlAttribute {
+            self.notes.attributes.push(XmlAttribute {
                 pointer: String::new(),
                 name: n.to_owned(),
                 value,
@@ -208,17 +207,27 @@ impl<'i> XmlDe<'i> {
         Ok(())
     }
 
-    /// The pointers of the elements that carried attributes: found by walking
-    /// the document again up to each (a cold path: the API sends none). Each
-    /// copy of a pointer (in the attribute, in its diagnostic) is charged.
+    /// A member given again at `at`, which replaced its earlier value:
+    /// charged, and recorded (its pointer is found at the end).
     #[cold]
-    fn attribute_pointers(&mut self) -> Result<(), Error> {
+    fn repeated(&mut self, at: usize) -> Result<(), Error> {
+        self.budget.charge_note(0).map_err(|x| self.limit(x))?;
+        self.repeated_at.push(at);
+        Ok(())
+    }
+
+    /// The pointers of the elements that carried attributes and of the
+    /// members given again: found by walking the document again up to each
+    /// (a cold path: the API sends neither). Each copy of a pointer (in the
+    /// note, in its diagnostic) is charged.
+    #[cold]
+    fn note_pointers(&mut self) -> Result<(), Error> {
         // a second decoder, so that quick-xml's reader has one caller (`next`),
         // into which it is inlined
         let mut again = XmlDe::new(self.input, Budget::new(0, 0), self.bom);
         let mut names: Vec<&str> = Vec::new();
-        let mut done = 0;
-        while done < self.attribute_at.len() {
+        let (mut attribute, mut repeat) = (0, 0);
+        while attribute < self.attribute_at.len() || repeat < self.repeated_at.len() {
             let (name, empty) = match again.next() {
                 Ok(Event::Start(e)) => (e.name().0.to_owned(), false),
                 Ok(Event::Empty(e)) => (e.name().0.to_owned(), true),
@@ -230,21 +239,32 @@ impl<'i> XmlDe<'i> {
                 Ok(_) => continue,
             };
             let at = again.event_start;
-            let segments: Vec<PathSegment> = names
-                .iter()
-                .skip(1)
-                .map(|n| PathSegment::Key((*n).to_owned()))
-                .chain((!names.is_empty()).then(|| PathSegment::Key(name.clone())))
-                .collect();
-            let pointer = pointer(segments.iter());
-            while self.attribute_at.get(done) == Some(&at) {
-                self.budget
-                    .charge(2 * pointer.len())
-                    .map_err(|x| Exceeded::into_error(x).with_offset(at))?;
-                if let Some(a) = self.markup.attributes.get_mut(done) {
-                    a.pointer.clone_from(&pointer);
+            let wanted = |offsets: &[usize], i: usize| offsets.get(i) == Some(&at);
+            if wanted(&self.attribute_at, attribute) || wanted(&self.repeated_at, repeat) {
+                let segments: Vec<PathSegment> = names
+                    .iter()
+                    .skip(1)
+                    .map(|n| PathSegment::Key((*n).to_owned()))
+                    .chain((!names.is_empty()).then(|| PathSegment::Key(name.clone())))
+                    .collect();
+                let pointer = pointer(segments.iter());
+                let charge = |de: &mut Self| {
+                    de.budget
+                        .charge(2 * pointer.len())
+                        .map_err(|x| Exceeded::into_error(x).with_offset(at))
+                };
+                while wanted(&self.attribute_at, attribute) {
+                    charge(self)?;
+                    if let Some(a) = self.notes.attributes.get_mut(attribute) {
+                        a.pointer.clone_from(&pointer);
+                    }
+                    attribute += 1;
                 }
-                done += 1;
+                if wanted(&self.repeated_at, repeat) {
+                    charge(self)?;
+                    self.notes.repeated.push(pointer);
+                    repeat += 1;
+                }
             }
             if !empty {
                 names.push(self.input.get(at + 1..at + 1 + name.len()).unwrap_or_default());
@@ -436,9 +456,14 @@ impl<'i> XmlDe<'i> {
     fn children_into<T: Shape>(&mut self, target: &mut T) -> Result<(), Error> {
         while let Some((start, empty)) = self.next_child()? {
             let key = start.name().0;
-            if let Err(e) = target.read_field(key, Src { de: self, empty }) {
-                self.path.push(PathSegment::Key(key.to_owned()));
-                return Err(e);
+            let at = self.event_start;
+            match target.read_field(key, Src { de: self, empty }) {
+                Ok(false) => {}
+                Ok(true) => self.repeated(at)?,
+                Err(e) => {
+                    self.path.push(PathSegment::Key(key.to_owned()));
+                    return Err(e);
+                }
             }
         }
         self.budget
