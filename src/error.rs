@@ -79,10 +79,28 @@ pub(crate) enum PathSegment {
 /// assert_eq!(err.path(), "/Delay");
 /// assert_eq!((err.line(), err.column()), (1, 11));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", self.render())]
+///
+/// An [`ErrorKind::Io`] error keeps the `std::io::Error` it comes from as
+/// its [`source`](std::error::Error::source), so a caller can read its
+/// `raw_os_error()` or `kind()`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
     inner: Box<Inner>,
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render())
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.inner
+            .io
+            .as_ref()
+            .map(|io| &*io.0 as &(dyn std::error::Error + 'static))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,7 +111,21 @@ struct Inner {
     column: usize,
     offset: Option<usize>,
     path: String,
+    io: Option<IoSource>,
 }
+
+/// The I/O error behind an [`ErrorKind::Io`]: shared, so `Error` stays
+/// `Clone`; equal when the kind and the OS error number are.
+#[derive(Debug, Clone)]
+struct IoSource(std::sync::Arc<std::io::Error>);
+
+impl PartialEq for IoSource {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.kind() == other.0.kind() && self.0.raw_os_error() == other.0.raw_os_error()
+    }
+}
+
+impl Eq for IoSource {}
 
 impl Error {
     pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
@@ -105,6 +137,7 @@ impl Error {
                 column: 0,
                 offset: None,
                 path: String::new(),
+                io: None,
             }),
         }
     }
@@ -133,9 +166,11 @@ impl Error {
         self
     }
 
-    /// An I/O failure.
-    pub(crate) fn io(e: &std::io::Error) -> Self {
-        Error::new(ErrorKind::Io, e.to_string())
+    /// An I/O failure, kept as the error's source.
+    pub(crate) fn io(e: std::io::Error) -> Self {
+        let mut error = Error::new(ErrorKind::Io, e.to_string());
+        error.inner.io = Some(IoSource(std::sync::Arc::new(e)));
+        error
     }
 
     /// Sets the position from a byte offset into `input`.
@@ -267,5 +302,20 @@ mod tests {
         ];
         let e = Error::new(ErrorKind::Shape, "bad").with_path(&segs);
         assert_eq!(e.path(), "/SubSyncJob/0/a~1b~0");
+    }
+
+    #[test]
+    fn an_io_error_is_the_source() {
+        use std::error::Error as _;
+        let e = super::Error::io(std::io::Error::from_raw_os_error(21));
+        assert_eq!(e.kind(), super::ErrorKind::Io);
+        let source = e.source().and_then(|s| s.downcast_ref::<std::io::Error>());
+        assert_eq!(source.and_then(std::io::Error::raw_os_error), Some(21));
+        assert!(
+            super::Error::new(super::ErrorKind::Syntax, "x")
+                .source()
+                .is_none()
+        );
+        assert_eq!(e.clone(), e);
     }
 }

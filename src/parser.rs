@@ -315,7 +315,7 @@ fn read_limited<R: Read>(reader: R, limit: usize) -> Result<Vec<u8>, Error> {
     reader
         .take(cap)
         .read_to_end(&mut bytes)
-        .map_err(|e| Error::io(&e))?;
+        .map_err(Error::io)?;
     if bytes.len() > limit {
         return Err(Error::new(
             ErrorKind::Limit,

@@ -247,6 +247,7 @@ impl Response {
                 .sub_jobs()
                 .map(|j| Job {
                     root: Arc::clone(&self.inner),
+                    options: self.options,
                     facts: Facts::of(&j),
                     dict: OnceLock::new(),
                 })
@@ -292,6 +293,33 @@ impl Response {
         member(py, self.cached(py)?, members, name)
     }
 
+    /// Equal when both hold the same data (members, known and unknown) and
+    /// were read with the same options.
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<Response>()
+            .is_ok_and(|o| o.get().options == self.options && *o.get().inner == *self.inner)
+    }
+
+    /// The object itself: a response never changes.
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    /// The object itself: a response never changes.
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
+    }
+
+    /// Pickled as its canonical JSON and options, so it crosses a process
+    /// boundary (multiprocessing, Spark). What reading noticed beside the
+    /// data (XML attributes, members given twice) is not carried: `validate()`
+    /// of the copy reports the data's problems only.
+    fn __reduce__(&self, py: Python<'_>) -> PyResult<(Py<PyAny>, RestoreArgs)> {
+        let restore = py.import("dts_job_detail")?.getattr("_restore")?.unbind();
+        Ok((restore, restore_args(&self.inner, &self.options)))
+    }
+
     fn __repr__(&self) -> String {
         match &*self.inner {
             RsResponse::Detail(d) => format!(
@@ -310,6 +338,7 @@ impl Response {
 #[pyclass(frozen, module = "dts_job_detail")]
 struct Job {
     root: Arc<RsResponse>,
+    options: Options,
     facts: Facts,
     dict: OnceLock<Py<PyAny>>,
 }
@@ -394,6 +423,35 @@ impl Job {
         member(py, dict, JobDetail::MEMBERS, name)
     }
 
+    /// Equal when both are the same job (place and data) of equal responses.
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<Job>().is_ok_and(|o| {
+            let o = o.get();
+            o.facts.pointer == self.facts.pointer && o.options == self.options && *o.root == *self.root
+        })
+    }
+
+    /// The object itself: a job never changes.
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    /// The object itself: a job never changes.
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
+    }
+
+    /// Pickled as its response (see `Response.__reduce__`) and its pointer.
+    #[allow(clippy::type_complexity)] // the restoring function's four arguments
+    fn __reduce__(
+        &self,
+        py: Python<'_>,
+    ) -> PyResult<(Py<PyAny>, (String, bool, Option<&'static str>, String))> {
+        let restore = py.import("dts_job_detail")?.getattr("_restore_job")?.unbind();
+        let (text, strict, kind) = restore_args(&self.root, &self.options);
+        Ok((restore, (text, strict, kind, self.facts.pointer.clone())))
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "<Job {} {} {}>",
@@ -466,23 +524,99 @@ fn parse(
         .map_err(|e| parse_error(py, &e, None))
 }
 
+/// What pickles a response: its canonical JSON, `strict` and `task_kind`.
+type RestoreArgs = (String, bool, Option<&'static str>);
+
+/// What pickles a response: its canonical JSON and its options.
+fn restore_args(response: &RsResponse, options: &Options) -> RestoreArgs {
+    (
+        json::to_string(response),
+        options.is_strict(),
+        options.task_kind_override().map(TaskKind::as_str),
+    )
+}
+
+/// Unpickles a response (`Response.__reduce__`).
+#[pyfunction]
+#[pyo3(signature = (text, strict, task_kind))]
+fn _restore(py: Python<'_>, text: &str, strict: bool, task_kind: Option<&str>) -> PyResult<Response> {
+    let parser = parser(strict, task_kind)?.max_depth(dts::MAX_DEPTH_CEILING);
+    parser
+        .parse_str(text)
+        .map(|r| Response::new(r, *parser.options()))
+        .map_err(|e| parse_error(py, &e, None))
+}
+
+/// Unpickles a job (`Job.__reduce__`).
+#[pyfunction]
+#[pyo3(signature = (text, strict, task_kind, pointer))]
+fn _restore_job(
+    py: Python<'_>,
+    text: &str,
+    strict: bool,
+    task_kind: Option<&str>,
+    pointer: &str,
+) -> PyResult<Job> {
+    let response = _restore(py, text, strict, task_kind)?;
+    let job = response
+        .inner
+        .detail()
+        .and_then(|d| {
+            d.job_with(&response.options)
+                .with_sub_jobs()
+                .find(|j| j.pointer() == pointer)
+        })
+        .map(|j| Facts::of(&j));
+    match job {
+        Some(facts) => Ok(Job {
+            root: Arc::clone(&response.inner),
+            options: response.options,
+            facts,
+            dict: OnceLock::new(),
+        }),
+        None => Err(PyValueError::new_err(format!("no job at {pointer:?}"))),
+    }
+}
+
 /// Reads and parses one file.
 fn read_file(parser: &Parser, path: &str) -> Result<RsResponse, ReadFailure> {
-    let file = std::fs::File::open(path).map_err(|e| ReadFailure::Io(format!("{path}: {e}")))?;
-    parser.read(file).map_err(ReadFailure::Parse)
+    let file = std::fs::File::open(path).map_err(ReadFailure::Io)?;
+    parser.read(file).map_err(|e| {
+        // reading failed (a folder opens, then cannot be read): the OS's error
+        let os = std::error::Error::source(&e)
+            .and_then(|s| s.downcast_ref::<std::io::Error>())
+            .and_then(std::io::Error::raw_os_error);
+        match os {
+            Some(code) => ReadFailure::Io(std::io::Error::from_raw_os_error(code)),
+            None => ReadFailure::Parse(e),
+        }
+    })
 }
 
 enum ReadFailure {
-    Io(String),
+    Io(std::io::Error),
     Parse(dts::Error),
 }
 
 impl ReadFailure {
     fn into_py(self, py: Python<'_>, path: &str) -> PyErr {
         match self {
-            ReadFailure::Io(message) => PyOSError::new_err(message),
+            ReadFailure::Io(e) => os_error(&e, path),
             ReadFailure::Parse(e) => parse_error(py, &e, Some(path)),
         }
+    }
+}
+
+/// `OSError(errno, strerror, filename)`: Python makes it the subclass the
+/// number names (`FileNotFoundError`, `PermissionError`, `IsADirectoryError`, …).
+fn os_error(e: &std::io::Error, path: &str) -> PyErr {
+    match e.raw_os_error() {
+        Some(errno) => {
+            let text = e.to_string();
+            let strerror = text.split(" (os error").next().unwrap_or(&text).to_owned();
+            PyOSError::new_err((errno, strerror, path.to_owned()))
+        }
+        None => PyOSError::new_err(format!("{path}: {e}")),
     }
 }
 
@@ -545,5 +679,7 @@ fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse, m)?)?;
     m.add_function(wrap_pyfunction!(parse_file, m)?)?;
     m.add_function(wrap_pyfunction!(parse_files, m)?)?;
+    m.add_function(wrap_pyfunction!(_restore, m)?)?;
+    m.add_function(wrap_pyfunction!(_restore_job, m)?)?;
     Ok(())
 }

@@ -187,3 +187,50 @@ def test_typed_package():
     package = pathlib.Path(dts_job_detail.__file__).parent
     assert (package / "py.typed").exists() and (package / "__init__.pyi").exists()
     assert dts_job_detail.__version__
+
+
+def test_a_missing_file_is_file_not_found_with_its_errno():
+    # issue 20, finding 15: a plain OSError without errno before
+    missing = FIXTURES / "no-such-file.json"
+    for call in (lambda: dts_job_detail.parse_file(missing), lambda: dts_job_detail.parse_files([missing])):
+        with pytest.raises(FileNotFoundError) as caught:
+            call()
+        assert caught.value.errno == 2
+        assert caught.value.filename == str(missing)
+    with pytest.raises(IsADirectoryError):
+        dts_job_detail.parse_file(FIXTURES)
+
+
+def test_responses_and_jobs_compare_copy_and_pickle():
+    # issue 20, finding 15: parse(x) == parse(x) was False, and nothing could be pickled
+    import copy
+    import multiprocessing
+    import pickle
+
+    for name in ("seed.json", "sync_subjobs.xml", "gateway_error.json"):
+        data = (FIXTURES / name).read_bytes()
+        a, b = dts_job_detail.parse(data), dts_job_detail.parse(data)
+        assert a == b and not (a != b)
+        assert a != dts_job_detail.parse(data, task_kind="migration")
+        assert copy.copy(a) is a and copy.deepcopy(a) is a
+        back = pickle.loads(pickle.dumps(a))
+        assert back == a and back.to_json() == a.to_json() and back.status == a.status
+        jobs = a.sub_jobs()
+        assert jobs == b.sub_jobs()
+        for job in jobs:
+            again = pickle.loads(pickle.dumps(job))
+            assert again == job and again.pointer == job.pointer and again.delay == job.delay
+    other = dts_job_detail.parse(b'{"RequestId":"r","Delay":1}')
+    assert other != dts_job_detail.parse(b'{"RequestId":"r","Delay":2}')
+    assert other != "not a response"
+    # options travel with the pickle
+    kind = pickle.loads(pickle.dumps(dts_job_detail.parse(b'{"Delay":5}', task_kind="migration")))
+    assert kind.delay == datetime.timedelta(milliseconds=5)
+    # and a process boundary is crossed
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        (status,) = pool.map(_status_of, [dts_job_detail.parse_file(FIXTURES / "seed.json")])
+    assert status == dts_job_detail.parse_file(FIXTURES / "seed.json").status
+
+
+def _status_of(response):
+    return response.status

@@ -478,7 +478,7 @@ struct LineWriter<W> {
 
 impl<W: Write> LineWriter<W> {
     fn new(mut out: W, head: &str, render: fn(&mut String, &JobRow)) -> Result<Self, Error> {
-        out.write_all(head.as_bytes()).map_err(|e| Error::io(&e))?;
+        out.write_all(head.as_bytes()).map_err(Error::io)?;
         Ok(LineWriter {
             out,
             line: String::new(),
@@ -492,13 +492,13 @@ impl<W: Write> LineWriter<W> {
             (self.render)(&mut self.line, row);
             self.out
                 .write_all(self.line.as_bytes())
-                .map_err(|e| Error::io(&e))?;
+                .map_err(Error::io)?;
         }
         Ok(())
     }
 
     fn finish(mut self) -> Result<W, Error> {
-        self.out.flush().map_err(|e| Error::io(&e))?;
+        self.out.flush().map_err(Error::io)?;
         Ok(self.out)
     }
 }

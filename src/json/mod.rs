@@ -86,5 +86,5 @@ pub fn to_string<D: Document + ?Sized>(doc: &D) -> String {
 pub fn to_writer<W: Write, D: Document + ?Sized>(mut writer: W, doc: &D) -> Result<(), Error> {
     writer
         .write_all(to_string(doc).as_bytes())
-        .map_err(|e| Error::io(&e))
+        .map_err(Error::io)
 }

@@ -118,7 +118,7 @@ pub fn to_string<D: Document + ?Sized>(doc: &D) -> Result<String, Error> {
 /// fails.
 pub fn to_writer<W: Write, D: Document + ?Sized>(mut writer: W, doc: &D) -> Result<(), Error> {
     let text = to_string(doc)?;
-    writer.write_all(text.as_bytes()).map_err(|e| Error::io(&e))
+    writer.write_all(text.as_bytes()).map_err(Error::io)
 }
 
 /// Whether `name` is an XML 1.0 `Name` (fifth edition): a name-start
