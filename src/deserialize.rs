@@ -74,6 +74,14 @@ impl Ctx {
     fn charge_value<E: de::Error>(&mut self) -> Result<(), E> {
         self.budget.charge_value().map_err(limit)
     }
+
+    /// [`Budget::charge_first_item`], when `items` is still empty.
+    fn charge_first<T, E: de::Error>(&mut self, items: &[T]) -> Result<(), E> {
+        if items.is_empty() {
+            self.budget.charge_first_item::<T>().map_err(limit)?;
+        }
+        Ok(())
+    }
 }
 
 fn limit<E: de::Error>(exceeded: Exceeded) -> E {
@@ -484,6 +492,7 @@ impl<'de> Visitor<'de> for JobOrValueSeed<'_> {
         let mut items = Vec::new();
         loop {
             self.ctx.charge_value::<A::Error>()?;
+            self.ctx.charge_first::<JobOrValue, A::Error>(&items)?;
             let Some(item) = seq.next_element_seed(JobOrValueSeed {
                 ctx: &mut *self.ctx,
                 keep_null: true,
@@ -585,6 +594,7 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
         let mut items = Vec::new();
         loop {
             self.ctx.charge_value::<A::Error>()?;
+            self.ctx.charge_first::<Value, A::Error>(&items)?;
             let Some(v) = seq.next_element_seed(ValueSeed {
                 ctx: &mut *self.ctx,
                 merge: self.merge,
@@ -603,6 +613,7 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
         let mut members = Vec::new();
         while let Some(key) = map.next_key_seed(KeySeed)? {
             self.ctx.charge_value::<A::Error>()?;
+            self.ctx.charge_first::<(String, Value), A::Error>(&members)?;
             let v = map.next_value_seed(ValueSeed {
                 ctx: &mut *self.ctx,
                 merge: self.merge,

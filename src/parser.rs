@@ -312,10 +312,7 @@ fn strip_bom(text: &str) -> (&str, bool) {
 fn read_limited<R: Read>(reader: R, limit: usize) -> Result<Vec<u8>, Error> {
     let mut bytes = Vec::new();
     let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
-    reader
-        .take(cap)
-        .read_to_end(&mut bytes)
-        .map_err(Error::io)?;
+    reader.take(cap).read_to_end(&mut bytes).map_err(Error::io)?;
     if bytes.len() > limit {
         return Err(Error::new(
             ErrorKind::Limit,

@@ -7,7 +7,85 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use dts_job_detail::{Response, from_slice, json, xml};
+#[path = "common/hostile.rs"]
+mod hostile;
+
+use dts_job_detail::{Format, Parser, Response, from_reader, from_slice, json, sniff, xml};
+
+/// A library entry point.
+#[derive(Debug, Clone, Copy)]
+enum Entry {
+    FromSlice,
+    FromReader,
+    /// `json::from_str` or `xml::from_str`, by the document's form.
+    FormFromStr,
+    ParserParse,
+    ParserRead,
+    /// `serde::Deserialize` through `serde_json::from_str` (JSON only).
+    Serde,
+}
+
+impl Entry {
+    const ALL: [Entry; 6] = [
+        Entry::FromSlice,
+        Entry::FromReader,
+        Entry::FormFromStr,
+        Entry::ParserParse,
+        Entry::ParserRead,
+        Entry::Serde,
+    ];
+
+    /// Reads `doc`, a refusal as its message.
+    fn read(self, doc: &str) -> Option<Result<Response, String>> {
+        let json = sniff(doc) == Some(Format::Json);
+        Some(match self {
+            Entry::FromSlice => from_slice(doc.as_bytes()).map_err(|e| e.to_string()),
+            Entry::FromReader => from_reader(doc.as_bytes()).map_err(|e| e.to_string()),
+            Entry::FormFromStr if json => json::from_str(doc).map_err(|e| e.to_string()),
+            Entry::FormFromStr => xml::from_str(doc).map_err(|e| e.to_string()),
+            Entry::ParserParse => Parser::new().parse(doc.as_bytes()).map_err(|e| e.to_string()),
+            Entry::ParserRead => Parser::new().read(doc.as_bytes()).map_err(|e| e.to_string()),
+            Entry::Serde if json => serde_json::from_str::<Response>(doc).map_err(|e| e.to_string()),
+            Entry::Serde => return None,
+        })
+    }
+}
+
+/// Every entry point over every hostile document (and an endless reader):
+/// the peak while reading and validating, with the input, stays under
+/// 8 × the input + 64 MiB (the serde path's budget is a 64 MiB document's).
+fn entry_point_matrix() {
+    for doc in hostile::documents(2 * MIB) {
+        let text = String::from_utf8(doc.bytes).expect("UTF-8");
+        for entry in Entry::ALL {
+            let base = NOW.load(Ordering::Relaxed);
+            PEAK.store(base, Ordering::Relaxed);
+            let Some(result) = entry.read(&text) else { continue };
+            if let Ok(response) = &result {
+                drop(response.validate());
+            }
+            drop(result);
+            let peak = PEAK.load(Ordering::Relaxed) - base + text.len();
+            let size = match entry {
+                Entry::Serde => text.len().max(64 * MIB),
+                _ => text.len(),
+            };
+            let bound = 8 * size + 64 * MIB;
+            eprintln!("{entry:?} × {}: peak {peak} bytes (bound {bound})", doc.name);
+            assert!(peak <= bound, "{entry:?} × {}: peak {peak} > {bound}", doc.name);
+        }
+    }
+    // an endless reader stops at the size limit
+    for limit in [4 * MIB, dts_job_detail::DEFAULT_MAX_SIZE] {
+        let base = NOW.load(Ordering::Relaxed);
+        PEAK.store(base, Ordering::Relaxed);
+        let refused = Parser::new().max_size(limit).read(std::io::repeat(b' ')).is_err();
+        let peak = PEAK.load(Ordering::Relaxed) - base;
+        eprintln!("Parser::read × an endless reader (limit {limit}): peak {peak} bytes");
+        assert!(refused);
+        assert!(peak <= 8 * limit + 64 * MIB, "endless reader: peak {peak}");
+    }
+}
 
 struct Counting;
 
@@ -110,6 +188,8 @@ fn large(n: usize) -> Response {
 
 #[test]
 fn peak_memory_is_bounded_by_the_input() {
+    entry_point_matrix();
+
     let ten_mib = 10 * MIB;
     let empty_sub_jobs = move || {
         let mut s = String::from(r#"{"RequestId":"r","SubSyncJob":["#);

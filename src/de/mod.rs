@@ -432,6 +432,15 @@ impl Budget {
         self.charge(NOTE_COST.saturating_add(bytes))
     }
 
+    /// Spends what a list's first allocation costs beyond its first item's
+    /// own charge: a `Vec` first holds room for four items, so a flood of
+    /// one-item arrays (`[[[[…]]]]`) costs four slots per level. Called when
+    /// a container of `T` gets its first item (an empty one allocates nothing).
+    #[inline]
+    pub(crate) fn charge_first_item<T>(&mut self) -> Result<(), Exceeded> {
+        self.charge(3 * size_of::<T>())
+    }
+
     /// Spends what one value node costs (with its member name, in an object).
     #[inline]
     pub(crate) fn charge_value(&mut self) -> Result<(), Exceeded> {

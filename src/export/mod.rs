@@ -490,9 +490,7 @@ impl<W: Write> LineWriter<W> {
         for row in rows {
             self.line.clear();
             (self.render)(&mut self.line, row);
-            self.out
-                .write_all(self.line.as_bytes())
-                .map_err(Error::io)?;
+            self.out.write_all(self.line.as_bytes()).map_err(Error::io)?;
         }
         Ok(())
     }

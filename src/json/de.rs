@@ -215,6 +215,11 @@ impl<'de, P: Pull<'de>> Decoder<'de, P> {
                 let mut list = Vec::new();
                 self.items(|d| {
                     d.budget.charge_value().map_err(|x| d.limit(x))?;
+                    if list.is_empty() {
+                        d.budget
+                            .charge_first_item::<JobOrValue>()
+                            .map_err(|x| d.limit(x))?;
+                    }
                     list.extend(d.job_or_value(true)?);
                     Ok(())
                 })?;
@@ -242,6 +247,11 @@ impl<'de, P: Pull<'de>> Decoder<'de, P> {
                 let mut members = Vec::new();
                 let mut key = self.pull.begin_object().map_err(|e| self.syntax(&e))?;
                 while let Some(k) = key {
+                    if members.is_empty() {
+                        self.budget
+                            .charge_first_item::<(String, Value)>()
+                            .map_err(|x| self.limit(x))?;
+                    }
                     match self.value(merge) {
                         Ok(v) => members.push((k.into_owned(), v)),
                         Err(e) => {
@@ -260,6 +270,9 @@ impl<'de, P: Pull<'de>> Decoder<'de, P> {
             Peek::Array => {
                 let mut items = Vec::new();
                 self.items(|d| {
+                    if items.is_empty() {
+                        d.budget.charge_first_item::<Value>().map_err(|x| d.limit(x))?;
+                    }
                     items.push(d.value(merge)?);
                     Ok(())
                 })?;

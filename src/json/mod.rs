@@ -84,7 +84,5 @@ pub fn to_string<D: Document + ?Sized>(doc: &D) -> String {
 ///
 /// [`ErrorKind::Io`](crate::ErrorKind::Io) when writing fails.
 pub fn to_writer<W: Write, D: Document + ?Sized>(mut writer: W, doc: &D) -> Result<(), Error> {
-    writer
-        .write_all(to_string(doc).as_bytes())
-        .map_err(Error::io)
+    writer.write_all(to_string(doc).as_bytes()).map_err(Error::io)
 }

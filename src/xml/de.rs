@@ -562,6 +562,11 @@ impl<'i> XmlDe<'i> {
                 let mut members = Vec::new();
                 while let Some((start, empty)) = self.next_child()? {
                     self.check_name(start.name().0)?;
+                    if members.is_empty() {
+                        self.budget
+                            .charge_first_item::<(String, Value)>()
+                            .map_err(|x| self.limit(x))?;
+                    }
                     let name = own_name(start.name().0);
                     let value = if empty {
                         self.budget.charge_value().map_err(|x| self.limit(x))?;
