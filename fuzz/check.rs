@@ -58,3 +58,102 @@ pub fn json_agrees_with_serde(text: &str) {
         Err(_) => {}
     }
 }
+
+/// XML attributes, anywhere: the start tags of the root and of a member, a
+/// nested job and an unknown element carry `attributes` as the fuzzer wrote
+/// them. Whatever roxmltree (an independent, strict reader) finds
+/// well-formed, the crate does not refuse as malformed; what the crate
+/// reads reports each attribute it saw once, with a pointer.
+pub fn xml_attributes(attributes: &str) {
+    let doc = format!(
+        "<DescribeDtsJobDetailResponse{attributes}><RequestId{attributes}>r</RequestId>\
+         <SubSyncJob{attributes}><Status{attributes}>x</Status></SubSyncJob>\
+         <Unknown{attributes}><Inner{attributes}/></Unknown></DescribeDtsJobDetailResponse>"
+    );
+    let ours = from_slice(doc.as_bytes());
+    if roxmltree::Document::parse(&doc).is_ok()
+        && !refers_to_a_non_character(attributes)
+        && let Err(e) = &ours
+    {
+        // roxmltree takes a namespace declaration given twice (`xmlns="a"
+        // xmlns="b"`), which XML 1.0 makes a duplicate attribute: the crate
+        // refuses it, rightly
+        let message = e.to_string();
+        let namespace_twice = message.contains("the attribute \"xmlns") && message.contains("given twice");
+        assert!(
+            e.kind() != ErrorKind::Syntax || namespace_twice,
+            "refused what roxmltree reads: {e}\n{doc}"
+        );
+    }
+    if let Ok(resp) = ours {
+        let seen = match &resp {
+            dts_job_detail::Response::Detail(d) => d.xml_attributes().len(),
+            dts_job_detail::Response::Error(e) => e.xml_attributes().len(),
+        };
+        let reported = resp
+            .validate()
+            .iter()
+            .filter(|d| d.code == dts_job_detail::DiagnosticCode::XmlAttribute)
+            .count();
+        assert_eq!(seen, reported, "{doc}");
+    }
+}
+
+/// Whether `text` holds a character reference to a code point that is no
+/// XML character (`&#x4044444;`, `&#0;`): roxmltree takes some of these,
+/// XML 1.0 (and the crate) does not.
+fn refers_to_a_non_character(text: &str) -> bool {
+    text.split("&#").skip(1).any(|rest| {
+        let body = rest.split(';').next().unwrap_or_default();
+        let code = match body.strip_prefix('x') {
+            Some(hex) => u32::from_str_radix(hex, 16).ok(),
+            None => body.parse::<u32>().ok(),
+        };
+        !code.is_some_and(
+            |c| matches!(c, 0x9 | 0xA | 0xD | 0x20..=0xD7FF | 0xE000..=0xFFFD | 0x10000..=0x10FFFF),
+        )
+    })
+}
+
+/// Two documents (the input split at its first NUL, or in half): diffing
+/// never panics; a response does not differ from itself, nor from what its
+/// canonical forms read back as; two responses with one canonical JSON do
+/// not differ; every change names a side it has a value on.
+pub fn diff_two(data: &[u8]) {
+    use dts_job_detail::diff::{ChangeKind, as_xml_carries, diff};
+    let (a, b) = match data.iter().position(|&b| b == 0) {
+        Some(i) => (
+            data.get(..i).unwrap_or_default(),
+            data.get(i + 1..).unwrap_or_default(),
+        ),
+        None => data.split_at(data.len() / 2),
+    };
+    let (Ok(a), Ok(b)) = (from_slice(a), from_slice(b)) else {
+        return;
+    };
+    let options = Default::default();
+    assert_eq!(diff(&a, &a, &options), [], "a response differs from itself");
+    let changes = diff(&a, &b, &options);
+    for c in &changes {
+        match c.kind {
+            ChangeKind::Added | ChangeKind::JobAdded => assert!(c.old.is_none() && c.new.is_some(), "{c:?}"),
+            ChangeKind::Removed | ChangeKind::JobRemoved => {
+                assert!(c.old.is_some() && c.new.is_none(), "{c:?}")
+            }
+            _ => {}
+        }
+    }
+    if json::to_string(&a) == json::to_string(&b) {
+        assert_eq!(changes, [], "one canonical JSON, yet changes");
+    }
+    let from_json = from_slice(json::to_string(&a).as_bytes()).expect("canonical JSON reads back");
+    assert_eq!(diff(&a, &from_json, &options), [], "canonical JSON differs");
+    if let Ok(x) = xml::to_string(&a) {
+        let from_xml = from_slice(x.as_bytes()).expect("canonical XML reads back");
+        assert_eq!(
+            diff(&as_xml_carries(&a), &from_xml, &options),
+            [],
+            "canonical XML differs\n{x}"
+        );
+    }
+}

@@ -37,6 +37,8 @@ fn every_fuzz_regression_passes() {
             eprintln!("replaying {}", path.display());
             match name.as_str() {
                 "roundtrip" => check::roundtrip(&data),
+                "xml_attributes" => check::xml_attributes(&String::from_utf8_lossy(&data)),
+                "diff" => check::diff_two(&data),
                 _ => parse_anything(&data),
             }
             replayed += 1;

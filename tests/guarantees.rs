@@ -11,15 +11,22 @@
 
 #[path = "common/hostile.rs"]
 mod hostile;
+#[path = "common/measured.rs"]
+mod measured;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
+
+use measured::Run;
 
 const MIB: u64 = 1 << 20;
-/// Each hostile document is made at this size and at 4 ×.
+/// Each hostile document is made at this size and at 4 × (the pair whose
+/// times are compared)…
 const SIZE: usize = 512 * 1024;
+/// …and at this size, small enough that the floods are read, not refused:
+/// the budget's 48 MiB floor is what bounds them there.
+const SMALL: usize = 64 * 1024;
 
 fn bin() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_dts-job-detail"));
@@ -27,55 +34,9 @@ fn bin() -> Command {
     cmd
 }
 
-/// How a run ended, what it held at most, how long it took.
-#[derive(Debug)]
-struct Run {
-    /// The exit code, or minus the signal that ended it.
-    code: i32,
-    peak_kib: u64,
-    time: Duration,
-}
-
-/// Runs the tool with `args`, its output discarded.
-// the child is reaped by `wait4` (which std's `wait` cannot replace: it
-// gives no resource usage)
-#[allow(clippy::zombie_processes)]
+/// Runs the tool with `args`, its output discarded (see `measured::run`).
 fn run(args: &[String]) -> Run {
-    let start = Instant::now();
-    let child = bin()
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the binary runs");
-    let pid = libc::pid_t::try_from(child.id()).expect("a pid");
-    let (done, watch) = mpsc::channel::<()>();
-    let watchdog = std::thread::spawn(move || {
-        if watch.recv_timeout(Duration::from_secs(120)) == Err(mpsc::RecvTimeoutError::Timeout) {
-            // SAFETY: signals our own child, which has not been waited for yet.
-            unsafe { libc::kill(pid, libc::SIGKILL) };
-        }
-    });
-    let mut status = 0;
-    // SAFETY: an all-zero `rusage` is a valid value of that plain C struct.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: `pid` is our child, waited for only here; both pointers are
-    // valid for writes for the duration of the call.
-    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    let _ = done.send(());
-    let _ = watchdog.join();
-    assert_eq!(waited, pid, "wait4 failed for {args:?}");
-    let code = if libc::WIFEXITED(status) {
-        libc::WEXITSTATUS(status)
-    } else {
-        -libc::WTERMSIG(status)
-    };
-    Run {
-        code,
-        peak_kib: u64::try_from(usage.ru_maxrss).unwrap_or(u64::MAX),
-        time: start.elapsed(),
-    }
+    measured::run(bin().args(args))
 }
 
 /// What a subcommand reads.
@@ -157,6 +118,27 @@ fn every_subcommand_holds_its_guarantees_on_every_hostile_input() {
         })
         .collect();
 
+    // small documents: memory only
+    for doc in hostile::documents(SMALL) {
+        let path = dir.join("tiny");
+        std::fs::write(&path, &doc.bytes).expect("write");
+        for (name, args, reads) in &commands {
+            let files = match reads {
+                Reads::Documents => 1,
+                Reads::Pair => 2,
+                Reads::Nothing => continue,
+            };
+            let mut argv = args.clone();
+            argv.extend(std::iter::repeat_n(path.display().to_string(), files));
+            let input = (files * doc.bytes.len()) as u64;
+            check(
+                &format!("{name} × {} ({input} bytes)", doc.name),
+                &run(&argv),
+                input,
+            );
+        }
+    }
+
     // the hostile documents, at SIZE and 4 × SIZE, written and dropped (a
     // child's peak counts this process's memory until it execs)
     let mut inputs = Vec::new();
@@ -186,12 +168,27 @@ fn every_subcommand_holds_its_guarantees_on_every_hostile_input() {
                 check(&format!("{name} × {doc} ({input} bytes)"), &r, input);
                 times.push(r.time);
             }
-            // linear: process start-up and noise below 50 ms do not count
-            let floor = Duration::from_millis(50);
-            let ratio = times[1].as_secs_f64() / times[0].max(floor).as_secs_f64();
+            // linear: the time ratio scaled to an input ratio of exactly 4 is
+            // at most 6; process start-up and noise below 50 ms do not count;
+            // a ratio over the bound is measured again (the shorter of two
+            // runs each), so one slow run on a busy machine does not fail it
+            let input_ratio = sizes[1].1 as f64 / sizes[0].1 as f64;
+            let ratio = |times: &[Duration]| {
+                let floor = Duration::from_millis(50);
+                times[1].as_secs_f64() / times[0].max(floor).as_secs_f64() * 4.0 / input_ratio
+            };
+            let mut seen = ratio(&times);
+            if seen > 6.0 {
+                for (i, (path, _)) in sizes.iter().enumerate() {
+                    let mut argv = args.clone();
+                    argv.extend(std::iter::repeat_n(path.display().to_string(), files));
+                    times[i] = times[i].min(run(&argv).time);
+                }
+                seen = ratio(&times);
+            }
             assert!(
-                ratio <= 6.0,
-                "{name} × {doc}: 4 × the input took {ratio:.1} × the time"
+                seen <= 6.0,
+                "{name} × {doc}: 4 × the input took {seen:.1} × the time"
             );
         }
     }

@@ -12,25 +12,42 @@ use super::output::{Output, Stop, escape};
 
 pub(super) fn run(args: &DiffArgs) -> ExitCode {
     let parser = args.parse.parser();
-    let read = |path: &std::path::Path| -> Result<(Response, Option<Format>), ()> {
+    // both documents are read first: one memory budget covers the two models
+    let read = |path: &std::path::Path| -> Result<(String, Vec<u8>), ()> {
         let source = if path.as_os_str() == "-" {
             Source::Stdin
         } else {
             Source::File(path.to_owned())
         };
         let label = source.label();
-        let unit = input::units(&source, false, args.parse.max_size).next();
-        let parsed = match unit {
-            Some(Ok(unit)) => parser
-                .parse(&unit.bytes)
-                .map(|r| (r, form(&unit.bytes)))
-                .map_err(|e| e.to_string()),
+        let read = match input::units(&source, false, args.parse.max_size).next() {
+            Some(Ok(unit)) => Ok(unit.bytes),
             Some(Err((_, reason))) => Err(reason),
             None => Err("nothing to read".to_owned()),
         };
-        parsed.map_err(|reason| eprintln!("dts-job-detail: {}: {}", escape(&label), escape(&reason)))
+        read.map(|bytes| (label.clone(), bytes))
+            .map_err(|reason| eprintln!("dts-job-detail: {}: {}", escape(&label), escape(&reason)))
     };
     let (old, new) = (read(&args.old), read(&args.new));
+    let (Ok(old), Ok(new)) = (old, new) else {
+        return ExitCode::from(2);
+    };
+    // the budget of one document of both sizes, a third to each model (the
+    // rest for the trees the comparison builds), unless --max-memory says
+    let parser = match args.parse.max_memory {
+        Some(_) => parser,
+        None => {
+            let total = old.1.len().saturating_add(new.1.len());
+            parser.max_memory(total.saturating_mul(6).saturating_add(48 << 20) / 3)
+        }
+    };
+    let parse = |(label, bytes): &(String, Vec<u8>)| -> Result<(Response, Option<Format>), ()> {
+        parser
+            .parse(bytes)
+            .map(|r| (r, form(bytes)))
+            .map_err(|e| eprintln!("dts-job-detail: {}: {}", escape(label), escape(&e.to_string())))
+    };
+    let (old, new) = (parse(&old), parse(&new));
     let (Ok((mut old, old_form)), Ok((mut new, new_form))) = (old, new) else {
         return ExitCode::from(2);
     };
