@@ -163,8 +163,10 @@ pub fn json_schema() -> String {
         };
     }
     crate::model::for_each_shape!(shape_name);
-    // a gateway envelope: `HostId` or `Message`, no `Success`, a `Code` that
-    // is not an integer, and no job member but `RequestId` and `Code`
+    // a gateway envelope: `HostId` or `Message`, none of the envelope's own
+    // members a container, no `Success`, a `Code` that is not an integer, and
+    // no job member but `RequestId` and `Code` (the reader's rule, de/root.rs)
+    let scalar = r#"{"type":["string","number","boolean","null"]}"#;
     let mut not_job = String::new();
     for (i, member) in job_members
         .iter()
@@ -177,7 +179,7 @@ pub fn json_schema() -> String {
         write_str(&mut not_job, member);
     }
     let mut out = format!(
-        r##"{{"$schema":"https://json-schema.org/draft/2020-12/schema","title":"DescribeDtsJobDetail response, canonical JSON of dts-job-detail","type":"object","if":{{"anyOf":[{{"required":["HostId"]}},{{"required":["Message"]}}],"not":{{"required":["Success"]}},"properties":{{"Code":{{"not":{{"type":"integer"}}}}}},"propertyNames":{{"not":{{"enum":[{not_job}]}}}}}},"then":{{"$ref":"#/$defs/ErrorEnvelope"}},"else":{{"$ref":"#/$defs/JobDetail"}},"$defs":{{"##
+        r##"{{"$schema":"https://json-schema.org/draft/2020-12/schema","title":"DescribeDtsJobDetail response, canonical JSON of dts-job-detail","type":"object","if":{{"anyOf":[{{"required":["HostId"]}},{{"required":["Message"]}}],"not":{{"required":["Success"]}},"properties":{{"Code":{{"not":{{"type":"integer"}}}},"HostId":{scalar},"Message":{scalar},"Recommend":{scalar}}},"propertyNames":{{"not":{{"enum":[{not_job}]}}}}}},"then":{{"$ref":"#/$defs/ErrorEnvelope"}},"else":{{"$ref":"#/$defs/JobDetail"}},"$defs":{{"##
     );
     for (name, definition) in names {
         write_str(&mut out, name);

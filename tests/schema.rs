@@ -64,3 +64,67 @@ fn the_schema_refuses_what_canonical_json_never_holds() {
         assert!(validator.is_valid(&doc), "{good}");
     }
 }
+
+/// Whatever the reader accepts, its canonical JSON validates: in particular
+/// around the rule that tells a gateway envelope from a detail (model v3,
+/// finding 1: `{"RequestId":"r","HostId":{}}` is a detail, which the schema
+/// took for a broken envelope).
+mod reader_and_schema_agree {
+    use proptest::prelude::*;
+
+    fn member() -> impl Strategy<Value = String> {
+        let value = prop_oneof![
+            Just("\"x\"".to_owned()),
+            Just("\"Forbidden.Denied\"".to_owned()),
+            Just("403".to_owned()),
+            Just("2.0".to_owned()),
+            Just("1.5".to_owned()),
+            Just("true".to_owned()),
+            Just("null".to_owned()),
+            Just("{}".to_owned()),
+            Just("[1,2]".to_owned()),
+            Just("{\"a\":[true]}".to_owned()),
+        ];
+        let name = prop::sample::select(&[
+            "RequestId",
+            "Code",
+            "HostId",
+            "Message",
+            "Recommend",
+            "Success",
+            "Delay",
+            "DtsJobId",
+            "Extra",
+        ]);
+        (name, value).prop_map(|(n, v)| format!("\"{n}\":{v}"))
+    }
+
+    proptest! {
+        #[test]
+        fn every_accepted_document_validates(members in prop::collection::vec(member(), 0..6)) {
+            let doc = format!("{{{}}}", members.join(","));
+            let validator = super::schema();
+            if let Ok(resp) = dts_job_detail::from_slice(doc.as_bytes()) {
+                let canonical: serde_json::Value =
+                    serde_json::from_str(&dts_job_detail::json::to_string(&resp)).unwrap();
+                let errors: Vec<String> = validator.iter_errors(&canonical).map(|e| e.to_string()).collect();
+                prop_assert!(errors.is_empty(), "{doc} → {canonical}: {errors:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_cases_of_the_issue() {
+        let validator = super::schema();
+        for doc in [
+            r#"{"RequestId":"r","HostId":{}}"#,
+            r#"{"RequestId":"r","Message":[1,2]}"#,
+        ] {
+            let resp = dts_job_detail::from_slice(doc.as_bytes()).unwrap();
+            assert!(resp.detail().is_some(), "{doc}");
+            let canonical: serde_json::Value =
+                serde_json::from_str(&dts_job_detail::json::to_string(&resp)).unwrap();
+            assert!(validator.is_valid(&canonical), "{doc}");
+        }
+    }
+}
