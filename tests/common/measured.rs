@@ -57,3 +57,50 @@ pub fn run(command: &mut Command) -> Run {
         time: start.elapsed(),
     }
 }
+
+/// Set on this executable when it is started again as a runner.
+const RUNNER: &str = "DTS_JOB_DETAIL_MEASURE_RUNNER";
+
+/// Runs `program` with `args` from a fresh process: this executable started
+/// again as a runner (see [`serve_as_runner`]). A child's peak as `wait4`
+/// reports it is at least its parent's own peak at the moment it started it
+/// (Linux keeps the larger of the two across `exec`), so a parent that has
+/// held large inputs would see them in every figure; the runner holds none.
+pub fn run_fresh(program: &str, args: &[String]) -> Run {
+    let exe = std::env::current_exe().expect("this executable");
+    let out = Command::new(exe)
+        .env(RUNNER, "1")
+        .arg(program)
+        .args(args)
+        .output()
+        .expect("the runner starts");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line = text
+        .lines()
+        .find_map(|l| l.strip_prefix("MEASURED "))
+        .unwrap_or_else(|| panic!("the runner reported nothing: {text}"));
+    let fields: Vec<i64> = line.split(' ').filter_map(|f| f.parse().ok()).collect();
+    match fields.as_slice() {
+        [code, peak, nanos] => Run {
+            code: i32::try_from(*code).unwrap_or(i32::MIN),
+            peak_kib: u64::try_from(*peak).unwrap_or(0),
+            time: Duration::from_nanos(u64::try_from(*nanos).unwrap_or(0)),
+        },
+        _ => panic!("the runner's report is not three numbers: {line}"),
+    }
+}
+
+/// When this executable was started as a runner: runs the program of its
+/// arguments, prints `MEASURED code peak_kib nanoseconds` and returns true.
+pub fn serve_as_runner() -> bool {
+    if std::env::var_os(RUNNER).is_none() {
+        return false;
+    }
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some((program, rest)) = args.split_first() else {
+        return true;
+    };
+    let run = run(Command::new(program).args(rest));
+    println!("MEASURED {} {} {}", run.code, run.peak_kib, run.time.as_nanos());
+    true
+}
