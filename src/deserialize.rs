@@ -487,24 +487,35 @@ impl<'de> Visitor<'de> for JobOrValueSeed<'_> {
         Ok(Some(JobOrValue::Job(job)))
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        self.ctx.enter(1)?;
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
         let mut items = Vec::new();
-        loop {
-            self.ctx.charge_value::<A::Error>()?;
-            self.ctx.charge_first::<JobOrValue, A::Error>(&items)?;
-            let Some(item) = seq.next_element_seed(JobOrValueSeed {
-                ctx: &mut *self.ctx,
-                keep_null: true,
-            })?
-            else {
-                break;
-            };
-            items.extend(item);
-        }
-        self.ctx.leave(1);
+        untyped_items(self.ctx, seq, &mut items)?;
         Ok(Some(JobOrValue::List(items)))
     }
+}
+
+/// An array's items at an untyped position, appended to `items`, each
+/// charged to the budget.
+fn untyped_items<'de, A: SeqAccess<'de>>(
+    ctx: &mut Ctx,
+    mut seq: A,
+    items: &mut Vec<JobOrValue>,
+) -> Result<(), A::Error> {
+    ctx.enter(1)?;
+    loop {
+        ctx.charge_value::<A::Error>()?;
+        ctx.charge_first::<JobOrValue, A::Error>(items)?;
+        let seed = JobOrValueSeed {
+            ctx: &mut *ctx,
+            keep_null: true,
+        };
+        let Some(item) = seq.next_element_seed(seed)? else {
+            break;
+        };
+        items.extend(item);
+    }
+    ctx.leave(1);
+    Ok(())
 }
 
 /// An untyped list: an array's items, one item, or none for `null`/`""`.
@@ -536,21 +547,8 @@ impl<'de> Visitor<'de> for JobOrValueListSeed<'_> {
         Ok(())
     });
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        self.ctx.enter(1)?;
-        loop {
-            self.ctx.charge_value::<A::Error>()?;
-            let Some(item) = seq.next_element_seed(JobOrValueSeed {
-                ctx: &mut *self.ctx,
-                keep_null: true,
-            })?
-            else {
-                break;
-            };
-            self.items.extend(item);
-        }
-        self.ctx.leave(1);
-        Ok(())
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
+        untyped_items(self.ctx, seq, self.items)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {

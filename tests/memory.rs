@@ -177,6 +177,11 @@ fn fixture(name: &str) -> String {
     .expect("fixture")
 }
 
+/// `item` repeated between `head` and `tail` to about `size` bytes.
+fn flood(head: &str, item: &str, tail: &str, size: usize) -> String {
+    String::from_utf8(hostile::fill(head, item, tail, size)).expect("UTF-8")
+}
+
 /// The synchronization fixture with its sub-jobs repeated to `n`.
 fn large(n: usize) -> Response {
     let resp = json::from_str(&fixture("sync_subjobs.json")).expect("fixture parses");
@@ -191,14 +196,7 @@ fn peak_memory_is_bounded_by_the_input() {
     entry_point_matrix();
 
     let ten_mib = 10 * MIB;
-    let empty_sub_jobs = move || {
-        let mut s = String::from(r#"{"RequestId":"r","SubSyncJob":["#);
-        while s.len() < ten_mib {
-            s.push_str("{},");
-        }
-        s.push_str("{}]}");
-        s
-    };
+    let empty_sub_jobs = move || flood(r#"{"RequestId":"r","SubSyncJob":["#, "{},", "{}]}", ten_mib);
     let cases: Vec<Case> = vec![
         (
             "10 MiB of empty sub-jobs, serde_json::from_str::<Response>",
@@ -208,52 +206,38 @@ fn peak_memory_is_bounded_by_the_input() {
         ),
         (
             "10 MiB of empty sub-jobs, JSON",
-            Box::new(move || {
-                let mut s = String::from(r#"{"RequestId":"r","SubSyncJob":["#);
-                while s.len() < ten_mib {
-                    s.push_str("{},");
-                }
-                s.push_str("{}]}");
-                s
-            }),
+            Box::new(move || flood(r#"{"RequestId":"r","SubSyncJob":["#, "{},", "{}]}", ten_mib)),
             false,
             Reader::Parser,
         ),
         (
             "10 MiB of empty sub-jobs, XML",
             Box::new(move || {
-                let mut s = String::from("<DescribeDtsJobDetailResponse><RequestId>r</RequestId>");
-                while s.len() < ten_mib {
-                    s.push_str("<SubSyncJob/>");
-                }
-                s.push_str("</DescribeDtsJobDetailResponse>");
-                s
+                flood(
+                    "<DescribeDtsJobDetailResponse><RequestId>r</RequestId>",
+                    "<SubSyncJob/>",
+                    "</DescribeDtsJobDetailResponse>",
+                    ten_mib,
+                )
             }),
             false,
             Reader::Parser,
         ),
         (
             "10 MiB of one-digit numbers in an unknown array",
-            Box::new(move || {
-                let mut s = String::from(r#"{"RequestId":"r","Many":["#);
-                while s.len() < ten_mib {
-                    s.push_str("1,");
-                }
-                s.push_str("1]}");
-                s
-            }),
+            Box::new(move || flood(r#"{"RequestId":"r","Many":["#, "1,", "1]}", ten_mib)),
             false,
             Reader::Parser,
         ),
         (
             "10 MiB of elements with many attributes, XML",
             Box::new(move || {
-                let mut s = String::from("<DescribeDtsJobDetailResponse><RequestId>r</RequestId>");
-                while s.len() < ten_mib {
-                    s.push_str("<U a=\"\" b=\"\" c=\"\" d=\"\" e=\"\" f=\"\"/>");
-                }
-                s.push_str("</DescribeDtsJobDetailResponse>");
-                s
+                flood(
+                    "<DescribeDtsJobDetailResponse><RequestId>r</RequestId>",
+                    "<U a=\"\" b=\"\" c=\"\" d=\"\" e=\"\" f=\"\"/>",
+                    "</DescribeDtsJobDetailResponse>",
+                    ten_mib,
+                )
             }),
             false,
             Reader::Parser,

@@ -12,7 +12,7 @@ pub struct Hostile {
 }
 
 /// Repeats `item` between `head` and `tail` until the document has about `size` bytes.
-fn fill(head: &str, item: &str, tail: &str, size: usize) -> Vec<u8> {
+pub fn fill(head: &str, item: &str, tail: &str, size: usize) -> Vec<u8> {
     let count = size.saturating_sub(head.len() + tail.len()) / item.len().max(1);
     let mut s = String::with_capacity(size + item.len());
     s.push_str(head);
