@@ -275,12 +275,12 @@ impl Parser {
     /// The body of an SDK dump: an object, read from the value it was read
     /// into; or a string holding a document. Errors point into `text`.
     fn dump_body(&self, text: &str, body: &Value) -> Result<Response, Error> {
-        let at = json::token::locate(text, "/body").unwrap_or(0);
+        let at = json::position::locate(text, "/body").unwrap_or(0);
         match body {
             Value::String(inner) => self.parse_str(inner).map_err(|e| {
                 let raw = e
                     .offset()
-                    .map(|o| json::token::raw_offset(text.get(at..).unwrap_or_default(), o));
+                    .map(|o| json::position::raw_offset(text.get(at..).unwrap_or_default(), o));
                 let e = e.under("/body");
                 match raw {
                     Some(raw) => e.shifted(0).with_offset(at + raw).locate(text),
@@ -292,7 +292,7 @@ impl Parser {
                 Ok(Document::DumpBody(_)) => Err(Error::new(ErrorKind::Shape, "an SDK dump inside a dump")),
                 Err(e) => {
                     let e = e.under("/body");
-                    let offset = json::token::locate(text, e.path()).unwrap_or(at);
+                    let offset = json::position::locate(text, e.path()).unwrap_or(at);
                     Err(e.with_offset(offset).locate(text))
                 }
             },

@@ -28,7 +28,7 @@ pub(crate) fn read(text: &str, limits: &Limits) -> Result<Document, Error> {
         && let Document::Response(response) = &mut document
     {
         let mut notes = ReadNotes::default();
-        for pointer in super::token::pointers_at(text, &d.repeated_at) {
+        for pointer in super::position::pointers_at(text, &d.repeated_at) {
             d.budget.charge(2 * pointer.len()).map_err(Exceeded::into_error)?;
             notes.repeated.push(pointer);
         }

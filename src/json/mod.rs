@@ -11,6 +11,7 @@
 
 pub(crate) mod cursor;
 pub(crate) mod de;
+pub(crate) mod position;
 pub(crate) mod ser;
 pub(crate) mod token;
 

@@ -48,7 +48,7 @@ pub(crate) struct SyntaxError {
     pub(crate) message: &'static str,
 }
 
-type Result<T> = std::result::Result<T, SyntaxError>;
+pub(crate) type Result<T> = std::result::Result<T, SyntaxError>;
 
 /// What a JSON decoder pulls from: text ([`Tokenizer`]) or a value already
 /// in memory ([`super::cursor::ValueCursor`]). Every method but `peek`
@@ -591,134 +591,6 @@ pub(crate) fn check(text: &str) -> std::result::Result<(), SyntaxError> {
     t.end()
 }
 
-/// The byte offset of the value a JSON Pointer names in `text` (for the
-/// position of an error found after reading, such as inside an SDK dump's
-/// body); `None` when the pointer does not resolve.
-pub(crate) fn locate(text: &str, pointer: &str) -> Option<usize> {
-    let mut t = Tokenizer::new(text);
-    for token in pointer.split('/').skip(1) {
-        let token = token.replace("~1", "/").replace("~0", "~");
-        match t.peek().ok()? {
-            Peek::Object => {
-                let mut key = t.begin_object().ok()?;
-                while key.as_deref()? != token {
-                    t.skip_value().ok()?;
-                    key = t.next_key().ok()?;
-                }
-            }
-            Peek::Array => {
-                let index: usize = token.parse().ok()?;
-                if !t.begin_array().ok()? {
-                    return None;
-                }
-                for _ in 0..index {
-                    t.skip_value().ok()?;
-                    if !t.next_item().ok()? {
-                        return None;
-                    }
-                }
-            }
-            _ => return None,
-        }
-    }
-    t.peek().ok()?;
-    Some(t.pos)
-}
-
-/// The JSON Pointers of the members whose values start at `offsets` (as the
-/// reader saw them: right after the member's name), in document order; the
-/// indexes are the input's. For what the reader noticed after reading (a
-/// member given twice), so the hot path keeps no path.
-pub(crate) fn pointers_at(text: &str, offsets: &[usize]) -> Vec<String> {
-    let wanted: std::collections::HashSet<usize> = offsets.iter().copied().collect();
-    let mut found = Vec::with_capacity(offsets.len());
-    let mut t = Tokenizer::new(text);
-    let mut path = String::new();
-    // the text was read already: a syntax error cannot happen here
-    let _ = pointers_in(&mut t, &mut path, &wanted, &mut found);
-    found
-}
-
-fn pointers_in(
-    t: &mut Tokenizer<'_>,
-    path: &mut String,
-    wanted: &std::collections::HashSet<usize>,
-    found: &mut Vec<String>,
-) -> Result<()> {
-    crate::stack::deeper(|| {
-        match t.peek()? {
-            Peek::Object => {
-                let mut key = t.begin_object()?;
-                while let Some(k) = key {
-                    let len = path.len();
-                    path.push('/');
-                    crate::error::push_pointer_token(path, &k);
-                    if wanted.contains(&t.pos) {
-                        found.push(path.clone());
-                    }
-                    pointers_in(t, path, wanted, found)?;
-                    path.truncate(len);
-                    key = t.next_key()?;
-                }
-            }
-            Peek::Array => {
-                let mut more = t.begin_array()?;
-                let mut index = 0usize;
-                while more {
-                    let len = path.len();
-                    path.push('/');
-                    path.push_str(&index.to_string());
-                    pointers_in(t, path, wanted, found)?;
-                    path.truncate(len);
-                    index += 1;
-                    more = t.next_item()?;
-                }
-            }
-            kind => {
-                t.scalar(kind)?;
-            }
-        }
-        Ok(())
-    })
-}
-
-/// The byte offset, in the raw text of a string token (from its opening
-/// quote), of the character at `unescaped` bytes into the string's value: a
-/// position inside a document saved as a JSON string, mapped back to the
-/// file.
-pub(crate) fn raw_offset(token: &str, unescaped: usize) -> usize {
-    let bytes = token.as_bytes();
-    let (mut raw, mut value) = (1, 0); // after the opening quote
-    while value < unescaped {
-        match bytes.get(raw) {
-            None | Some(b'"') => break,
-            Some(b'\\') => {
-                let (len, decoded) = match bytes.get(raw + 1) {
-                    Some(b'u') => {
-                        let code = token
-                            .get(raw + 2..raw + 6)
-                            .and_then(|h| u32::from_str_radix(h, 16).ok())
-                            .unwrap_or(0);
-                        if (0xD800..0xDC00).contains(&code) {
-                            (12, 4)
-                        } else {
-                            (6, char::from_u32(code).map_or(3, char::len_utf8))
-                        }
-                    }
-                    _ => (2, 1),
-                };
-                raw += len;
-                value += decoded;
-            }
-            Some(_) => {
-                raw += 1;
-                value += 1;
-            }
-        }
-    }
-    raw
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -810,27 +682,5 @@ mod tests {
         ] {
             assert_eq!(walk(bad).map_err(|e| e.offset), Err(offset), "{bad:?}");
         }
-    }
-
-    #[test]
-    fn pointers_locate_values() {
-        let text = "{\"a\": [1, {\"b/c\": true}], \"d\": null}";
-        assert_eq!(locate(text, ""), Some(0));
-        assert_eq!(locate(text, "/a"), Some(6));
-        assert_eq!(locate(text, "/a/1/b~1c"), Some(18));
-        assert_eq!(locate(text, "/d"), Some(31));
-        assert_eq!(locate(text, "/a/5"), None);
-        assert_eq!(locate(text, "/x"), None);
-    }
-
-    #[test]
-    fn raw_offsets_step_over_escapes() {
-        let token = r#""a\"b\u00e9\ud83d\ude00c""#;
-        // value: a " b é(2 bytes) 😀(4 bytes) c
-        assert_eq!(raw_offset(token, 0), 1);
-        assert_eq!(raw_offset(token, 2), 4);
-        assert_eq!(raw_offset(token, 3), 5);
-        assert_eq!(raw_offset(token, 5), 11);
-        assert_eq!(raw_offset(token, 9), 23);
     }
 }
