@@ -1,0 +1,283 @@
+//! The job view: a job with its [`Options`] and its place, and the walk over
+//! every nested job.
+
+use std::time::Duration;
+
+use std::str::FromStr;
+
+use super::{JobStatus, Options, Status, TaskKind};
+use crate::model::{JobDetail, JobOrValue, JobType};
+
+/// A job of a parsed response, seen with [`Options`] and in its place: its
+/// JSON Pointer in the canonical document, its parent, its task kind.
+///
+/// It dereferences to the [`JobDetail`], so members read as fields
+/// (`job.dts_job_id`), and meaning through methods (`job.status()`).
+///
+/// ```
+/// let resp = dts_job_detail::json::from_str(
+///     r#"{"JobType":"sync","SubSyncJob":[{"DtsJobId":"s1","Delay":5}]}"#)?;
+/// let top = resp.detail().unwrap().job();
+/// let sub = top.sub_jobs().next().unwrap();
+/// assert_eq!(sub.pointer(), "/SubSyncJob/0");
+/// assert_eq!(sub.dts_job_id.as_deref(), Some("s1"));
+/// // no JobType of its own: the parent's kind, so Delay is in seconds
+/// assert_eq!(sub.task_kind(), dts_job_detail::TaskKind::Synchronization);
+/// assert_eq!(sub.delay(), Some(std::time::Duration::from_secs(5)));
+/// # Ok::<(), dts_job_detail::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Job<'a> {
+    detail: &'a JobDetail,
+    options: Options,
+    kind: TaskKind,
+    pointer: String,
+    /// Length of the parent's pointer (a prefix of `pointer`).
+    parent: Option<usize>,
+    depth: usize,
+}
+
+impl std::ops::Deref for Job<'_> {
+    type Target = JobDetail;
+
+    fn deref(&self) -> &JobDetail {
+        self.detail
+    }
+}
+
+impl<'a> Job<'a> {
+    pub(super) fn top(detail: &'a JobDetail, options: Options) -> Self {
+        let kind = options
+            .task_kind
+            .or_else(|| own_kind(detail))
+            .unwrap_or(TaskKind::Unknown);
+        Job {
+            detail,
+            options,
+            kind,
+            pointer: String::new(),
+            parent: None,
+            depth: 0,
+        }
+    }
+
+    fn child(&self, detail: &'a JobDetail, pointer: String) -> Self {
+        let kind = self
+            .options
+            .task_kind
+            .or_else(|| own_kind(detail))
+            .unwrap_or(self.kind);
+        Job {
+            detail,
+            options: self.options,
+            kind,
+            pointer,
+            parent: Some(self.pointer.len()),
+            depth: self.depth + 1,
+        }
+    }
+
+    /// The job's members.
+    pub fn detail(&self) -> &'a JobDetail {
+        self.detail
+    }
+
+    /// The options it is seen with.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Its JSON Pointer in the canonical document (`""` for the top level,
+    /// `/SubSyncJob/0/ReverseJob` for a nested job).
+    pub fn pointer(&self) -> &str {
+        &self.pointer
+    }
+
+    /// The pointer of the job it is nested in; `None` for the top level.
+    pub fn parent_pointer(&self) -> Option<&str> {
+        self.parent.and_then(|len| self.pointer.get(..len))
+    }
+
+    /// How deep it is nested: 0 for the top level, 1 for its sub-jobs, …
+    pub fn depth(&self) -> usize {
+        self.depth
+    }
+
+    /// The task kind, resolved in this order: the caller's option; the job's
+    /// own `JobType` (`MIGRATION`/`online`: migration; `SYNC`/`sync`/`subSync`:
+    /// synchronization; `SUBSCRIBE`: change tracking); a `Status` that only
+    /// one kind has (`Migrating`; `Synchronizing`, `Initializing`, …;
+    /// `Normal`, `Abnormal`, `Starting`); a change-tracking member that is
+    /// present and not empty (`SubscribeTopic`, `SubscriptionHost`,
+    /// `ConsumptionCheckpoint`, `BeginTimestamp`); the kind of the job it is
+    /// nested in; else [`TaskKind::Unknown`].
+    pub fn task_kind(&self) -> TaskKind {
+        self.kind
+    }
+
+    /// `Status`, decoded against the kind's list.
+    ///
+    /// ```
+    /// let resp = dts_job_detail::json::from_str(r#"{"JobType":"sync","Status":"synchronizing"}"#)?;
+    /// let status = resp.detail().unwrap().status().unwrap();
+    /// assert_eq!(status.known, Some(dts_job_detail::JobStatus::Synchronizing));
+    /// assert_eq!(status.raw, "synchronizing");
+    /// # Ok::<(), dts_job_detail::Error>(())
+    /// ```
+    pub fn status(&self) -> Option<Status> {
+        let raw = self.detail.status.as_deref()?;
+        let known = JobStatus::from_str(raw.trim())
+            .ok()
+            .filter(|s| self.kind.statuses().contains(s));
+        Some(Status {
+            raw: raw.to_owned(),
+            known,
+        })
+    }
+
+    /// `Delay` as a duration in the kind's unit (milliseconds for migration,
+    /// seconds otherwise); `None` when absent, not an integer, negative, or
+    /// when the kind is unknown (the raw value is still `detail().delay`, and
+    /// validation warns `ambiguous-unit`).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let resp = dts_job_detail::json::from_str(r#"{"Status":"Migrating","Delay":1500}"#)?;
+    /// assert_eq!(resp.detail().unwrap().delay(), Some(Duration::from_millis(1500)));
+    /// # Ok::<(), dts_job_detail::Error>(())
+    /// ```
+    pub fn delay(&self) -> Option<Duration> {
+        let raw = u64::try_from(self.detail.delay.as_ref()?.get()?).ok()?;
+        match self.kind {
+            TaskKind::Migration => Some(Duration::from_millis(raw)),
+            TaskKind::Synchronization | TaskKind::ChangeTracking => Some(Duration::from_secs(raw)),
+            TaskKind::Unknown => None,
+        }
+    }
+
+    /// `Delay` as the integer the response carried, whatever the kind (and
+    /// so readable when the unit is not known).
+    pub fn delay_raw(&self) -> Option<i64> {
+        self.detail.delay.as_ref()?.get()
+    }
+
+    /// Every job nested in this one (`ReverseJob`, items of
+    /// `SubDistributedJob` and `SubSyncJob`, and theirs, at any depth), in
+    /// document order, each with its pointer and its kind.
+    ///
+    /// ```
+    /// let resp = dts_job_detail::json::from_str(
+    ///     r#"{"SubSyncJob":[{"ReverseJob":{"DtsJobId":"r"}}],"SubDistributedJob":[{}]}"#)?;
+    /// let paths: Vec<String> = resp.detail().unwrap().sub_jobs().map(|j| j.pointer().to_owned()).collect();
+    /// assert_eq!(paths, ["/SubDistributedJob/0", "/SubSyncJob/0", "/SubSyncJob/0/ReverseJob"]);
+    /// # Ok::<(), dts_job_detail::Error>(())
+    /// ```
+    pub fn sub_jobs(&self) -> SubJobs<'a> {
+        let mut walk = SubJobs {
+            first: None,
+            stack: Vec::new(),
+        };
+        walk.push_children(self);
+        walk
+    }
+
+    /// This job, then every job nested in it: the one walk that validation,
+    /// export and metrics share.
+    pub fn with_sub_jobs(&self) -> SubJobs<'a> {
+        SubJobs {
+            first: Some(self.clone()),
+            stack: Vec::new(),
+        }
+    }
+}
+
+/// The evidence of a job's own members for its kind (see [`Job::task_kind`]).
+fn own_kind(job: &JobDetail) -> Option<TaskKind> {
+    if let Some(kind) = job.job_type.as_ref().and_then(|t| t.known()).map(|t| match t {
+        JobType::Migration | JobType::Online => TaskKind::Migration,
+        JobType::Sync | JobType::SubSync => TaskKind::Synchronization,
+        JobType::Subscribe => TaskKind::ChangeTracking,
+    }) {
+        return Some(kind);
+    }
+    if let Some(kind) = job
+        .status
+        .as_deref()
+        .and_then(|s| JobStatus::from_str(s.trim()).ok())
+        .and_then(JobStatus::exclusive_kind)
+    {
+        return Some(kind);
+    }
+    let filled = |t: &Option<crate::model::Str>| t.as_deref().is_some_and(|t| !t.trim().is_empty());
+    let host = job.subscription_host.as_deref().is_some_and(|h| {
+        filled(&h.private_host) || filled(&h.public_host) || filled(&h.vpc_host) || !h.unknown.is_empty()
+    });
+    let tracking = filled(&job.subscribe_topic)
+        || host
+        || filled(&job.consumption_checkpoint)
+        || filled(&job.begin_timestamp);
+    tracking.then_some(TaskKind::ChangeTracking)
+}
+
+/// The jobs nested in a job, depth first in document order; see
+/// [`Job::sub_jobs`]. It keeps its own stack, so any depth is fine.
+#[derive(Debug, Clone)]
+pub struct SubJobs<'a> {
+    /// The job the walk starts with, if it is to be visited itself.
+    first: Option<Job<'a>>,
+    /// Jobs still to visit, the next one last.
+    stack: Vec<Job<'a>>,
+}
+
+impl<'a> SubJobs<'a> {
+    fn push_children(&mut self, job: &Job<'a>) {
+        let mut children = Vec::new();
+        let d = job.detail;
+        if let Some(reverse) = &d.reverse_job {
+            collect(job, reverse, format!("{}/ReverseJob", job.pointer), &mut children);
+        }
+        for (i, sub) in d.sub_distributed_job.iter().enumerate() {
+            children.push(job.child(sub, format!("{}/SubDistributedJob/{i}", job.pointer)));
+        }
+        for (i, item) in d.sub_sync_job.iter().enumerate() {
+            collect(
+                job,
+                item,
+                format!("{}/SubSyncJob/{i}", job.pointer),
+                &mut children,
+            );
+        }
+        self.stack.extend(children.into_iter().rev());
+    }
+}
+
+/// The jobs in an untyped position (a job, or lists of them).
+fn collect<'a>(parent: &Job<'a>, value: &'a JobOrValue, pointer: String, out: &mut Vec<Job<'a>>) {
+    let mut pending = vec![(value, pointer)];
+    while let Some((value, pointer)) = pending.pop() {
+        match value {
+            JobOrValue::Job(job) => out.push(parent.child(job, pointer)),
+            JobOrValue::List(items) => pending.extend(
+                items
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .map(|(i, item)| (item, format!("{pointer}/{i}"))),
+            ),
+            JobOrValue::Value(_) => {}
+        }
+    }
+}
+
+impl<'a> Iterator for SubJobs<'a> {
+    type Item = Job<'a>;
+
+    fn next(&mut self) -> Option<Job<'a>> {
+        let job = match self.first.take() {
+            Some(job) => job,
+            None => self.stack.pop()?,
+        };
+        self.push_children(&job);
+        Some(job)
+    }
+}

@@ -1,0 +1,279 @@
+//! The task kinds, their status vocabularies and `Delay` units, and the stages
+//! with theirs.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use strum_macros::{Display, EnumString, IntoStaticStr};
+
+listed_enum! {
+/// What a task does; decides its status vocabulary and `Delay` unit.
+///
+/// Names print as `migration`, `synchronization`, `change-tracking`, `unknown`.
+///
+/// ```
+/// use dts_job_detail::TaskKind;
+/// assert_eq!(TaskKind::ChangeTracking.to_string(), "change-tracking");
+/// assert_eq!("Synchronization".parse::<TaskKind>().ok(), Some(TaskKind::Synchronization));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Display, EnumString, IntoStaticStr)]
+#[strum(serialize_all = "kebab-case", ascii_case_insensitive)]
+#[non_exhaustive]
+pub enum TaskKind {
+    /// Data migration (`Delay` in milliseconds).
+    Migration,
+    /// Data synchronization (`Delay` in seconds).
+    Synchronization,
+    /// Change tracking, a subscription (`Delay` in seconds).
+    ChangeTracking,
+    /// Not decidable from the response.
+    Unknown,
+}
+}
+
+impl TaskKind {
+    /// The kind's name (`migration`, …, `unknown`).
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    /// The job statuses this kind documents (the lists of `DescribeDtsJobs`). For
+    /// [`TaskKind::Unknown`], the flat list of the `DescribeDtsJobDetail`
+    /// metadata.
+    pub fn statuses(self) -> &'static [JobStatus] {
+        use JobStatus::*;
+        match self {
+            TaskKind::Migration => &[
+                NotStarted,
+                Prechecking,
+                PrecheckFailed,
+                PreCheckPass,
+                NotConfigured,
+                Migrating,
+                Suspending,
+                MigrationFailed,
+                Failed,
+                Finished,
+                Retrying,
+                Upgrade,
+                Locked,
+                Downgrade,
+            ],
+            TaskKind::Synchronization => &[
+                NotStarted,
+                Prechecking,
+                PrecheckFailed,
+                PreCheckPass,
+                NotConfigured,
+                Initializing,
+                InitializeFailed,
+                Synchronizing,
+                Failed,
+                Suspending,
+                Modifying,
+                Finished,
+                Retrying,
+                Upgrade,
+                Locked,
+                Downgrade,
+            ],
+            TaskKind::ChangeTracking => &[
+                NotConfigured,
+                NotStarted,
+                Prechecking,
+                PrecheckFailed,
+                PreCheckPass,
+                Starting,
+                Normal,
+                Retrying,
+                Abnormal,
+                Upgrade,
+                Locked,
+                Downgrade,
+            ],
+            TaskKind::Unknown => &[
+                NotStarted,
+                NotConfigured,
+                Prechecking,
+                PrecheckFailed,
+                PreCheckPass,
+                Initializing,
+                InitializeFailed,
+                Synchronizing,
+                Migrating,
+                Failed,
+                MigrationFailed,
+                Suspending,
+                Modifying,
+                Retrying,
+                Upgrade,
+                Downgrade,
+                Locked,
+                Finished,
+            ],
+        }
+    }
+
+    /// The unit of `Delay` for this kind, `None` when the kind is unknown.
+    pub fn delay_unit(self) -> Option<Duration> {
+        match self {
+            TaskKind::Migration => Some(Duration::from_millis(1)),
+            TaskKind::Synchronization | TaskKind::ChangeTracking => Some(Duration::from_secs(1)),
+            TaskKind::Unknown => None,
+        }
+    }
+}
+
+listed_enum! {
+/// A job status (`Status`), across the three task kinds. Matching is ASCII
+/// case-insensitive (`synchronizing` and `Synchronizing` are one status).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Display, EnumString, IntoStaticStr)]
+#[strum(ascii_case_insensitive)]
+#[non_exhaustive]
+#[allow(missing_docs)] // the names are the service's
+pub enum JobStatus {
+    NotStarted,
+    NotConfigured,
+    Prechecking,
+    PrecheckFailed,
+    PreCheckPass,
+    Initializing,
+    InitializeFailed,
+    Synchronizing,
+    Migrating,
+    Failed,
+    MigrationFailed,
+    Suspending,
+    Modifying,
+    Retrying,
+    Upgrade,
+    Downgrade,
+    Locked,
+    Finished,
+    Starting,
+    Normal,
+    Abnormal,
+}
+}
+
+impl JobStatus {
+    /// The documented spelling.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    /// The one kind this status belongs to, when it belongs to one only.
+    pub fn exclusive_kind(self) -> Option<TaskKind> {
+        match self {
+            JobStatus::Migrating | JobStatus::MigrationFailed => Some(TaskKind::Migration),
+            JobStatus::Initializing
+            | JobStatus::InitializeFailed
+            | JobStatus::Synchronizing
+            | JobStatus::Modifying => Some(TaskKind::Synchronization),
+            JobStatus::Starting | JobStatus::Normal | JobStatus::Abnormal => Some(TaskKind::ChangeTracking),
+            _ => None,
+        }
+    }
+}
+
+/// A job's `Status` read against its kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Status {
+    /// The spelling received.
+    pub raw: String,
+    /// The status, when the spelling is in the kind's list; `None` otherwise
+    /// (also for the service's typo `Initializating`).
+    pub known: Option<JobStatus>,
+}
+
+/// As `{"raw": "synchronizing", "known": "Synchronizing"}` (`known` is `null`
+/// for a status outside the kind's list).
+impl serde::Serialize for Status {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Status", 2)?;
+        st.serialize_field("raw", &self.raw)?;
+        st.serialize_field("known", &self.known.map(JobStatus::as_str))?;
+        st.end()
+    }
+}
+
+/// A stage of a job, each with its own status vocabulary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Stage {
+    /// `DataSynchronizationStatus` (incremental).
+    DataSynchronization,
+    /// `DataInitializationStatus` (full data).
+    DataInitialization,
+    /// `StructureInitializationStatus` (schema).
+    StructureInitialization,
+    /// `DataEtlStatus`.
+    DataEtl,
+    /// `PrecheckStatus`.
+    Precheck,
+}
+
+listed_enum! {
+/// A stage status value. `Catched` (sic) means the stage caught up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Display, EnumString, IntoStaticStr)]
+#[strum(ascii_case_insensitive)]
+#[non_exhaustive]
+#[allow(missing_docs)] // the names are the service's
+pub enum StageState {
+    NotStarted,
+    /// Also read from `Migration`, the Go SDK's spelling for the schema stage.
+    #[strum(serialize = "Migrating", serialize = "Migration")]
+    Migrating,
+    Suspending,
+    Checking,
+    Failed,
+    Finished,
+    Catched,
+    Prechecking,
+    PrecheckFailed,
+}
+}
+
+impl Stage {
+    /// The values this stage documents.
+    pub fn states(self) -> &'static [StageState] {
+        use StageState::*;
+        match self {
+            Stage::DataSynchronization => &[
+                NotStarted, Migrating, Suspending, Checking, Failed, Finished, Catched,
+            ],
+            Stage::DataInitialization | Stage::StructureInitialization => {
+                &[NotStarted, Migrating, Failed, Finished]
+            }
+            Stage::DataEtl => &[NotStarted, Migrating, Failed, Finished, Catched],
+            // this API's list, plus DescribeDtsJobs' (same backend object)
+            Stage::Precheck => &[
+                NotStarted,
+                Prechecking,
+                PrecheckFailed,
+                Finished,
+                Suspending,
+                Checking,
+                Failed,
+            ],
+        }
+    }
+
+    /// Reads a stage status (case-insensitive, white space around it
+    /// ignored); `None` when it is not in this stage's list.
+    ///
+    /// ```
+    /// use dts_job_detail::{Stage, StageState};
+    /// assert_eq!(Stage::DataSynchronization.state("catched"), Some(StageState::Catched));
+    /// // the Go SDK's spelling for the schema stage
+    /// assert_eq!(Stage::StructureInitialization.state("Migration"), Some(StageState::Migrating));
+    /// assert_eq!(Stage::DataInitialization.state("Catched"), None);
+    /// ```
+    pub fn state(self, raw: &str) -> Option<StageState> {
+        StageState::from_str(raw.trim())
+            .ok()
+            .filter(|s| self.states().contains(s))
+    }
+}

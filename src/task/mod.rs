@@ -1,0 +1,431 @@
+//! What a job is: its task kind, its status in that kind's vocabulary, and the
+//! units of its numbers.
+//!
+//! The service reports one `Status` member for three kinds of task with three
+//! vocabularies, and one `Delay` whose unit depends on the kind. A [`Job`] is
+//! a job of a parsed response seen with [`Options`] and with its place in the
+//! document: it resolves the kind (the caller's option first, then the job's
+//! own evidence, then its parent's kind) and decodes the other members
+//! against it. [`Job::sub_jobs`] walks every nested job at any depth without
+//! recursion, and validation walks the same way.
+mod job;
+mod kind;
+
+pub use job::{Job, SubJobs};
+pub use kind::{JobStatus, Stage, StageState, Status, TaskKind};
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+
+use crate::model::{ErrorEnvelope, JobDetail, JobOrValue, Scalar};
+
+/// An API error: the business error of an HTTP-200 body, or the gateway envelope's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct BusinessError {
+    /// `ErrCode` (or the envelope's `Code`).
+    pub code: String,
+    /// `ErrMessage` with each `%s` replaced by `DynamicMessage` (or the envelope's `Message`).
+    pub message: String,
+}
+
+/// How to read the meaning of a response: what the caller knows that the
+/// response does not say, and how strict to be.
+///
+/// Options are never stored in the parsed data: pass them where meaning is
+/// read ([`JobDetail::job_with`], [`JobDetail::validate_with`]). A
+/// [`Parser`](crate::Parser) carries them too, so `parser.options()` is the
+/// value to pass along.
+///
+/// ```
+/// use dts_job_detail::{Options, TaskKind};
+/// let resp = dts_job_detail::json::from_str(r#"{"Delay":3,"SubSyncJob":[{"Delay":4}]}"#)?;
+/// let detail = resp.detail().unwrap();
+/// assert_eq!(detail.delay(), None); // the kind is unknown: no unit
+/// let sync = Options::new().task_kind(TaskKind::Synchronization);
+/// let job = detail.job_with(&sync);
+/// assert_eq!(job.delay(), Some(std::time::Duration::from_secs(3)));
+/// let sub = job.sub_jobs().next().unwrap();
+/// assert_eq!(sub.delay(), Some(std::time::Duration::from_secs(4)));
+/// # Ok::<(), dts_job_detail::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Options {
+    task_kind: Option<TaskKind>,
+    strict: bool,
+}
+
+impl Options {
+    /// No override, lenient.
+    pub fn new() -> Self {
+        Options::default()
+    }
+
+    /// The task kind of every job, whatever the response says
+    /// ([`TaskKind::Unknown`] clears the override).
+    #[must_use]
+    pub fn task_kind(mut self, kind: TaskKind) -> Self {
+        self.task_kind = (kind != TaskKind::Unknown).then_some(kind);
+        self
+    }
+
+    /// Strict: every warning of validation is an error.
+    #[must_use]
+    pub fn strict(mut self, strict: bool) -> Self {
+        self.strict = strict;
+        self
+    }
+
+    /// The task-kind override, if any.
+    pub fn task_kind_override(&self) -> Option<TaskKind> {
+        self.task_kind
+    }
+
+    /// Whether warnings count as errors.
+    pub fn is_strict(&self) -> bool {
+        self.strict
+    }
+}
+
+/// As `{"code": …, "message": …}`.
+impl serde::Serialize for BusinessError {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("BusinessError", 2)?;
+        st.serialize_field("code", &self.code)?;
+        st.serialize_field("message", &self.message)?;
+        st.end()
+    }
+}
+
+impl JobDetail {
+    /// This job seen without options (see [`Job`]).
+    pub fn job(&self) -> Job<'_> {
+        Job::top(self, Options::default())
+    }
+
+    /// This job seen with `options` (a task-kind override reaches every
+    /// nested job).
+    pub fn job_with(&self, options: &Options) -> Job<'_> {
+        Job::top(self, *options)
+    }
+
+    /// The task kind from this job's own members; see [`Job::task_kind`].
+    ///
+    /// ```
+    /// let resp = dts_job_detail::json::from_str(r#"{"Status":"Migrating"}"#)?;
+    /// assert_eq!(resp.detail().unwrap().task_kind(), dts_job_detail::TaskKind::Migration);
+    /// # Ok::<(), dts_job_detail::Error>(())
+    /// ```
+    pub fn task_kind(&self) -> TaskKind {
+        self.job().task_kind()
+    }
+
+    /// `Status` against this job's own kind; see [`Job::status`].
+    pub fn status(&self) -> Option<Status> {
+        self.job().status()
+    }
+
+    /// `Delay` in this job's own kind's unit; see [`Job::delay`].
+    pub fn delay(&self) -> Option<Duration> {
+        self.job().delay()
+    }
+
+    /// Every nested job; see [`Job::sub_jobs`].
+    pub fn sub_jobs(&self) -> SubJobs<'_> {
+        self.job().sub_jobs()
+    }
+
+    /// The job at `pointer` — a [`Job::pointer`]: `""` for this one,
+    /// `/SubSyncJob/0`, `/SubSyncJob/0/ReverseJob`, … — found in as many
+    /// steps as the pointer has; `None` when no job is there.
+    ///
+    /// ```
+    /// let resp = dts_job_detail::json::from_str(
+    ///     r#"{"SubSyncJob":[{"DtsJobId":"a","ReverseJob":{"DtsJobId":"r"}}]}"#)?;
+    /// let top = resp.detail().unwrap();
+    /// let reverse = top.job_at("/SubSyncJob/0/ReverseJob").unwrap();
+    /// assert_eq!(reverse.dts_job_id.as_deref(), Some("r"));
+    /// assert!(top.job_at("/SubSyncJob/1").is_none());
+    /// # Ok::<(), dts_job_detail::Error>(())
+    /// ```
+    pub fn job_at(&self, pointer: &str) -> Option<&JobDetail> {
+        if pointer.is_empty() {
+            return Some(self);
+        }
+        let mut segments = pointer.strip_prefix('/')?.split('/');
+        let index = |s: Option<&str>| s?.parse::<usize>().ok();
+        let mut job = self;
+        while let Some(member) = segments.next() {
+            let mut item = match member {
+                "SubDistributedJob" => {
+                    job = job.sub_distributed_job.get(index(segments.next())?)?;
+                    continue;
+                }
+                "SubSyncJob" => job.sub_sync_job.get(index(segments.next())?)?,
+                "ReverseJob" => job.reverse_job.as_ref()?,
+                _ => return None,
+            };
+            job = loop {
+                match item {
+                    JobOrValue::Job(j) => break j,
+                    JobOrValue::List(items) => item = items.get(index(segments.next())?)?,
+                    JobOrValue::Value(_) => return None,
+                }
+            };
+        }
+        Some(job)
+    }
+
+    /// `Checkpoint` in UNIX seconds.
+    ///
+    /// ```
+    /// let resp = dts_job_detail::json::from_str(r#"{"Checkpoint":"1616405159"}"#)?;
+    /// assert_eq!(resp.detail().unwrap().checkpoint(), Some(1_616_405_159));
+    /// # Ok::<(), dts_job_detail::Error>(())
+    /// ```
+    pub fn checkpoint(&self) -> Option<i64> {
+        self.checkpoint.as_ref().and_then(Scalar::get)
+    }
+
+    /// `Checkpoint` as a UTC time.
+    ///
+    /// ```
+    /// let resp = dts_job_detail::json::from_str(r#"{"Checkpoint":"1616405159"}"#)?;
+    /// let at = resp.detail().unwrap().checkpoint_time().unwrap();
+    /// assert_eq!(at.to_rfc3339(), "2021-03-22T09:25:59+00:00");
+    /// # Ok::<(), dts_job_detail::Error>(())
+    /// ```
+    pub fn checkpoint_time(&self) -> Option<DateTime<Utc>> {
+        DateTime::from_timestamp(self.checkpoint()?, 0)
+    }
+
+    /// The API error of this body, when `Success` is false or `ErrCode` is set.
+    ///
+    /// ```
+    /// let resp = dts_job_detail::json::from_str(r#"{"Success":false,"ErrCode":"InvalidParameter",
+    ///     "ErrMessage":"The Value of Input Parameter %s is not valid.","DynamicMessage":"DtsJobId"}"#)?;
+    /// let err = resp.detail().unwrap().error().unwrap();
+    /// assert_eq!(err.message, "The Value of Input Parameter DtsJobId is not valid.");
+    /// # Ok::<(), dts_job_detail::Error>(())
+    /// ```
+    pub fn error(&self) -> Option<BusinessError> {
+        let failed = matches!(self.success, Some(Scalar::Value(false)));
+        let code = self.err_code.as_deref().unwrap_or_default();
+        if !failed && code.is_empty() {
+            return None;
+        }
+        let template = self.err_message.as_deref().unwrap_or_default();
+        let message = match self.dynamic_message.as_deref() {
+            Some(dynamic) => template.replace("%s", dynamic),
+            None => template.to_owned(),
+        };
+        Some(BusinessError {
+            code: code.to_owned(),
+            message,
+        })
+    }
+}
+
+impl crate::model::StageStatus {
+    /// `Percent` as a number (white space around it ignored); `None` when
+    /// absent, blank or not a number. Validation reports a value outside
+    /// 0–100; it is returned as sent.
+    ///
+    /// ```
+    /// let resp = dts_job_detail::json::from_str(r#"{"DataInitializationStatus":{"Percent":" 95.5 "}}"#)?;
+    /// let stage = resp.detail().unwrap().data_initialization_status.as_deref().unwrap();
+    /// assert_eq!(stage.percent(), Some(95.5));
+    /// # Ok::<(), dts_job_detail::Error>(())
+    /// ```
+    pub fn percent(&self) -> Option<f64> {
+        crate::scalar::exact_float(self.percent.as_deref()?.trim())
+    }
+}
+
+/// Typed accessors of the timestamp members, one per member, all under the
+/// rules of validation.
+macro_rules! timestamp_accessors {
+    ($( $shape:ty { $( $name:ident: $wire:literal, $form:ident; )* } )*) => {
+        $( impl $shape {
+            $(
+                #[doc = concat!("`", $wire, "` as a UTC time, under the lenient rules of validation \
+                    (fractional seconds, offsets, no zone, a space for `T`, white space around it); \
+                    `None` when absent, blank or not a real date and time.")]
+                pub fn $name(&self) -> Option<DateTime<Utc>> {
+                    crate::timestamp::read_member(self.$name.as_deref()?, crate::timestamp::Form::$form)?.time()
+                }
+            )*
+        } )*
+    };
+}
+
+timestamp_accessors! {
+    JobDetail {
+        begin_timestamp: "BeginTimestamp", Calendar;
+        boot_time: "BootTime", Calendar;
+        consumption_checkpoint: "ConsumptionCheckpoint", Calendar;
+        create_time: "CreateTime", Calendar;
+        end_timestamp: "EndTimestamp", Calendar;
+        expire_time: "ExpireTime", Calendar;
+        finish_time: "FinishTime", Calendar;
+        last_update_time: "LastUpdateTime (also an epoch in milliseconds or seconds)", CalendarOrEpoch;
+    }
+    crate::model::Tag {
+        gmt_create: "GmtCreate", Calendar;
+        gmt_modified: "GmtModified", Calendar;
+    }
+}
+
+impl ErrorEnvelope {
+    /// The gateway error as code and message.
+    pub fn error(&self) -> BusinessError {
+        BusinessError {
+            code: self.code.as_deref().unwrap_or_default().to_owned(),
+            message: self.message.as_deref().unwrap_or_default().to_owned(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn job(json: &str) -> JobDetail {
+        match crate::json::from_str(json) {
+            Ok(crate::Response::Detail(d)) => d,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn kind_resolution_order() {
+        let cases = [
+            (
+                r#"{"JobType":"MIGRATION","Status":"Synchronizing"}"#,
+                TaskKind::Migration,
+            ),
+            (r#"{"JobType":"online"}"#, TaskKind::Migration),
+            (
+                r#"{"JobType":"subSync","Status":"Normal"}"#,
+                TaskKind::Synchronization,
+            ),
+            (r#"{"JobType":"SUBSCRIBE"}"#, TaskKind::ChangeTracking),
+            (r#"{"JobType":"other","Status":"migrating"}"#, TaskKind::Migration),
+            (r#"{"Status":"Modifying"}"#, TaskKind::Synchronization),
+            (r#"{"Status":"Abnormal"}"#, TaskKind::ChangeTracking),
+            (
+                r#"{"Status":"Failed","BeginTimestamp":"2021-03-16T08:01:19Z"}"#,
+                TaskKind::ChangeTracking,
+            ),
+            (
+                r#"{"Status":"Failed","SubscriptionHost":{"VpcHost":"h:1"}}"#,
+                TaskKind::ChangeTracking,
+            ),
+            // empty members are not evidence
+            (
+                r#"{"Status":"Finished","SubscribeTopic":"","BeginTimestamp":" ","SubscriptionHost":{}}"#,
+                TaskKind::Unknown,
+            ),
+            (r#"{"Status":"Failed"}"#, TaskKind::Unknown),
+            (r#"{}"#, TaskKind::Unknown),
+        ];
+        for (input, kind) in cases {
+            assert_eq!(job(input).task_kind(), kind, "{input}");
+        }
+        let d = job(r#"{"JobType":"sync","SubSyncJob":[{"JobType":"online","ReverseJob":{}}]}"#);
+        let tracking = Options::new().task_kind(TaskKind::ChangeTracking);
+        let kinds: Vec<TaskKind> = d
+            .job_with(&tracking)
+            .with_sub_jobs()
+            .map(|j| j.task_kind())
+            .collect();
+        assert_eq!(
+            kinds,
+            [TaskKind::ChangeTracking; 3],
+            "the override reaches every job"
+        );
+        let kinds: Vec<TaskKind> = d.job().with_sub_jobs().map(|j| j.task_kind()).collect();
+        assert_eq!(
+            kinds,
+            [
+                TaskKind::Synchronization,
+                TaskKind::Migration,
+                TaskKind::Migration
+            ],
+            "own evidence first, then the parent's kind"
+        );
+    }
+
+    #[test]
+    fn status_per_kind() {
+        let s = job(r#"{"JobType":"MIGRATION","Status":"Synchronizing"}"#)
+            .status()
+            .unwrap();
+        assert_eq!(s.known, None);
+        let s = job(r#"{"JobType":"SYNC","Status":"SYNCHRONIZING"}"#)
+            .status()
+            .unwrap();
+        assert_eq!(s.known, Some(JobStatus::Synchronizing));
+        let s = job(r#"{"JobType":"SYNC","Status":"Initializating"}"#)
+            .status()
+            .unwrap();
+        assert_eq!(s.known, None);
+        let s = job(r#"{"Status":"precheckpass"}"#).status().unwrap();
+        assert_eq!(
+            (s.known, s.raw.as_str()),
+            (Some(JobStatus::PreCheckPass), "precheckpass")
+        );
+        assert_eq!(job("{}").status(), None);
+    }
+
+    #[test]
+    fn delay_units() {
+        let ms = job(r#"{"JobType":"online","Delay":"250"}"#).delay();
+        assert_eq!(ms, Some(Duration::from_millis(250)));
+        let s = job(r#"{"JobType":"sync","Delay":3}"#).delay();
+        assert_eq!(s, Some(Duration::from_secs(3)));
+        assert_eq!(job(r#"{"Delay":3}"#).delay(), None);
+        assert_eq!(job(r#"{"JobType":"sync","Delay":-1}"#).delay(), None);
+        let big = job(r#"{"JobType":"sync","Delay":4294967296}"#).delay();
+        assert_eq!(big, Some(Duration::from_secs(1 << 32)));
+    }
+
+    #[test]
+    fn stages() {
+        assert_eq!(
+            Stage::StructureInitialization.state("Migration"),
+            Some(StageState::Migrating)
+        );
+        assert_eq!(
+            Stage::DataSynchronization.state("catched"),
+            Some(StageState::Catched)
+        );
+        assert_eq!(Stage::DataInitialization.state("Catched"), None);
+        assert_eq!(Stage::Precheck.state("Finished"), Some(StageState::Finished));
+    }
+
+    #[test]
+    fn business_errors() {
+        assert_eq!(job(r#"{"Success":true,"ErrCode":""}"#).error(), None);
+        let e = job(r#"{"ErrCode":"403","ErrMessage":"%s and %s","DynamicMessage":"x"}"#).error();
+        assert_eq!(
+            e.map(|e| (e.code, e.message)),
+            Some(("403".into(), "x and x".into()))
+        );
+        let e = job(r#"{"Success":"false"}"#).error().unwrap();
+        assert_eq!((e.code.as_str(), e.message.as_str()), ("", ""));
+    }
+
+    #[test]
+    fn times() {
+        let d = job(r#"{"Checkpoint":1616405159,"LastUpdateTime":"1566291090000"}"#);
+        assert_eq!(d.checkpoint(), Some(1_616_405_159));
+        assert_eq!(d.last_update_time().map(|t| t.timestamp()), Some(1_566_291_090));
+        assert_eq!(
+            job(r#"{"LastUpdateTime":"156629109****"}"#).last_update_time(),
+            None
+        );
+    }
+}
