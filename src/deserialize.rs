@@ -1,5 +1,5 @@
 //! `serde::Deserialize` for the model, with the same tolerance as the
-//! crate's own readers: embed a [`Response`] or a [`JobDetail`] in your own
+//! crate's own readers: embed a [`Response`] or a [`JobDetail`](crate::JobDetail) in your own
 //! types, or read one from a `serde_json::Value`.
 //!
 //! ```
@@ -40,7 +40,7 @@ use std::fmt;
 
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use crate::de::root::{Document, Root};
+use crate::de::root::{Decision, Root};
 use crate::de::{Budget, DEFAULT_MAX_DEPTH, DEFAULT_MAX_SIZE, Exceeded, Height, Limits, Shape, Source};
 use crate::model::{JobOrValue, Response, UnknownFields, Value, for_each_shape};
 use crate::scalar::{self, In};
@@ -101,14 +101,14 @@ impl<'de> Deserialize<'de> for Response {
         }
         .deserialize(d)?;
         match root.finish(&ctx.budget, true).map_err(limit)? {
-            Document::Response(r) => Ok(r),
-            Document::DumpBody(Value::String(text)) => crate::Parser::new()
+            Decision::Response(r) => Ok(r),
+            Decision::DumpBody(Value::String(text)) => crate::Parser::new()
                 .parse_str(&text)
                 .map_err(|e| de::Error::custom(format_args!("in the SDK dump's body: {e}"))),
-            Document::DumpBody(body) => {
+            Decision::DumpBody(body) => {
                 match crate::json::de::read_value(&body, &Limits::default(), usize::MAX) {
-                    Ok(Document::Response(r)) => Ok(r),
-                    Ok(Document::DumpBody(_)) => Err(de::Error::custom("an SDK dump inside a dump")),
+                    Ok(Decision::Response(r)) => Ok(r),
+                    Ok(Decision::DumpBody(_)) => Err(de::Error::custom("an SDK dump inside a dump")),
                     Err(e) => Err(de::Error::custom(format_args!(
                         "{} at /body{}",
                         e.message(),

@@ -4,7 +4,7 @@
 use std::io::Read;
 
 use crate::de::Limits;
-use crate::de::root::Document;
+use crate::de::root::Decision;
 use crate::error::{Error, ErrorKind};
 use crate::model::{Response, Value};
 use crate::task::{Options, TaskKind};
@@ -111,7 +111,7 @@ impl Parser {
     /// By default 6 × the document's size + 48 MiB, which with the input
     /// itself keeps a parse under 8 × its size + 64 MiB; a document that
     /// needs more (very many small values: empty objects, one-digit numbers,
-    /// attributes) is refused with [`ErrorKind::Limit`](crate::ErrorKind::Limit).
+    /// attributes) is refused with [`ErrorKind::Limit`].
     /// Set it to read such a document, or to bound every document alike.
     ///
     /// ```
@@ -264,8 +264,8 @@ impl Parser {
         let result = match format {
             Format::Xml => xml::de::read(text, &self.limits, self.options.is_strict(), bom),
             Format::Json => match json::de::read(text, &self.limits) {
-                Ok(Document::Response(r)) => Ok(r),
-                Ok(Document::DumpBody(body)) => return self.dump_body(text, &body),
+                Ok(Decision::Response(r)) => Ok(r),
+                Ok(Decision::DumpBody(body)) => return self.dump_body(text, &body),
                 Err(e) => Err(e),
             },
         };
@@ -288,8 +288,8 @@ impl Parser {
                 }
             }),
             _ => match json::de::read_value(body, &self.limits, text.len()) {
-                Ok(Document::Response(r)) => Ok(r),
-                Ok(Document::DumpBody(_)) => Err(Error::new(ErrorKind::Shape, "an SDK dump inside a dump")),
+                Ok(Decision::Response(r)) => Ok(r),
+                Ok(Decision::DumpBody(_)) => Err(Error::new(ErrorKind::Shape, "an SDK dump inside a dump")),
                 Err(e) => {
                     let e = e.under("/body");
                     let offset = json::position::locate(text, e.path()).unwrap_or(at);

@@ -59,9 +59,10 @@ impl Shape for Root {
     }
 }
 
-/// What a document turned out to be.
+/// What a document turned out to be (named apart from the public
+/// [`Document`](crate::Document) trait, which a parsed response implements).
 #[allow(clippy::large_enum_variant)] // moved once, at the end of a parse
-pub(crate) enum Document {
+pub(crate) enum Decision {
     /// A response.
     Response(Response),
     /// An SDK dump: its body, still to be read as the response.
@@ -71,9 +72,9 @@ pub(crate) enum Document {
 impl Root {
     /// Decides what the document is. `budget` is at the depth outside the
     /// document; `dump` is false for a dump's body (a dump is not nested).
-    pub(crate) fn finish(mut self, budget: &Budget, dump: bool) -> Result<Document, Exceeded> {
+    pub(crate) fn finish(mut self, budget: &Budget, dump: bool) -> Result<Decision, Exceeded> {
         if dump && let Some(body) = self.dump_body() {
-            return Ok(Document::DumpBody(body));
+            return Ok(Decision::DumpBody(body));
         }
         // `body` was read without merging repeated names, in case it was a dump's
         if let Some((_, body)) = self.detail.unknown.0.iter_mut().find(|(k, _)| k == "body") {
@@ -81,9 +82,9 @@ impl Root {
             budget.fits(1 + body.height())?;
         }
         if self.is_envelope() {
-            return Ok(Document::Response(Response::Error(self.into_envelope())));
+            return Ok(Decision::Response(Response::Error(self.into_envelope())));
         }
-        Ok(Document::Response(Response::Detail(self.detail)))
+        Ok(Decision::Response(Response::Detail(self.detail)))
     }
 
     fn dump_body(&mut self) -> Option<Value> {

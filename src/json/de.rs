@@ -8,7 +8,7 @@
 use std::marker::PhantomData;
 
 use super::token::{Peek, Pull, SyntaxError, Tokenizer};
-use crate::de::root::{Document, Root};
+use crate::de::root::{Decision, Root};
 use crate::de::{Budget, Exceeded, Height, Limits, Shape, Source, deeper, new_job};
 use crate::error::{Error, ErrorKind, PathSegment};
 use crate::model::{JobOrValue, ReadNotes, Response, UnknownFields, Value};
@@ -16,7 +16,7 @@ use crate::scalar::{self, In};
 
 /// Reads a JSON document: what it is, in one pass. Errors carry the byte
 /// offset (line and column are the caller's to compute from its text).
-pub(crate) fn read(text: &str, limits: &Limits) -> Result<Document, Error> {
+pub(crate) fn read(text: &str, limits: &Limits) -> Result<Decision, Error> {
     let mut d = Decoder::new(Tokenizer::new(text), Budget::for_document(text.len(), limits));
     let root = d.root().and_then(|root| {
         d.pull.end().map_err(|e| d.syntax(&e))?;
@@ -25,7 +25,7 @@ pub(crate) fn read(text: &str, limits: &Limits) -> Result<Document, Error> {
     let root = root.map_err(|e| e.with_path(&d.path))?;
     let mut document = root.finish(&d.budget, true).map_err(Exceeded::into_error)?;
     if !d.repeated_at.is_empty()
-        && let Document::Response(response) = &mut document
+        && let Decision::Response(response) = &mut document
     {
         let mut notes = ReadNotes::default();
         for pointer in super::position::pointers_at(text, &d.repeated_at) {
@@ -42,7 +42,7 @@ pub(crate) fn read(text: &str, limits: &Limits) -> Result<Document, Error> {
 
 /// Reads a document from a value in memory (an SDK dump's body). Errors carry
 /// the path inside the value, no position.
-pub(crate) fn read_value(value: &Value, limits: &Limits, input_len: usize) -> Result<Document, Error> {
+pub(crate) fn read_value(value: &Value, limits: &Limits, input_len: usize) -> Result<Decision, Error> {
     let mut d = Decoder::new(
         super::cursor::ValueCursor::new(value),
         Budget::for_document(input_len, limits),
