@@ -245,19 +245,29 @@ enum KindArg {
     ChangeTracking,
 }
 
-/// What a subcommand prints for each response.
+/// What the workers make of each response. Only [`Sink::mode`] makes one,
+/// from the sink the results go to, so a mode and a sink cannot disagree
+/// (rows with nowhere to go, text into an export).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Mode {
-    Json,
-    Xml,
-    Check,
-    Inspect,
+    /// Printed text of this kind.
+    Print(Printed),
     /// Rows for `export` and `metrics`.
     Rows,
 }
 
+/// What a printing subcommand prints for each response.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Printed {
+    Json,
+    Xml,
+    Check,
+    Inspect,
+}
+
 /// Settings shared by the workers.
 pub(crate) struct Settings {
+    /// The run's `Sink::mode()` (set in `process_all` only).
     pub(crate) mode: Mode,
     pub(crate) json_output: bool,
     pub(crate) with_filename: bool,
@@ -274,11 +284,11 @@ const BATCH_BYTES: usize = 32 << 20;
 
 pub(crate) fn run() -> ExitCode {
     let cli = Cli::parse();
-    let (mode, read, json_output, with_filename) = match cli.command {
-        Command::Json(a) => (Mode::Json, a.read, false, a.with_filename),
-        Command::Xml(a) => (Mode::Xml, a, false, false),
-        Command::Check(a) => (Mode::Check, a.read, a.format == Format::Json, false),
-        Command::Inspect(a) => (Mode::Inspect, a.read, a.format == Format::Json, false),
+    let (printed, read, json_output, with_filename) = match cli.command {
+        Command::Json(a) => (Printed::Json, a.read, false, a.with_filename),
+        Command::Xml(a) => (Printed::Xml, a, false, false),
+        Command::Check(a) => (Printed::Check, a.read, a.format == Format::Json, false),
+        Command::Inspect(a) => (Printed::Inspect, a.read, a.format == Format::Json, false),
         Command::Export(a) => return export(a),
         Command::Diff(a) => return diff::run(&a),
         Command::Metrics(a) => return rows_to(Sink::Metrics(spool::Spooled::new()), a),
@@ -295,15 +305,16 @@ pub(crate) fn run() -> ExitCode {
             return print_whole(page);
         }
     };
-    let settings = Settings {
-        mode,
-        json_output,
-        with_filename,
-        color: read.color.enabled(),
-        parser: read.parse.parser(),
-        label_width: 0,
-    };
-    process_all(settings, &read, Sink::Print)
+    let color = read.color.enabled();
+    process_all(
+        &read,
+        Sink::Print(printed),
+        Look {
+            json_output,
+            with_filename,
+            color,
+        },
+    )
 }
 
 /// A whole text on standard output: exit 2 with one line on stderr when it
@@ -353,21 +364,21 @@ fn export(args: ExportArgs) -> ExitCode {
 
 /// `export` and `metrics`: every response's rows into `sink`.
 fn rows_to(sink: Sink, read: ReadArgs) -> ExitCode {
-    let settings = Settings {
-        mode: Mode::Rows,
-        json_output: false,
-        with_filename: false,
-        color: false,
-        parser: read.parse.parser(),
-        label_width: 0,
-    };
-    process_all(settings, &read, sink)
+    process_all(&read, sink, Look::default())
+}
+
+/// How printed results look (rows have one look).
+#[derive(Default)]
+struct Look {
+    json_output: bool,
+    with_filename: bool,
+    color: bool,
 }
 
 /// Where the results of a batch go.
 enum Sink {
     /// Printed in input order.
-    Print,
+    Print(Printed),
     /// Rows written to an export file.
     Export {
         writer: RowWriter<io::BufWriter<Destination>>,
@@ -378,8 +389,26 @@ enum Sink {
     Metrics(spool::Spooled),
 }
 
+impl Sink {
+    /// What the workers make for this sink.
+    fn mode(&self) -> Mode {
+        match self {
+            Sink::Print(printed) => Mode::Print(*printed),
+            Sink::Export { .. } | Sink::Metrics(_) => Mode::Rows,
+        }
+    }
+}
+
 /// Reads every input of `read` and hands each result to `sink`.
-fn process_all(mut settings: Settings, read: &ReadArgs, mut sink: Sink) -> ExitCode {
+fn process_all(read: &ReadArgs, mut sink: Sink, look: Look) -> ExitCode {
+    let mut settings = Settings {
+        mode: sink.mode(),
+        json_output: look.json_output,
+        with_filename: look.with_filename,
+        color: look.color,
+        parser: read.parse.parser(),
+        label_width: 0,
+    };
     let mut out = Output::new(read.quiet);
     let mut status = Status::default();
     let sources = input::expand(
@@ -409,10 +438,10 @@ fn process_all(mut settings: Settings, read: &ReadArgs, mut sink: Sink) -> ExitC
         },
     );
     let stop = match sink {
-        Sink::Print if stop.is_none() && settings.mode == Mode::Check && !settings.json_output => {
+        Sink::Print(Printed::Check) if stop.is_none() && !settings.json_output => {
             out.print(&format!("{}\n", status.summary())).err()
         }
-        Sink::Print => stop,
+        Sink::Print(_) => stop,
         Sink::Export { writer, label } => close_export(writer, &label, stop, &out),
         Sink::Metrics(spooled) => stop.or_else(|| spooled.finish(&mut out).err()),
     };
@@ -578,7 +607,8 @@ fn flush(
                         }
                     }
                     Sink::Metrics(exposition) => exposition.add(&rows),
-                    Sink::Print => {}
+                    // rows are made only for a sink of rows (`Sink::mode`)
+                    Sink::Print(_) => debug_assert!(false, "rows for a printing sink"),
                 }
             }
             Outcome::Unreadable { label, reason } => pipe.status.unreadable(pipe.out, &label, &reason),
@@ -630,7 +660,7 @@ impl Status {
     fn exit_code(&self, mode: Mode) -> ExitCode {
         if self.unreadable > 0 {
             ExitCode::from(2)
-        } else if mode == Mode::Check && self.errors > 0 {
+        } else if mode == Mode::Print(Printed::Check) && self.errors > 0 {
             ExitCode::from(1)
         } else {
             ExitCode::SUCCESS

@@ -8,7 +8,7 @@ use dts_job_detail::{Response, Severity, json, xml};
 
 use super::input::Unit;
 use super::output::escape;
-use super::{Mode, Settings};
+use super::{Mode, Printed, Settings};
 
 /// The result of one document.
 pub(crate) enum Outcome {
@@ -38,7 +38,7 @@ pub(crate) fn process(settings: &Settings, unit: &Unit) -> Outcome {
     let (mut errors, mut warnings) = (0, 0);
     let text = match settings.mode {
         Mode::Rows => return Outcome::Rows(export::rows(&unit.label, &resp, settings.parser.options())),
-        Mode::Json if settings.with_filename => {
+        Mode::Print(Printed::Json) if settings.with_filename => {
             let mut text = String::from("{\"file\":");
             push_json_str(&mut text, &unit.file);
             if let Some(line) = unit.line {
@@ -49,8 +49,8 @@ pub(crate) fn process(settings: &Settings, unit: &Unit) -> Outcome {
             text.push_str("}\n");
             text
         }
-        Mode::Json => json::to_string(&resp) + "\n",
-        Mode::Xml => match xml::to_string(&resp) {
+        Mode::Print(Printed::Json) => json::to_string(&resp) + "\n",
+        Mode::Print(Printed::Xml) => match xml::to_string(&resp) {
             Ok(text) => text + "\n",
             Err(e) => {
                 return Outcome::Unreadable {
@@ -59,7 +59,7 @@ pub(crate) fn process(settings: &Settings, unit: &Unit) -> Outcome {
                 };
             }
         },
-        Mode::Check => {
+        Mode::Print(Printed::Check) => {
             let mut text = String::new();
             for d in &resp.validate_with(settings.parser.options()) {
                 if d.severity == Severity::Error {
@@ -99,7 +99,7 @@ pub(crate) fn process(settings: &Settings, unit: &Unit) -> Outcome {
             }
             text
         }
-        Mode::Inspect => inspect(settings, unit, &resp),
+        Mode::Print(Printed::Inspect) => inspect(settings, unit, &resp),
     };
     Outcome::Printed {
         text,
