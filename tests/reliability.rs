@@ -356,6 +356,18 @@ mod cli {
         }
 
         #[test]
+        fn finding_01_dev_stdout_on_a_pipe_is_written_in_place() {
+            // this process's own standard output, a pipe: written, never replaced
+            let out = export_csv(Path::new("/dev/stdout"));
+            assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+            assert!(
+                text(&out.stdout).starts_with("file,pointer,"),
+                "{}",
+                text(&out.stdout)
+            );
+        }
+
+        #[test]
         fn finding_01_a_folder_is_refused() {
             let dir = scratch("folder-output");
             std::fs::create_dir(dir.join("out.csv")).unwrap();

@@ -46,24 +46,28 @@ impl Destination {
         if path.as_os_str() == "-" {
             return Ok(Destination::stdout());
         }
-        let target = match fs::symlink_metadata(path) {
-            Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path)
-                .map_err(|e| format!("a symbolic link to nothing that can be written ({e})"))?,
-            _ => path.to_owned(),
-        };
-        match fs::metadata(&target) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Self::replace(&target, None),
+        // what the name leads to, through any links
+        match fs::metadata(path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                if fs::symlink_metadata(path).is_ok() {
+                    return Err("a symbolic link to nothing: not written".to_owned());
+                }
+                Self::replace(path, None)
+            }
             Err(e) => Err(e.to_string()),
             Ok(meta) => {
                 let kind = meta.file_type();
                 if kind.is_file() {
-                    Self::replace(&target, Some(meta.permissions()))
+                    // the file itself is replaced, not a link to it
+                    let file = fs::canonicalize(path).map_err(|e| e.to_string())?;
+                    Self::replace(&file, Some(meta.permissions()))
                 } else if kind.is_dir() {
                     Err("a folder, not a file".to_owned())
                 } else if special_in_place(&kind) {
+                    // a device or a pipe, also through a link (`/dev/stdout`)
                     let file = fs::OpenOptions::new()
                         .write(true)
-                        .open(&target)
+                        .open(path)
                         .map_err(|e| e.to_string())?;
                     Ok(Destination::InPlace(file))
                 } else {
