@@ -147,9 +147,11 @@ const STAGE_MEMBERS: [&str; 5] = [
 /// # Ok::<(), dts_job_detail::Error>(())
 /// ```
 pub fn as_xml_carries(response: &Response) -> Response {
+    // the response was read within its limits already; its XML is read back whole
     let parser = crate::Parser::new()
         .max_depth(crate::MAX_DEPTH_CEILING)
-        .max_size(usize::MAX);
+        .max_size(usize::MAX)
+        .max_memory(usize::MAX);
     crate::xml::to_string(response)
         .and_then(|text| parser.parse_as(crate::Format::Xml, &text))
         .unwrap_or_else(|_| response.clone())

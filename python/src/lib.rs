@@ -540,7 +540,12 @@ fn restore_args(response: &RsResponse, options: &Options) -> RestoreArgs {
 #[pyfunction]
 #[pyo3(signature = (text, strict, task_kind))]
 fn _restore(py: Python<'_>, text: &str, strict: bool, task_kind: Option<&str>) -> PyResult<Response> {
-    let parser = parser(strict, task_kind)?.max_depth(dts::MAX_DEPTH_CEILING);
+    // what was read once is read back whole: its canonical JSON may be smaller
+    // than the document it came from, and so would its budget be
+    let parser = parser(strict, task_kind)?
+        .max_depth(dts::MAX_DEPTH_CEILING)
+        .max_size(usize::MAX)
+        .max_memory(usize::MAX);
     parser
         .parse_str(text)
         .map(|r| Response::new(r, *parser.options()))
