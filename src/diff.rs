@@ -43,7 +43,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use crate::json;
-use crate::model::{Number, Response, Value};
+use crate::model::{JobDetail, Number, Response, StageStatus, Value, Wire};
 use crate::stack::deeper;
 use crate::task::{Job, Options};
 
@@ -123,15 +123,20 @@ impl serde::Serialize for Change {
     }
 }
 
+/// The job's members, by wire name.
+type J = Wire<JobDetail>;
+/// A stage's members, by wire name.
+type S = Wire<StageStatus>;
+
 /// The members that hold nested jobs.
-const JOB_MEMBERS: [&str; 3] = ["ReverseJob", "SubDistributedJob", "SubSyncJob"];
+const JOB_MEMBERS: [&str; 3] = [J::reverse_job, J::sub_distributed_job, J::sub_sync_job];
 /// The members that hold a stage object.
 const STAGE_MEMBERS: [&str; 5] = [
-    "DataEtlStatus",
-    "DataInitializationStatus",
-    "DataSynchronizationStatus",
-    "PrecheckStatus",
-    "StructureInitializationStatus",
+    J::data_etl_status,
+    J::data_initialization_status,
+    J::data_synchronization_status,
+    J::precheck_status,
+    J::structure_initialization_status,
 ];
 
 /// `response` as its canonical XML reads back: what the XML form carries of
@@ -258,7 +263,7 @@ fn id_of(job: &Value) -> Value {
 }
 
 fn job_id(v: &Value) -> Option<&str> {
-    v.get("DtsJobId")
+    v.get(J::dts_job_id)
         .and_then(Value::as_str)
         .filter(|s| !s.is_empty())
 }
@@ -285,9 +290,9 @@ impl Walk {
                 }
                 let (old_path, new_path) = (child(old_at, key), child(new_at, key));
                 match (key, x, y) {
-                    ("Status", _, _) => self.push(new_path, ChangeKind::Status, x, y),
-                    ("Checkpoint", _, _) => self.push(new_path, ChangeKind::Checkpoint, x, y),
-                    ("Delay", _, _) => self.delay(old_at, new_at, new_path, x, y),
+                    (J::status, _, _) => self.push(new_path, ChangeKind::Status, x, y),
+                    (J::checkpoint, _, _) => self.push(new_path, ChangeKind::Checkpoint, x, y),
+                    (J::delay, _, _) => self.delay(old_at, new_at, new_path, x, y),
                     (_, Some(x), Some(y))
                         if STAGE_MEMBERS.contains(&key) && x.is_object() && y.is_object() =>
                     {
@@ -329,7 +334,7 @@ impl Walk {
                 continue;
             }
             let at = child(path, key);
-            if matches!(key, "Status" | "Percent") {
+            if matches!(key, S::status | S::percent) {
                 self.push(at, ChangeKind::Stage, x, y);
             } else {
                 self.value(&at, &at, x, y);

@@ -3,7 +3,7 @@
 //! value; these views parse it when asked, with the crate's own JSON reader
 //! (members in the text's order, numbers exact).
 
-use crate::model::{JobDetail, Value};
+use crate::model::{JobDetail, Value, Wire};
 
 /// An object's members, in the text's order.
 pub type Members = Vec<(String, Value)>;
@@ -170,7 +170,7 @@ impl JobDetail {
     /// ```
     pub fn db_objects(&self) -> Option<Result<DbObjects, EmbeddedJsonError>> {
         let text = self.db_object.as_deref().filter(|t| !t.trim().is_empty())?;
-        Some(object("DbObject", text).map(|map| DbObjects {
+        Some(object(Wire::<JobDetail>::db_object, text).map(|map| DbObjects {
             databases: map.into_iter().map(database).collect(),
         }))
     }
@@ -186,7 +186,7 @@ impl JobDetail {
     /// ```
     pub fn reserved_map(&self) -> Option<Result<Members, EmbeddedJsonError>> {
         let text = self.reserved.as_deref().filter(|t| !t.trim().is_empty())?;
-        Some(object("Reserved", text))
+        Some(object(Wire::<JobDetail>::reserved, text))
     }
 
     /// `EtlCalculator` as JSON, best effort: the service's own example is not
@@ -194,7 +194,7 @@ impl JobDetail {
     /// common and not reported by `validate()`.
     pub fn etl_calculator_json(&self) -> Option<Result<Value, EmbeddedJsonError>> {
         let text = self.etl_calculator.as_deref().filter(|t| !t.trim().is_empty())?;
-        Some(parse("EtlCalculator", text))
+        Some(parse(Wire::<JobDetail>::etl_calculator, text))
     }
 }
 

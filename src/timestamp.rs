@@ -15,7 +15,7 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
-use crate::model::JobDetail;
+use crate::model::{JobDetail, Wire};
 
 /// Which forms a member takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,24 +29,27 @@ pub(crate) enum Form {
 /// Reads a member's text from a job.
 pub(crate) type Member = fn(&JobDetail) -> Option<&str>;
 
+/// One timestamp member: its wire name and its text, named once.
+macro_rules! stamp {
+    ($field:ident, $form:ident) => {
+        (
+            Wire::<JobDetail>::$field,
+            |j: &JobDetail| j.$field.as_deref(),
+            Form::$form,
+        )
+    };
+}
+
 /// The timestamp members of a job, in canonical order, and their forms.
 pub(crate) const JOB_TIMESTAMPS: &[(&str, Member, Form)] = &[
-    ("BeginTimestamp", |j| j.begin_timestamp.as_deref(), Form::Calendar),
-    ("BootTime", |j| j.boot_time.as_deref(), Form::Calendar),
-    (
-        "ConsumptionCheckpoint",
-        |j| j.consumption_checkpoint.as_deref(),
-        Form::Calendar,
-    ),
-    ("CreateTime", |j| j.create_time.as_deref(), Form::Calendar),
-    ("EndTimestamp", |j| j.end_timestamp.as_deref(), Form::Calendar),
-    ("ExpireTime", |j| j.expire_time.as_deref(), Form::Calendar),
-    ("FinishTime", |j| j.finish_time.as_deref(), Form::Calendar),
-    (
-        "LastUpdateTime",
-        |j| j.last_update_time.as_deref(),
-        Form::CalendarOrEpoch,
-    ),
+    stamp!(begin_timestamp, Calendar),
+    stamp!(boot_time, Calendar),
+    stamp!(consumption_checkpoint, Calendar),
+    stamp!(create_time, Calendar),
+    stamp!(end_timestamp, Calendar),
+    stamp!(expire_time, Calendar),
+    stamp!(finish_time, Calendar),
+    stamp!(last_update_time, CalendarOrEpoch),
 ];
 
 /// How a timestamp text reads.

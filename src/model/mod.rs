@@ -473,6 +473,10 @@ impl<T> Present for Vec<T> {
 }
 
 /// Declares a shape's struct and its canonical `Serialize`.
+/// The wire names of the shape `S`'s members, as associated constants named
+/// like its fields (generated from the table by `define_shape!`).
+pub(crate) struct Wire<S>(std::marker::PhantomData<S>);
+
 macro_rules! define_shape {
     (
         $(#[$meta:meta])*
@@ -489,6 +493,15 @@ macro_rules! define_shape {
             /// Members this crate does not know, in arrival order.
             pub unknown: UnknownFields,
             $( $( $(#[$xmeta])* pub(crate) $xfield: $xty, )* )?
+        }
+
+        /// Each member's wire name, by the member's field name
+        /// (`Wire::<JobDetail>::checkpoint == "Checkpoint"`): code outside
+        /// the model names members through these, so a misspelled name does
+        /// not compile.
+        #[allow(non_upper_case_globals, dead_code)]
+        impl Wire<$name> {
+            $( pub(crate) const $field: &'static str = $wire; )*
         }
 
         impl $name {

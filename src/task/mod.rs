@@ -18,7 +18,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
-use crate::model::{ErrorEnvelope, JobDetail, JobOrValue, Scalar};
+use crate::model::{ErrorEnvelope, JobDetail, JobOrValue, Scalar, Wire};
 
 /// An API error: the business error of an HTTP-200 body, or the gateway envelope's.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,12 +159,12 @@ impl JobDetail {
         let mut job = self;
         while let Some(member) = segments.next() {
             let mut item = match member {
-                "SubDistributedJob" => {
+                Wire::<JobDetail>::sub_distributed_job => {
                     job = job.sub_distributed_job.get(index(segments.next())?)?;
                     continue;
                 }
-                "SubSyncJob" => job.sub_sync_job.get(index(segments.next())?)?,
-                "ReverseJob" => job.reverse_job.as_ref()?,
+                Wire::<JobDetail>::sub_sync_job => job.sub_sync_job.get(index(segments.next())?)?,
+                Wire::<JobDetail>::reverse_job => job.reverse_job.as_ref()?,
                 _ => return None,
             };
             job = loop {
