@@ -28,7 +28,13 @@ use std::fmt;
 
 use strum_macros::{Display, IntoStaticStr};
 
-use crate::model::{ErrorEnvelope, JobDetail, JobOrValue, Response, Scalar, StageStatus};
+use crate::model::{ErrorEnvelope, JobDetail, JobOrValue, Response, Scalar, StageStatus, Tag, Wire};
+
+/// Members by wire name: a job's, a tag's, a stage's (a precheck's `Status`
+/// and `Percent` are spelled as a stage's).
+type J = Wire<JobDetail>;
+type T = Wire<Tag>;
+type S = Wire<StageStatus>;
 use crate::task::{Job, Options, Stage, TaskKind};
 use crate::timestamp::{Form, JOB_TIMESTAMPS, Stamp, read_member};
 
@@ -419,23 +425,25 @@ type Getter<T> = fn(&JobDetail) -> Option<&T>;
 
 /// Pairs that must be in order: (earlier, later); reported at the later one.
 const ORDER: &[(&str, &str)] = &[
-    ("CreateTime", "FinishTime"),
-    ("CreateTime", "ExpireTime"),
-    ("BeginTimestamp", "EndTimestamp"),
-    ("BeginTimestamp", "ConsumptionCheckpoint"),
+    (J::create_time, J::finish_time),
+    (J::create_time, J::expire_time),
+    (J::begin_timestamp, J::end_timestamp),
+    (J::begin_timestamp, J::consumption_checkpoint),
 ];
 
 /// Stage objects and their vocabularies.
 const STAGES: &[(&str, Stage, Getter<StageStatus>)] = &[
-    ("DataEtlStatus", Stage::DataEtl, |j| j.data_etl_status.as_deref()),
-    ("DataInitializationStatus", Stage::DataInitialization, |j| {
+    (J::data_etl_status, Stage::DataEtl, |j| {
+        j.data_etl_status.as_deref()
+    }),
+    (J::data_initialization_status, Stage::DataInitialization, |j| {
         j.data_initialization_status.as_deref()
     }),
-    ("DataSynchronizationStatus", Stage::DataSynchronization, |j| {
+    (J::data_synchronization_status, Stage::DataSynchronization, |j| {
         j.data_synchronization_status.as_deref()
     }),
     (
-        "StructureInitializationStatus",
+        J::structure_initialization_status,
         Stage::StructureInitialization,
         |j| j.structure_initialization_status.as_deref(),
     ),
@@ -473,20 +481,23 @@ fn check_job(view: &Job<'_>, out: &mut Report) {
             );
         }
     }
-    if let (Some(end), Some(at)) = (time_of("EndTimestamp"), time_of("ConsumptionCheckpoint"))
+    if let (Some(end), Some(at)) = (time_of(J::end_timestamp), time_of(J::consumption_checkpoint))
         && at > end
     {
         out.member(
             path,
-            "ConsumptionCheckpoint",
+            J::consumption_checkpoint,
             TimestampOrder,
             "ConsumptionCheckpoint is after EndTimestamp".into(),
         );
     }
-    let tags = Path::Key(path, "TagList");
+    let tags = Path::Key(path, J::tag_list);
     for (i, tag) in job.tag_list.iter().enumerate() {
         let item = Path::Index(&tags, i);
-        for (member, text) in [("GmtCreate", &tag.gmt_create), ("GmtModified", &tag.gmt_modified)] {
+        for (member, text) in [
+            (T::gmt_create, &tag.gmt_create),
+            (T::gmt_modified, &tag.gmt_modified),
+        ] {
             if let Some(text) = text.as_deref() {
                 check_stamp(text, Form::Calendar, &Path::Key(&item, member), out);
             }
@@ -498,7 +509,7 @@ fn check_job(view: &Job<'_>, out: &mut Report) {
     {
         out.member(
             path,
-            "InitCheckpoint",
+            J::init_checkpoint,
             InvalidNumber,
             format!("{text:?} is not an integer"),
         );
@@ -508,7 +519,7 @@ fn check_job(view: &Job<'_>, out: &mut Report) {
     {
         out.member(
             path,
-            "Delay",
+            J::delay,
             InvalidNumber,
             format!("{delay} is negative: not a delay"),
         );
@@ -521,7 +532,7 @@ fn check_job(view: &Job<'_>, out: &mut Report) {
     {
         out.member(
             path,
-            "Status",
+            J::status,
             UnknownStatus,
             format!("{:?} is not a {kind} status", status.raw),
         );
@@ -529,7 +540,7 @@ fn check_job(view: &Job<'_>, out: &mut Report) {
     if kind == TaskKind::Unknown && job.delay.as_ref().and_then(Scalar::get).is_some() {
         out.member(
             path,
-            "Delay",
+            J::delay,
             AmbiguousUnit,
             "the task kind is unknown, so Delay may be milliseconds or seconds".into(),
         );
@@ -542,7 +553,7 @@ fn check_job(view: &Job<'_>, out: &mut Report) {
         }
     }
     if let Some(pre) = job.precheck_status.as_deref() {
-        let base = Path::Key(path, "PrecheckStatus");
+        let base = Path::Key(path, J::precheck_status);
         check_stage(
             pre.status.as_deref(),
             pre.percent.as_deref(),
@@ -552,7 +563,7 @@ fn check_job(view: &Job<'_>, out: &mut Report) {
         );
     }
 
-    for (member, text) in [("DbObject", &job.db_object), ("Reserved", &job.reserved)] {
+    for (member, text) in [(J::db_object, &job.db_object), (J::reserved, &job.reserved)] {
         if let Some(text) = text.as_deref().filter(|t| !t.trim().is_empty())
             && let Err(e) = crate::embedded::check(member, text)
         {
@@ -589,7 +600,7 @@ fn check_stage(status: Option<&str>, percent: Option<&str>, stage: Stage, base: 
     {
         out.member(
             base,
-            "Status",
+            S::status,
             DiagnosticCode::UnknownStatus,
             format!("{raw:?} is not a status of this stage"),
         );
@@ -599,13 +610,13 @@ fn check_stage(status: Option<&str>, percent: Option<&str>, stage: Stage, base: 
             Ok(p) if (0.0..=100.0).contains(&p) => {}
             Ok(_) => out.member(
                 base,
-                "Percent",
+                S::percent,
                 DiagnosticCode::PercentOutOfRange,
                 format!("{raw:?} is outside 0–100"),
             ),
             Err(_) => out.member(
                 base,
-                "Percent",
+                S::percent,
                 DiagnosticCode::InvalidNumber,
                 format!("{raw:?} is not a number"),
             ),
