@@ -110,13 +110,22 @@ impl Destination {
         matches!(self, Destination::Stdout(_))
     }
 
-    /// The run succeeded: everything flushed and, for a replaced file, the
+    /// The run succeeded: `buffered` flushed and, for a replaced file, the
     /// temporary file renamed into place.
-    pub(crate) fn commit(self) -> io::Result<()> {
-        match self {
+    pub(crate) fn commit(buffered: io::BufWriter<Destination>) -> io::Result<()> {
+        match buffered.into_inner().map_err(io::IntoInnerError::into_error)? {
             Destination::Stdout(mut out) => out.flush(),
             Destination::InPlace(mut file) => file.flush(),
             Destination::Replace { temp, path } => temp.persist(&path),
+        }
+    }
+
+    /// What the bytes are written to.
+    fn writer(&mut self) -> &mut dyn Write {
+        match self {
+            Destination::Stdout(out) => out,
+            Destination::Replace { temp, .. } => temp,
+            Destination::InPlace(file) => file,
         }
     }
 }
@@ -141,19 +150,19 @@ impl Temp {
             .ok_or_else(|| io::Error::other("the output was put in place already"))
     }
 
-    /// Synced to disk, then renamed to `path`; removed when either fails.
+    /// Synced to disk, then renamed to `path`; removed when either fails
+    /// (dropping the file, or the one `persist` hands back, removes it).
     fn persist(mut self, path: &Path) -> io::Result<()> {
-        let file = self.file()?;
-        file.as_file().sync_all()?;
+        let Some(file) = self.file.take() else {
+            return Err(io::Error::other("the output was put in place already"));
+        };
         let temp_path = file.path().to_owned();
-        let renamed = self.file.take().map(|file| file.persist(path));
+        let result = match file.as_file().sync_all() {
+            Ok(()) => file.persist(path).map(drop).map_err(|e| e.error),
+            Err(e) => Err(e),
+        };
         lock_pending().retain(|p| *p != temp_path);
-        match renamed {
-            Some(Ok(_)) => Ok(()),
-            // dropping the handed-back file removes it
-            Some(Err(e)) => Err(e.error),
-            None => Err(io::Error::other("the output was put in place already")),
-        }
+        result
     }
 }
 
@@ -183,27 +192,15 @@ impl Write for Temp {
 
 impl Write for Destination {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        match self {
-            Destination::Stdout(out) => out.write(buf),
-            Destination::Replace { temp, .. } => temp.write(buf),
-            Destination::InPlace(file) => file.write(buf),
-        }
+        self.writer().write(buf)
     }
 
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
-        match self {
-            Destination::Stdout(out) => out.write_all(buf),
-            Destination::Replace { temp, .. } => temp.write_all(buf),
-            Destination::InPlace(file) => file.write_all(buf),
-        }
+        self.writer().write_all(buf)
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        match self {
-            Destination::Stdout(out) => out.flush(),
-            Destination::Replace { temp, .. } => temp.flush(),
-            Destination::InPlace(file) => file.flush(),
-        }
+        self.writer().flush()
     }
 }
 

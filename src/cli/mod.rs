@@ -463,11 +463,7 @@ fn close_export(
         return stop;
     }
     let committed = match writer.finish() {
-        Ok(file) => file
-            .into_inner()
-            .map_err(io::IntoInnerError::into_error)
-            .and_then(Destination::commit)
-            .map_err(|e| e.to_string()),
+        Ok(file) => Destination::commit(file).map_err(|e| e.to_string()),
         Err(e) => Err(e.to_string()),
     };
     committed.err().map(|e| {

@@ -43,7 +43,7 @@ pub(crate) enum Stop {
     Failed,
 }
 
-/// The results' destination, stderr and the progress display.
+/// Standard output (through the output module), stderr and the progress display.
 pub(crate) struct Output {
     out: io::BufWriter<Destination>,
     bar: ProgressBar,
@@ -53,15 +53,9 @@ pub(crate) struct Output {
 }
 
 impl Output {
-    /// Results to standard output.
+    /// Results to standard output; a progress display on stderr when it is
+    /// a terminal and not `quiet`.
     pub(crate) fn new(quiet: bool) -> Self {
-        Self::to(Destination::stdout(), quiet)
-    }
-
-    /// Results to `destination`; a progress display on stderr when it is a
-    /// terminal and not `quiet`.
-    pub(crate) fn to(destination: Destination, quiet: bool) -> Self {
-        let to_terminal = destination.is_stdout() && io::stdout().is_terminal();
         let visible = !quiet && io::stderr().is_terminal();
         let bar = if visible {
             let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(10));
@@ -75,9 +69,9 @@ impl Output {
             ProgressBar::hidden()
         };
         Output {
-            out: io::BufWriter::with_capacity(64 * 1024, destination),
+            out: io::BufWriter::with_capacity(64 * 1024, Destination::stdout()),
             bar,
-            shared: visible && to_terminal,
+            shared: visible && io::stdout().is_terminal(),
         }
     }
 
@@ -136,11 +130,7 @@ impl Output {
         if stop.is_some() {
             return stop;
         }
-        let result = out
-            .into_inner()
-            .map_err(io::IntoInnerError::into_error)
-            .and_then(Destination::commit);
-        result.err().map(|e| failed(&bar, &e))
+        Destination::commit(out).err().map(|e| failed(&bar, &e))
     }
 
     fn write_failed(&self, e: &io::Error) -> Stop {
