@@ -75,12 +75,8 @@ impl Ctx {
         self.budget.charge_value().map_err(limit)
     }
 
-    /// [`Budget::charge_first_item`], when `items` is still empty.
     fn charge_first<T, E: de::Error>(&mut self, items: &[T]) -> Result<(), E> {
-        if items.is_empty() {
-            self.budget.charge_first_item::<T>().map_err(limit)?;
-        }
-        Ok(())
+        self.budget.charge_first_item(items).map_err(limit)
     }
 }
 

@@ -125,9 +125,9 @@ impl Exposition {
     /// and `TYPE` lines.
     pub fn finish(self) -> String {
         let mut out = String::new();
-        for (family, samples) in FAMILIES.iter().zip(&self.samples) {
+        for ((name, help), samples) in FAMILIES.iter().zip(&self.samples) {
             if !samples.is_empty() {
-                out.push_str(&header(family.0));
+                out.push_str(&family_header(name, help));
                 out.push_str(samples);
             }
         }
@@ -181,8 +181,12 @@ pub fn header(name: &str) -> String {
     FAMILIES
         .iter()
         .find(|(n, _)| *n == name)
-        .map(|(name, help)| format!("# HELP {name} {help}\n# TYPE {name} gauge\n"))
+        .map(|(name, help)| family_header(name, help))
         .unwrap_or_default()
+}
+
+fn family_header(name: &str, help: &str) -> String {
+    format!("# HELP {name} {help}\n# TYPE {name} gauge\n")
 }
 
 /// Appends `name="value"`, the value escaped as the text format requires.

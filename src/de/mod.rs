@@ -433,12 +433,15 @@ impl Budget {
     }
 
     /// Spends what a list's first allocation costs beyond its first item's
-    /// own charge: a `Vec` first holds room for four items, so a flood of
-    /// one-item arrays (`[[[[…]]]]`) costs four slots per level. Called when
-    /// a container of `T` gets its first item (an empty one allocates nothing).
+    /// own charge, when `items` is still empty: a `Vec` first holds room for
+    /// four items, so a flood of one-item arrays (`[[[[…]]]]`) costs four
+    /// slots per level (an empty list allocates nothing).
     #[inline]
-    pub(crate) fn charge_first_item<T>(&mut self) -> Result<(), Exceeded> {
-        self.charge(3 * size_of::<T>())
+    pub(crate) fn charge_first_item<T>(&mut self, items: &[T]) -> Result<(), Exceeded> {
+        if items.is_empty() {
+            self.charge(3 * size_of::<T>())?;
+        }
+        Ok(())
     }
 
     /// Spends what one value node costs (with its member name, in an object).

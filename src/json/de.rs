@@ -11,7 +11,7 @@ use super::token::{Peek, Pull, SyntaxError, Tokenizer};
 use crate::de::root::{Decision, Root};
 use crate::de::{Budget, Exceeded, Height, Limits, Shape, Source, deeper, new_job};
 use crate::error::{Error, ErrorKind, PathSegment};
-use crate::model::{JobOrValue, ReadNotes, Response, UnknownFields, Value};
+use crate::model::{JobOrValue, ReadNotes, UnknownFields, Value};
 use crate::scalar::{self, In};
 
 /// Reads a JSON document: what it is, in one pass. Errors carry the byte
@@ -32,10 +32,7 @@ pub(crate) fn read(text: &str, limits: &Limits) -> Result<Decision, Error> {
             d.budget.charge(2 * pointer.len()).map_err(Exceeded::into_error)?;
             notes.repeated.push(pointer);
         }
-        match response {
-            Response::Detail(detail) => detail.set_notes(notes),
-            Response::Error(envelope) => envelope.set_notes(notes),
-        }
+        response.set_notes(notes);
     }
     Ok(document)
 }
@@ -215,11 +212,7 @@ impl<'de, P: Pull<'de>> Decoder<'de, P> {
                 let mut list = Vec::new();
                 self.items(|d| {
                     d.budget.charge_value().map_err(|x| d.limit(x))?;
-                    if list.is_empty() {
-                        d.budget
-                            .charge_first_item::<JobOrValue>()
-                            .map_err(|x| d.limit(x))?;
-                    }
+                    d.budget.charge_first_item(&list).map_err(|x| d.limit(x))?;
                     list.extend(d.job_or_value(true)?);
                     Ok(())
                 })?;
@@ -247,11 +240,9 @@ impl<'de, P: Pull<'de>> Decoder<'de, P> {
                 let mut members = Vec::new();
                 let mut key = self.pull.begin_object().map_err(|e| self.syntax(&e))?;
                 while let Some(k) = key {
-                    if members.is_empty() {
-                        self.budget
-                            .charge_first_item::<(String, Value)>()
-                            .map_err(|x| self.limit(x))?;
-                    }
+                    self.budget
+                        .charge_first_item(&members)
+                        .map_err(|x| self.limit(x))?;
                     match self.value(merge) {
                         Ok(v) => members.push((k.into_owned(), v)),
                         Err(e) => {
@@ -270,9 +261,7 @@ impl<'de, P: Pull<'de>> Decoder<'de, P> {
             Peek::Array => {
                 let mut items = Vec::new();
                 self.items(|d| {
-                    if items.is_empty() {
-                        d.budget.charge_first_item::<Value>().map_err(|x| d.limit(x))?;
-                    }
+                    d.budget.charge_first_item(&items).map_err(|x| d.limit(x))?;
                     items.push(d.value(merge)?);
                     Ok(())
                 })?;

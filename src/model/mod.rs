@@ -659,6 +659,15 @@ pub enum Response {
 }
 
 impl Response {
+    /// Records what reading the document noticed beyond members, on the
+    /// top-level shape, whichever the response is.
+    pub(crate) fn set_notes(&mut self, notes: ReadNotes) {
+        match self {
+            Response::Detail(d) => d.set_notes(notes),
+            Response::Error(e) => e.set_notes(notes),
+        }
+    }
+
     /// The job detail, if this is one.
     ///
     /// ```

@@ -112,10 +112,7 @@ impl<'i> XmlDe<'i> {
         }
         let mut markup = std::mem::take(&mut self.notes);
         markup.root = unexpected;
-        match &mut response {
-            Response::Detail(d) => d.set_notes(markup),
-            Response::Error(e) => e.set_notes(markup),
-        }
+        response.set_notes(markup);
         Ok(response)
     }
 
@@ -562,11 +559,9 @@ impl<'i> XmlDe<'i> {
                 let mut members = Vec::new();
                 while let Some((start, empty)) = self.next_child()? {
                     self.check_name(start.name().0)?;
-                    if members.is_empty() {
-                        self.budget
-                            .charge_first_item::<(String, Value)>()
-                            .map_err(|x| self.limit(x))?;
-                    }
+                    self.budget
+                        .charge_first_item(&members)
+                        .map_err(|x| self.limit(x))?;
                     let name = own_name(start.name().0);
                     let value = if empty {
                         self.budget.charge_value().map_err(|x| self.limit(x))?;
