@@ -170,7 +170,12 @@ pub fn json_schema() -> String {
     let mut not_job = String::new();
     for (i, member) in job_members
         .iter()
-        .filter(|m| !matches!(**m, "RequestId" | "Code"))
+        .filter(|m| {
+            !matches!(
+                **m,
+                Wire::<ErrorEnvelope>::request_id | Wire::<ErrorEnvelope>::code
+            )
+        })
         .enumerate()
     {
         if i > 0 {

@@ -153,25 +153,21 @@ fn wire_names() -> std::collections::BTreeSet<String> {
         .collect()
 }
 
-/// The string literals of a source's code: doc and line comments and its
-/// unit tests (after `#[cfg(test)]`) left out.
-fn code_literals(text: &str) -> Vec<String> {
+/// The wire names a source's code spells in quotes (a string literal, or
+/// a quoted name inside a raw string such as a schema's text): doc and line
+/// comments and its unit tests (after `#[cfg(test)]`) left out.
+fn quoted_wire_names(text: &str, wires: &std::collections::BTreeSet<String>) -> Vec<String> {
     let code = text.split("#[cfg(test)]").next().unwrap_or_default();
-    let mut out = Vec::new();
-    for line in code.lines() {
-        let line = line.trim_start();
-        if line.starts_with("//") {
-            continue;
-        }
-        let mut rest = line;
-        while let Some(open) = rest.find('"') {
-            let after = &rest[open + 1..];
-            let Some(close) = after.find('"') else { break };
-            out.push(after[..close].to_owned());
-            rest = &after[close + 1..];
-        }
-    }
-    out
+    code.lines()
+        .map(str::trim_start)
+        .filter(|line| !line.starts_with("//"))
+        .flat_map(|line| {
+            wires
+                .iter()
+                .filter(move |w| line.contains(&format!("\"{w}\"")))
+                .cloned()
+        })
+        .collect()
 }
 
 /// Code outside the model names members through `Wire::<Shape>::field`, so a
@@ -180,10 +176,11 @@ fn code_literals(text: &str) -> Vec<String> {
 #[test]
 fn wire_names_are_spelled_only_in_the_model() {
     const NOT_YET_MOVED: &[&str] = &[
-        "src/de/root.rs",
+        // the envelope test inside the schema's text: wants the envelope's own table
         "src/schema.rs",
         // the serde name of the type `Status`, not the member: stays
         "src/task/kind.rs",
+        // the timestamp accessors' docs (`concat!` takes literals only)
         "src/task/mod.rs",
     ];
     let wires = wire_names();
@@ -198,10 +195,7 @@ fn wire_names_are_spelled_only_in_the_model() {
         if relative.starts_with("src/model/") || !relative.ends_with(".rs") {
             continue;
         }
-        let spelled: Vec<String> = code_literals(&text)
-            .into_iter()
-            .filter(|l| wires.contains(l))
-            .collect();
+        let spelled = quoted_wire_names(&text, &wires);
         if NOT_YET_MOVED.contains(&relative.as_str()) {
             assert!(
                 !spelled.is_empty(),

@@ -17,7 +17,10 @@
 //! - Otherwise a **job detail**.
 
 use crate::de::{Budget, Exceeded, Height, Shape, Source};
-use crate::model::{ErrorEnvelope, JobDetail, Response, Scalar, Str, UnknownFields, Value};
+use crate::model::{ErrorEnvelope, JobDetail, Response, Scalar, Str, UnknownFields, Value, Wire};
+
+/// The gateway envelope's members, by wire name.
+type E = Wire<ErrorEnvelope>;
 use crate::scalar::{self, In};
 use crate::value::merge_repeats;
 
@@ -38,7 +41,7 @@ impl Height for Root {
 impl Shape for Root {
     fn read_field<'de, S: Source<'de>>(&mut self, key: &str, src: S) -> Result<bool, S::Error> {
         match key {
-            "Code" => {
+            E::code => {
                 let v = src.scalar()?;
                 let replaced = self.code.is_some();
                 self.code = Some(scalar::text(v.clone()));
@@ -108,8 +111,8 @@ impl Root {
         let own = usize::from(d.request_id.is_some()) + usize::from(d.code.is_some());
         let code_is_name = !matches!(d.code, Some(Scalar::Value(_)));
         let scalar = |name: &str| d.unknown.get(name).map(|v| !v.is_container());
-        let carried = scalar("HostId") == Some(true) || scalar("Message") == Some(true);
-        let all_scalar = ["HostId", "Message", "Recommend"]
+        let carried = scalar(E::host_id) == Some(true) || scalar(E::message) == Some(true);
+        let all_scalar = [E::host_id, E::message, E::recommend]
             .iter()
             .all(|name| scalar(name) != Some(false));
         d.success.is_none() && d.present_count() == own && code_is_name && carried && all_scalar
@@ -119,9 +122,9 @@ impl Root {
         let Root { mut detail, code } = self;
         let mut text = |name: &str| detail.unknown.take(name).map(scalar_text);
         ErrorEnvelope {
-            host_id: text("HostId"),
-            message: text("Message"),
-            recommend: text("Recommend"),
+            host_id: text(E::host_id),
+            message: text(E::message),
+            recommend: text(E::recommend),
             code,
             request_id: detail.request_id,
             unknown: detail.unknown,
