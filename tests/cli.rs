@@ -1,19 +1,14 @@
 //! The command-line contract (README, "Command line"), run against the built binary.
 #![cfg(feature = "cli")]
 
+#[path = "common/cli.rs"]
+mod common;
+
 use std::io::{Read, Write};
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
-fn bin() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dts-job-detail"));
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR")).env_remove("NO_COLOR");
-    cmd
-}
-
-fn run(args: &[&str]) -> Output {
-    bin().args(args).output().expect("the binary runs")
-}
+use common::{bin, code, run, scratch, text};
 
 fn run_stdin(args: &[&str], input: &[u8]) -> Output {
     let mut child = bin()
@@ -31,19 +26,11 @@ fn run_stdin(args: &[&str], input: &[u8]) -> Output {
     child.wait_with_output().expect("the binary exits")
 }
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
-}
-
 fn json_lines(out: &Output) -> Vec<serde_json::Value> {
     text(&out.stdout)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
         .collect()
-}
-
-fn code(out: &Output) -> i32 {
-    out.status.code().expect("exit code")
 }
 
 fn fixture(name: &str) -> String {
@@ -356,14 +343,6 @@ fn no_color_and_help() {
     }
     let version = run(&["--version"]);
     assert!(text(&version.stdout).starts_with("dts-job-detail "));
-}
-
-/// A fresh folder under the target's temporary directory.
-fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
 }
 
 #[cfg(unix)]

@@ -225,38 +225,15 @@ fn finding_16_many_repeats_stay_bounded_and_linear() {
 }
 
 #[cfg(feature = "cli")]
+#[path = "common/cli.rs"]
+mod common;
+
+#[cfg(feature = "cli")]
 mod cli {
+    use super::common::{bin, code, run, scratch, text};
     use super::*;
     use std::path::{Path, PathBuf};
     use std::process::{Command, Output, Stdio};
-
-    fn bin() -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_dts-job-detail"));
-        cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
-        cmd
-    }
-
-    fn run(args: &[&str]) -> Output {
-        bin().args(args).output().expect("the binary runs")
-    }
-
-    fn text(bytes: &[u8]) -> String {
-        String::from_utf8_lossy(bytes).into_owned()
-    }
-
-    fn code(out: &Output) -> i32 {
-        out.status.code().expect("exit code")
-    }
-
-    /// A fresh folder under the target's temporary directory.
-    fn scratch(name: &str) -> PathBuf {
-        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-            .join("reliability")
-            .join(name);
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("scratch dir");
-        dir
-    }
 
     fn names(dir: &Path) -> Vec<String> {
         let mut names: Vec<String> = std::fs::read_dir(dir)
