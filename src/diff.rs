@@ -128,16 +128,15 @@ type J = Wire<JobDetail>;
 /// A stage's members, by wire name.
 type S = Wire<StageStatus>;
 
-/// The members that hold nested jobs.
-const JOB_MEMBERS: [&str; 3] = [J::reverse_job, J::sub_distributed_job, J::sub_sync_job];
-/// The members that hold a stage object.
-const STAGE_MEMBERS: [&str; 5] = [
-    J::data_etl_status,
-    J::data_initialization_status,
-    J::data_synchronization_status,
-    J::precheck_status,
-    J::structure_initialization_status,
-];
+/// Whether a job's member holds a stage object (its table line says `stage`).
+fn is_stage(key: &str) -> bool {
+    JobDetail::meaning(key).is_some_and(|m| m.stage.is_some())
+}
+
+/// Whether a job's member holds nested jobs (its table line says `jobs`).
+fn holds_jobs(key: &str) -> bool {
+    JobDetail::meaning(key).is_some_and(|m| m.jobs.is_some())
+}
 
 /// `response` as its canonical XML reads back: what the XML form carries of
 /// it. A response that XML cannot carry (a control character in a text) is
@@ -293,12 +292,10 @@ impl Walk {
                     (J::status, _, _) => self.push(new_path, ChangeKind::Status, x, y),
                     (J::checkpoint, _, _) => self.push(new_path, ChangeKind::Checkpoint, x, y),
                     (J::delay, _, _) => self.delay(old_at, new_at, new_path, x, y),
-                    (_, Some(x), Some(y))
-                        if STAGE_MEMBERS.contains(&key) && x.is_object() && y.is_object() =>
-                    {
+                    (_, Some(x), Some(y)) if is_stage(key) && x.is_object() && y.is_object() => {
                         self.stage(&new_path, x, y);
                     }
-                    (_, Some(x), Some(y)) if JOB_MEMBERS.contains(&key) => {
+                    (_, Some(x), Some(y)) if holds_jobs(key) => {
                         self.jobs(&old_path, &new_path, x, y);
                     }
                     _ => self.value(&old_path, &new_path, x, y),

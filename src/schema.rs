@@ -19,66 +19,74 @@
 //! ```
 
 use crate::json::ser::write_str;
+use crate::model::meaning::{Position, marked};
 #[allow(clippy::wildcard_imports)] // the table names every shape and member type
 use crate::model::*;
 
 /// The JSON type of a member, as a schema.
 trait MemberSchema {
-    fn schema(out: &mut String);
+    /// The schema of the member's value at `at` (a job there is a job object or not).
+    fn schema(out: &mut String, at: Position);
+
+    /// As a string where the API declares one (`in_job_objects(String)`):
+    /// the value as its text, `null` when it was sent empty.
+    fn schema_text(out: &mut String) {
+        out.push_str(r#""type":["string","null"]"#);
+    }
 }
 
 impl MemberSchema for Option<Str> {
-    fn schema(out: &mut String) {
+    fn schema(out: &mut String, _: Position) {
         out.push_str(r#""type":"string""#);
     }
 }
 
 impl MemberSchema for Option<Scalar<i64>> {
-    fn schema(out: &mut String) {
+    fn schema(out: &mut String, _: Position) {
         out.push_str(r#""type":["integer","null","string"]"#);
     }
 }
 
 impl MemberSchema for Option<Scalar<bool>> {
-    fn schema(out: &mut String) {
+    fn schema(out: &mut String, _: Position) {
         out.push_str(r#""type":["boolean","null","string"]"#);
     }
 }
 
 impl MemberSchema for Option<Scalar<f64>> {
-    fn schema(out: &mut String) {
+    fn schema(out: &mut String, _: Position) {
         out.push_str(r#""type":["number","null","string"]"#);
     }
 }
 
 impl<E> MemberSchema for Option<Open<E>> {
-    fn schema(out: &mut String) {
+    fn schema(out: &mut String, _: Position) {
         out.push_str(r#""type":"string""#);
     }
 }
 
 impl<T: Definition> MemberSchema for Option<Box<T>> {
-    fn schema(out: &mut String) {
-        reference(out, T::NAME);
+    fn schema(out: &mut String, at: Position) {
+        reference(out, T::name(at));
     }
 }
 
 impl<T: Definition> MemberSchema for Vec<T> {
-    fn schema(out: &mut String) {
+    fn schema(out: &mut String, at: Position) {
         out.push_str(r#""type":"array","items":{"#);
-        reference(out, T::NAME);
+        reference(out, T::name(at));
         out.push('}');
     }
 }
 
 impl MemberSchema for Option<JobOrValue> {
-    fn schema(out: &mut String) {
+    fn schema(out: &mut String, _: Position) {
         reference(out, "JobOrValue");
     }
 }
 
 impl MemberSchema for Vec<JobOrValue> {
-    fn schema(out: &mut String) {
+    fn schema(out: &mut String, _: Position) {
         out.push_str(r#""type":"array","items":{"#);
         reference(out, "JobOrValue");
         out.push('}');
@@ -94,8 +102,21 @@ fn reference(out: &mut String, name: &str) {
 /// A shape of the model, as a definition.
 trait Definition {
     const NAME: &'static str;
-    fn definition(out: &mut String);
+
+    /// The definition's name for the shape at `at`: only a job is ever in a
+    /// job object, and it is `JobObject` there.
+    fn name(at: Position) -> &'static str {
+        match at {
+            Position::Top => Self::NAME,
+            Position::JobObject => JOB_OBJECT,
+        }
+    }
+
+    fn definition(out: &mut String, at: Position);
 }
+
+/// The definition of a job nested in a job.
+const JOB_OBJECT: &str = "JobObject";
 
 /// The text of doc comments, as one description.
 fn description(out: &mut String, lines: &[&str]) {
@@ -109,13 +130,14 @@ macro_rules! impl_definition {
     (
         $(#[doc = $doc:literal])*
         $name:ident {
-            $( $(#[doc = $fdoc:literal])* $field:ident : $ty:ty = $wire:literal, )*
+            $( $(#[doc = $fdoc:literal])* $field:ident : $ty:ty = $wire:literal $([$($mark:tt)*])?, )*
         }
         $( extra { $( $(#[$xmeta:meta])* $xfield:ident : $xty:ty, )* } )?
     ) => {
         impl Definition for crate::model::$name {
             const NAME: &'static str = stringify!($name);
-            fn definition(out: &mut String) {
+            #[allow(unused_variables)] // `at` matters to a job only
+            fn definition(out: &mut String, at: Position) {
                 out.push('{');
                 description(out, &[$($doc),*]);
                 out.push_str(r#","type":"object","properties":{"#);
@@ -129,7 +151,11 @@ macro_rules! impl_definition {
                     out.push_str(":{");
                     description(out, &[$($fdoc),*]);
                     out.push(',');
-                    <$ty as MemberSchema>::schema(out);
+                    if marked!(in_job_objects; $($($mark)*)?) && at == Position::JobObject {
+                        <$ty as MemberSchema>::schema_text(out);
+                    } else {
+                        <$ty as MemberSchema>::schema(out, Position::of_member(marked!(jobs; $($($mark)*)?)));
+                    }
                     out.push('}');
                 )*
                 let _ = first;
@@ -152,17 +178,18 @@ pub fn json_schema() -> String {
     macro_rules! shape_name {
         (
             $(#[doc = $doc:literal])* $name:ident {
-                $( $(#[doc = $fdoc:literal])* $field:ident : $ty:ty = $wire:literal, )*
+                $( $(#[doc = $fdoc:literal])* $field:ident : $ty:ty = $wire:literal $([$($mark:tt)*])?, )*
             }
             $( extra { $($extra:tt)* } )?
         ) => {
-            names.push((stringify!($name), <$name as Definition>::definition));
+            names.push((stringify!($name), |out| <$name as Definition>::definition(out, Position::Top)));
             if stringify!($name) == "JobDetail" {
                 job_members.extend([$($wire),*]);
             }
         };
     }
     crate::model::for_each_shape!(shape_name);
+    names.push((JOB_OBJECT, |out| JobDetail::definition(out, Position::JobObject)));
     // a gateway envelope: `HostId` or `Message`, none of the envelope's own
     // members a container, no `Success`, a `Code` that is not an integer, and
     // no job member but `RequestId` and `Code` (the reader's rule, de/root.rs)
@@ -193,7 +220,7 @@ pub fn json_schema() -> String {
         out.push(',');
     }
     out.push_str(
-        r##""JobOrValue":{"description":"A position the API leaves untyped: a job for an object, a list for an array, any other value as sent.","anyOf":[{"$ref":"#/$defs/JobDetail"},{"type":"array","items":{"$ref":"#/$defs/JobOrValue"}},{"type":["string","number","boolean","null"]}]}}}"##,
+        r##""JobOrValue":{"description":"A position the API leaves untyped: a job for an object, a list for an array, any other value as sent.","anyOf":[{"$ref":"#/$defs/JobObject"},{"type":"array","items":{"$ref":"#/$defs/JobOrValue"}},{"type":["string","number","boolean","null"]}]}}}"##,
     );
     out
 }

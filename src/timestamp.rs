@@ -15,8 +15,6 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
-use crate::model::{JobDetail, Wire};
-
 /// Which forms a member takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Form {
@@ -25,32 +23,6 @@ pub(crate) enum Form {
     /// Calendar forms, or an epoch in milliseconds or seconds.
     CalendarOrEpoch,
 }
-
-/// Reads a member's text from a job.
-pub(crate) type Member = fn(&JobDetail) -> Option<&str>;
-
-/// One timestamp member: its wire name and its text, named once.
-macro_rules! stamp {
-    ($field:ident, $form:ident) => {
-        (
-            Wire::<JobDetail>::$field,
-            |j: &JobDetail| j.$field.as_deref(),
-            Form::$form,
-        )
-    };
-}
-
-/// The timestamp members of a job, in canonical order, and their forms.
-pub(crate) const JOB_TIMESTAMPS: &[(&str, Member, Form)] = &[
-    stamp!(begin_timestamp, Calendar),
-    stamp!(boot_time, Calendar),
-    stamp!(consumption_checkpoint, Calendar),
-    stamp!(create_time, Calendar),
-    stamp!(end_timestamp, Calendar),
-    stamp!(expire_time, Calendar),
-    stamp!(finish_time, Calendar),
-    stamp!(last_update_time, CalendarOrEpoch),
-];
 
 /// How a timestamp text reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -39,6 +39,8 @@ fn the_model_imports_nothing_above_the_value_types() {
         "use crate::{",
     ];
     for (path, text) in files("src/model") {
+        // unit tests may build their inputs with the layers above
+        let text = text.split("#[cfg(test)]").next().unwrap_or_default();
         for layer in layers_above {
             assert!(!text.contains(layer), "{} uses {layer}", path.display());
         }
@@ -178,10 +180,6 @@ fn wire_names_are_spelled_only_in_the_model() {
     const NOT_YET_MOVED: &[&str] = &[
         // the envelope test inside the schema's text: wants the envelope's own table
         "src/schema.rs",
-        // the serde name of the type `Status`, not the member: stays
-        "src/task/kind.rs",
-        // the timestamp accessors' docs (`concat!` takes literals only)
-        "src/task/mod.rs",
     ];
     let wires = wire_names();
     assert!(wires.len() > 100, "{}", wires.len());

@@ -229,6 +229,13 @@ fn independent(doc: &str) -> Result<(), TestCaseError> {
     }
 }
 
+/// The generated JSON Schema, compiled once.
+static SCHEMA: std::sync::LazyLock<jsonschema::Validator> = std::sync::LazyLock::new(|| {
+    let schema: serde_json::Value =
+        serde_json::from_str(&dts_job_detail::schema::json_schema()).expect("the schema is JSON");
+    jsonschema::draft202012::new(&schema).expect("the schema compiles")
+});
+
 fn parse(text: &str) -> Response {
     from_slice(text.as_bytes()).unwrap_or_else(|e| panic!("{e}\n{text}"))
 }
@@ -252,7 +259,16 @@ proptest! {
         prop_assert_eq!(&from_xml, &resp, "XML form: {}", x);
         prop_assert_eq!(json::to_string(&from_json), j.clone(), "JSON → model → JSON");
         prop_assert_eq!(xml::to_string(&from_xml).ok(), Some(x), "XML → model → XML");
-        prop_assert_eq!(json::to_string(&from_xml), j, "XML → model → JSON");
+        prop_assert_eq!(json::to_string(&from_xml), j.clone(), "XML → model → JSON");
+        // model v3: canonical JSON validates against the schema, and serde's
+        // Serialize writes the same tree (both follow the table's markers)
+        let tree: serde_json::Value = serde_json::from_str(&j).expect("canonical JSON is JSON");
+        let errors: Vec<String> = SCHEMA.iter_errors(&tree).map(|e| format!("{e} at {}", e.instance_path())).collect();
+        prop_assert!(errors.is_empty(), "{:?}: {}", errors, j);
+        // (both through serde_json's reader, whose float parsing is not exact)
+        let serialized = serde_json::to_string(&resp).expect("serializable");
+        let serialized: serde_json::Value = serde_json::from_str(&serialized).expect("JSON");
+        prop_assert_eq!(serialized, tree, "Serialize ≠ json::to_string");
     }
 
     #[test]

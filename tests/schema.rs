@@ -50,6 +50,8 @@ fn the_schema_refuses_what_canonical_json_never_holds() {
         r#"{"SubSyncJob": [{"Delay": {"a": 1}}]}"#,              // nested job with a wrong member
         r#"{"DataInitializationStatus": {"Percent": 100}}"#,     // stage percent is text
         r#"{"Code": "Forbidden", "Message": "m", "HostId": 5}"#, // an envelope's host is text
+        r#"{"SubSyncJob": [{"Checkpoint": 1616405159}]}"#,       // a job object's Checkpoint is text
+        r#"{"ReverseJob": {"Checkpoint": 1616405159}}"#,         // (model v3: typed by position)
     ] {
         let doc: serde_json::Value = serde_json::from_str(bad).unwrap();
         assert!(!validator.is_valid(&doc), "{bad}");
@@ -58,6 +60,7 @@ fn the_schema_refuses_what_canonical_json_never_holds() {
     for good in [
         r#"{"FutureField": {"any": [1, 2]}}"#,
         r#"{"Checkpoint": "12x", "Success": null, "Delay": 3}"#,
+        r#"{"Checkpoint": 7, "SubDistributedJob": [{"Checkpoint": "7"}], "ReverseJob": {"Checkpoint": null}}"#,
         r#"{"Code": "Forbidden.InstanceNotFound", "HostId": "dts.aliyuncs.com", "Message": "gone", "RequestId": "r"}"#,
     ] {
         let doc: serde_json::Value = serde_json::from_str(good).unwrap();

@@ -235,7 +235,7 @@ macro_rules! impl_shape {
     (
         $(#[$meta:meta])*
         $name:ident {
-            $( $(#[$fmeta:meta])* $field:ident : $ty:ty = $wire:literal, )*
+            $( $(#[$fmeta:meta])* $field:ident : $ty:ty = $wire:literal $([$($mark:tt)*])?, )*
         }
         $( extra { $( $(#[$xmeta:meta])* $xfield:ident : $xty:ty, )* } )?
     ) => {

@@ -6,12 +6,26 @@
 
 use std::fmt::Write as _;
 
+use crate::model::meaning::{Position, marked};
 use crate::model::{JobOrValue, Open, Present, Scalar, UnknownFields};
 use crate::value::{Number, Value, format_float};
 
 /// Something written as canonical JSON.
 pub(crate) trait ToJson {
     fn to_json(&self, out: &mut String);
+
+    /// As [`ToJson::to_json`], for a value at `at`: a job there writes its
+    /// members as the API declares them at that position.
+    fn to_json_at(&self, out: &mut String, at: Position) {
+        let _ = at;
+        self.to_json(out);
+    }
+
+    /// As a string: for a member the API declares a string where it sits
+    /// (an integer written as its digits in quotes; anything else as usual).
+    fn to_json_text(&self, out: &mut String) {
+        self.to_json(out);
+    }
 }
 
 /// Writes a string with JSON escapes: `"`, `\`, and control characters
@@ -84,6 +98,15 @@ impl ToJson for Scalar<i64> {
             Scalar::Invalid(raw) => write_str(out, raw),
         }
     }
+
+    fn to_json_text(&self, out: &mut String) {
+        match self {
+            Scalar::Value(n) => {
+                let _ = write!(out, "\"{n}\"");
+            }
+            _ => self.to_json(out),
+        }
+    }
 }
 
 impl ToJson for Scalar<bool> {
@@ -110,12 +133,27 @@ impl<T: ToJson + ?Sized> ToJson for Box<T> {
     fn to_json(&self, out: &mut String) {
         (**self).to_json(out);
     }
+
+    fn to_json_at(&self, out: &mut String, at: Position) {
+        (**self).to_json_at(out, at);
+    }
 }
 
 impl<T: ToJson> ToJson for Option<T> {
     fn to_json(&self, out: &mut String) {
+        self.to_json_at(out, Position::Top);
+    }
+
+    fn to_json_at(&self, out: &mut String, at: Position) {
         match self {
-            Some(v) => v.to_json(out),
+            Some(v) => v.to_json_at(out, at),
+            None => out.push_str("null"),
+        }
+    }
+
+    fn to_json_text(&self, out: &mut String) {
+        match self {
+            Some(v) => v.to_json_text(out),
             None => out.push_str("null"),
         }
     }
@@ -123,12 +161,16 @@ impl<T: ToJson> ToJson for Option<T> {
 
 impl<T: ToJson> ToJson for Vec<T> {
     fn to_json(&self, out: &mut String) {
+        self.to_json_at(out, Position::Top);
+    }
+
+    fn to_json_at(&self, out: &mut String, at: Position) {
         out.push('[');
         for (i, item) in self.iter().enumerate() {
             if i > 0 {
                 out.push(',');
             }
-            item.to_json(out);
+            item.to_json_at(out, at);
         }
         out.push(']');
     }
@@ -161,11 +203,16 @@ impl ToJson for Value {
     }
 }
 
+/// Only ever in a member that holds jobs: its jobs are job objects.
 impl ToJson for JobOrValue {
     fn to_json(&self, out: &mut String) {
+        self.to_json_at(out, Position::JobObject);
+    }
+
+    fn to_json_at(&self, out: &mut String, at: Position) {
         match self {
-            JobOrValue::Job(job) => job.to_json(out),
-            JobOrValue::List(items) => items.to_json(out),
+            JobOrValue::Job(job) => job.to_json_at(out, at),
+            JobOrValue::List(items) => items.to_json_at(out, at),
             JobOrValue::Value(v) => v.to_json(out),
         }
     }
@@ -198,24 +245,33 @@ macro_rules! impl_to_json {
     (
         $(#[$meta:meta])*
         $name:ident {
-            $( $(#[$fmeta:meta])* $field:ident : $ty:ty = $wire:literal, )*
+            $( $(#[$fmeta:meta])* $field:ident : $ty:ty = $wire:literal $([$($mark:tt)*])?, )*
         }
         $( extra { $( $(#[$xmeta:meta])* $xfield:ident : $xty:ty, )* } )?
     ) => {
         impl ToJson for crate::model::$name {
             fn to_json(&self, out: &mut String) {
-                crate::de::deeper(|| self.members_json(out));
+                self.to_json_at(out, Position::Top);
+            }
+
+            fn to_json_at(&self, out: &mut String, at: Position) {
+                crate::de::deeper(|| self.members_json(out, at));
             }
         }
 
         impl crate::model::$name {
-            fn members_json(&self, out: &mut String) {
+            #[allow(unused_variables)] // `at` matters to a job only
+            fn members_json(&self, out: &mut String, at: Position) {
                 out.push('{');
                 let mut first = true;
                 $(
                     if Present::present(&self.$field) {
                         key(out, &mut first, $wire);
-                        self.$field.to_json(out);
+                        if marked!(in_job_objects; $($($mark)*)?) && at == Position::JobObject {
+                            self.$field.to_json_text(out);
+                        } else {
+                            self.$field.to_json_at(out, Position::of_member(marked!(jobs; $($($mark)*)?)));
+                        }
                     }
                 )*
                 unknown_members(out, &mut first, &self.unknown);

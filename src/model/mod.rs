@@ -38,6 +38,7 @@
 //! object or an absent one.
 
 mod enums;
+pub(crate) mod meaning;
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
@@ -45,6 +46,8 @@ pub use crate::value::{Number, Open, Scalar, Str, UnknownFields, Value};
 pub use enums::{
     CheckResult, DestNetType, Direction, JobType, OriginType, PayType, RetryTarget, SslSolution,
 };
+use meaning::Position;
+pub use meaning::Stage;
 
 /// A text member: `None` when absent.
 pub type Text = Option<Str>;
@@ -83,7 +86,7 @@ macro_rules! for_each_shape {
                 /// Undocumented approval URL.
                 approval_process_url: Text = "ApprovalProcessUrl",
                 /// Start of the change-tracking range, `YYYY-MM-DDTHH:MM:SSZ`.
-                begin_timestamp: Text = "BeginTimestamp",
+                begin_timestamp: Text = "BeginTimestamp" [timestamp(Calendar), tracking],
                 /// Binlog information.
                 binlog: Text = "Binlog",
                 /// Current binlog position.
@@ -91,26 +94,26 @@ macro_rules! for_each_shape {
                 /// Binlog position range.
                 binlog_time: Text = "BinlogTime",
                 /// Start time (documented with milliseconds and no zone).
-                boot_time: Text = "BootTime",
+                boot_time: Text = "BootTime" [timestamp(Calendar)],
                 /// Incremental offset, UNIX seconds (a number at the top level, a string in
                 /// job objects; both read as an integer).
-                checkpoint: Int = "Checkpoint",
+                checkpoint: Int = "Checkpoint" [in_job_objects(String)],
                 /// Legacy code, `200` on success.
                 code: Int = "Code",
                 /// Consumer checkpoint of a change-tracking task.
-                consumption_checkpoint: Text = "ConsumptionCheckpoint",
+                consumption_checkpoint: Text = "ConsumptionCheckpoint" [timestamp(Calendar), after(begin_timestamp), before(end_timestamp), tracking],
                 /// Downstream client, `<ip>:<id>`.
                 consumption_client: Text = "ConsumptionClient",
                 /// Creation time.
-                create_time: Text = "CreateTime",
+                create_time: Text = "CreateTime" [timestamp(Calendar)],
                 /// Data delivery channel (top level).
                 data_delivery_channel_info: Option<Box<DataDeliveryChannelInfo>> = "DataDeliveryChannelInfo",
                 /// ETL stage.
-                data_etl_status: Option<Box<StageStatus>> = "DataEtlStatus",
+                data_etl_status: Option<Box<StageStatus>> = "DataEtlStatus" [stage(DataEtl)],
                 /// Full data stage.
-                data_initialization_status: Option<Box<StageStatus>> = "DataInitializationStatus",
+                data_initialization_status: Option<Box<StageStatus>> = "DataInitializationStatus" [stage(DataInitialization)],
                 /// Incremental stage.
-                data_synchronization_status: Option<Box<StageStatus>> = "DataSynchronizationStatus",
+                data_synchronization_status: Option<Box<StageStatus>> = "DataSynchronizationStatus" [stage(DataSynchronization)],
                 /// RDS instances behind a PolarDB-X 1.0 source.
                 database_count: Int = "DatabaseCount",
                 /// Task objects, JSON in a string; see `db_objects()`.
@@ -146,7 +149,7 @@ macro_rules! for_each_shape {
                 /// Value for `%s` in `ErrMessage`.
                 dynamic_message: Text = "DynamicMessage",
                 /// End of the change-tracking range.
-                end_timestamp: Text = "EndTimestamp",
+                end_timestamp: Text = "EndTimestamp" [timestamp(Calendar), after(begin_timestamp)],
                 /// API error code when the call failed.
                 err_code: Text = "ErrCode",
                 /// API error message, may contain `%s`.
@@ -156,9 +159,9 @@ macro_rules! for_each_shape {
                 /// ETL operator graph (JSON-ish text).
                 etl_calculator: Text = "EtlCalculator",
                 /// Expiry of a subscription instance.
-                expire_time: Text = "ExpireTime",
+                expire_time: Text = "ExpireTime" [timestamp(Calendar), after(create_time)],
                 /// Completion time.
-                finish_time: Text = "FinishTime",
+                finish_time: Text = "FinishTime" [timestamp(Calendar), after(create_time)],
                 /// Task group ID.
                 group_id: Text = "GroupId",
                 /// HTTP status echoed in the body.
@@ -172,7 +175,7 @@ macro_rules! for_each_shape {
                 /// Task type vocabulary (`sync`, `online`, `SUBSCRIBE`, …).
                 job_type: Enum<JobType> = "JobType",
                 /// Last update, epoch milliseconds as text.
-                last_update_time: Text = "LastUpdateTime",
+                last_update_time: Text = "LastUpdateTime" [timestamp(CalendarOrEpoch)],
                 /// Upper DU limit (serverless).
                 max_du: Float = "MaxDu",
                 /// Stages the task runs.
@@ -186,7 +189,7 @@ macro_rules! for_each_shape {
                 /// Throughput.
                 performance: Option<Box<Performance>> = "Performance",
                 /// Precheck progress and items.
-                precheck_status: Option<Box<PrecheckStatus>> = "PrecheckStatus",
+                precheck_status: Option<Box<PrecheckStatus>> = "PrecheckStatus" [stage(Precheck)],
                 /// Request ID.
                 request_id: Text = "RequestId",
                 /// Reserved settings, JSON in a string; see `reserved_map()`.
@@ -199,24 +202,24 @@ macro_rules! for_each_shape {
                 retry_state: Option<Box<RetryState>> = "RetryState",
                 /// Reverse task of a two-way synchronization (untyped in the API: an
                 /// object, or a placeholder string).
-                reverse_job: Option<JobOrValue> = "ReverseJob",
+                reverse_job: Option<JobOrValue> = "ReverseJob" [jobs],
                 /// Source endpoint.
                 source_endpoint: Option<Box<Endpoint>> = "SourceEndpoint",
                 /// Task status; decode with `status()`, which depends on the task kind.
                 status: Text = "Status",
                 /// Schema stage.
-                structure_initialization_status: Option<Box<StageStatus>> = "StructureInitializationStatus",
+                structure_initialization_status: Option<Box<StageStatus>> = "StructureInitializationStatus" [stage(StructureInitialization)],
                 /// Distributed sub-tasks.
-                sub_distributed_job: Vec<JobDetail> = "SubDistributedJob",
+                sub_distributed_job: Vec<JobDetail> = "SubDistributedJob" [jobs],
                 /// Synchronization sub-tasks (typed jobs at the top level; untyped inside
                 /// a job, where items may be plain ids).
-                sub_sync_job: Vec<JobOrValue> = "SubSyncJob",
+                sub_sync_job: Vec<JobOrValue> = "SubSyncJob" [jobs],
                 /// Change-tracking topic.
-                subscribe_topic: Text = "SubscribeTopic",
+                subscribe_topic: Text = "SubscribeTopic" [tracking],
                 /// Tracked operation types.
                 subscription_data_type: Option<Box<SubscriptionDataType>> = "SubscriptionDataType",
                 /// Change-tracking endpoints.
-                subscription_host: Option<Box<SubscriptionHost>> = "SubscriptionHost",
+                subscription_host: Option<Box<SubscriptionHost>> = "SubscriptionHost" [tracking],
                 /// Whether the API call succeeded.
                 success: Bool = "Success",
                 /// Synchronization direction.
@@ -368,9 +371,9 @@ macro_rules! for_each_shape {
                 /// Creator UID.
                 creator: Int = "Creator",
                 /// Creation time.
-                gmt_create: Text = "GmtCreate",
+                gmt_create: Text = "GmtCreate" [timestamp(Calendar)],
                 /// Modification time.
-                gmt_modified: Text = "GmtModified",
+                gmt_modified: Text = "GmtModified" [timestamp(Calendar)],
                 /// Tag ID.
                 id: Int = "Id",
                 /// Region.
@@ -472,6 +475,89 @@ impl<T> Present for Vec<T> {
     }
 }
 
+/// A member's value as canonical JSON at a position (see `meaning::Position`):
+/// a job writes its members as the API declares them there.
+pub(crate) trait SerializeAt: Serialize {
+    fn serialize_at<S: Serializer>(&self, s: S, at: Position) -> Result<S::Ok, S::Error> {
+        let _ = at;
+        self.serialize(s)
+    }
+
+    /// As a string, for a member the API declares a string where it sits.
+    fn serialize_text<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.serialize(s)
+    }
+}
+
+impl SerializeAt for Str {}
+impl<E> SerializeAt for Open<E> {}
+impl SerializeAt for Scalar<bool> {}
+impl SerializeAt for Scalar<f64> {}
+
+impl SerializeAt for Scalar<i64> {
+    fn serialize_text<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Scalar::Value(n) => s.collect_str(n),
+            _ => self.serialize(s),
+        }
+    }
+}
+
+impl<T: SerializeAt> SerializeAt for Option<T> {
+    fn serialize_at<S: Serializer>(&self, s: S, at: Position) -> Result<S::Ok, S::Error> {
+        match self {
+            Some(v) => v.serialize_at(s, at),
+            None => s.serialize_none(),
+        }
+    }
+
+    fn serialize_text<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Some(v) => v.serialize_text(s),
+            None => s.serialize_none(),
+        }
+    }
+}
+
+impl<T: SerializeAt> SerializeAt for Box<T> {
+    fn serialize_at<S: Serializer>(&self, s: S, at: Position) -> Result<S::Ok, S::Error> {
+        (**self).serialize_at(s, at)
+    }
+}
+
+impl<T: SerializeAt> SerializeAt for Vec<T> {
+    fn serialize_at<S: Serializer>(&self, s: S, at: Position) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.len()))?;
+        for item in self {
+            seq.serialize_element(&At {
+                value: item,
+                at,
+                text: false,
+            })?;
+        }
+        seq.end()
+    }
+}
+
+/// A member's value with where it sits, for `Serialize`.
+struct At<'a, T> {
+    value: &'a T,
+    at: Position,
+    /// Written as a string (the member's `in_job_objects(String)`, in a job object).
+    text: bool,
+}
+
+impl<T: SerializeAt> Serialize for At<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.text {
+            self.value.serialize_text(s)
+        } else {
+            self.value.serialize_at(s, self.at)
+        }
+    }
+}
+
 /// Declares a shape's struct and its canonical `Serialize`.
 /// The wire names of the shape `S`'s members, as associated constants named
 /// like its fields (generated from the table by `define_shape!`).
@@ -481,7 +567,7 @@ macro_rules! define_shape {
     (
         $(#[$meta:meta])*
         $name:ident {
-            $( $(#[$fmeta:meta])* $field:ident : $ty:ty = $wire:literal, )*
+            $( $(#[$fmeta:meta])* $field:ident : $ty:ty = $wire:literal $([$($mark:tt)*])?, )*
         }
         $( extra { $( $(#[$xmeta:meta])* $xfield:ident : $xty:ty, )* } )?
     ) => {
@@ -507,6 +593,22 @@ macro_rules! define_shape {
         impl $name {
             /// Wire names of the known members, in canonical order.
             pub const FIELDS: &'static [&'static str] = &[$($wire),*];
+
+            /// What each member is beyond its type, in canonical order: its
+            /// table line's markers (see `model::meaning`).
+            #[allow(dead_code)]
+            pub(crate) const MEANINGS: &'static [meaning::Meaning<$name>] = &[$(
+                meaning::meaning!($name, $field, meaning::Meaning::plain($wire) $(, $($mark)*)?)
+            ),*];
+
+            /// The meaning of the member named `wire`, if the shape has one
+            /// (found by binary search: the table is in ASCII order).
+            #[allow(dead_code)]
+            pub(crate) fn meaning(wire: &str) -> Option<&'static meaning::Meaning<$name>> {
+                Self::FIELDS.binary_search(&wire).ok().and_then(|i| Self::MEANINGS.get(i))
+            }
+
+            $( meaning::timestamp_accessor!($field, $wire $(, $($mark)*)?); )*
 
             /// The known members as (Rust field name, wire name), in canonical
             /// order: the snake-case names bindings use (`dts_instance_id` for
@@ -560,11 +662,23 @@ macro_rules! define_shape {
         /// members in arrival order; absent members and empty lists left out.
         impl Serialize for $name {
             fn serialize<Ser: Serializer>(&self, s: Ser) -> Result<Ser::Ok, Ser::Error> {
+                self.serialize_at(s, Position::Top)
+            }
+        }
+
+        impl SerializeAt for $name {
+            #[allow(unused_variables)] // `at` matters to a job only
+            fn serialize_at<Ser: Serializer>(&self, s: Ser, at: Position) -> Result<Ser::Ok, Ser::Error> {
                 crate::stack::deeper(|| {
                     let mut map = s.serialize_map(None)?;
                     $(
                         if Present::present(&self.$field) {
-                            map.serialize_entry($wire, &self.$field)?;
+                            map.serialize_entry($wire, &At {
+                                value: &self.$field,
+                                at: Position::of_member(meaning::marked!(jobs; $($($mark)*)?)),
+                                text: meaning::marked!(in_job_objects; $($($mark)*)?)
+                                    && at == Position::JobObject,
+                            })?;
                         }
                     )*
                     self.unknown.serialize_entries(&mut map)?;
@@ -793,11 +907,18 @@ impl std::fmt::Debug for JobOrValue {
     }
 }
 
+/// Only ever in a member that holds jobs: its jobs are job objects.
 impl Serialize for JobOrValue {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.serialize_at(s, Position::JobObject)
+    }
+}
+
+impl SerializeAt for JobOrValue {
+    fn serialize_at<S: Serializer>(&self, s: S, at: Position) -> Result<S::Ok, S::Error> {
         match self {
-            JobOrValue::Job(j) => j.serialize(s),
-            JobOrValue::List(items) => s.collect_seq(items),
+            JobOrValue::Job(j) => j.serialize_at(s, at),
+            JobOrValue::List(items) => items.serialize_at(s, at),
             JobOrValue::Value(v) => v.serialize(s),
         }
     }

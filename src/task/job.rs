@@ -6,7 +6,7 @@ use std::time::Duration;
 use std::str::FromStr;
 
 use super::{JobStatus, Options, Status, TaskKind};
-use crate::model::{JobDetail, JobOrValue, JobType};
+use crate::model::{JobDetail, JobType};
 
 /// A job of a parsed response, seen with [`Options`] and in its place: its
 /// JSON Pointer in the canonical document, its parent, its task kind.
@@ -208,14 +208,9 @@ fn own_kind(job: &JobDetail) -> Option<TaskKind> {
     {
         return Some(kind);
     }
-    let filled = |t: &Option<crate::model::Str>| t.as_deref().is_some_and(|t| !t.trim().is_empty());
-    let host = job.subscription_host.as_deref().is_some_and(|h| {
-        filled(&h.private_host) || filled(&h.public_host) || filled(&h.vpc_host) || !h.unknown.is_empty()
-    });
-    let tracking = filled(&job.subscribe_topic)
-        || host
-        || filled(&job.consumption_checkpoint)
-        || filled(&job.begin_timestamp);
+    let tracking = JobDetail::MEANINGS
+        .iter()
+        .any(|m| m.tracking.is_some_and(|filled| filled(job)));
     tracking.then_some(TaskKind::ChangeTracking)
 }
 
@@ -232,40 +227,17 @@ pub struct SubJobs<'a> {
 impl<'a> SubJobs<'a> {
     fn push_children(&mut self, job: &Job<'a>) {
         let mut children = Vec::new();
-        let d = job.detail;
-        if let Some(reverse) = &d.reverse_job {
-            collect(job, reverse, format!("{}/ReverseJob", job.pointer), &mut children);
+        for m in JobDetail::MEANINGS {
+            if let Some(held) = m.jobs {
+                held(job.detail).jobs(&format!("{}/{}", job.pointer, m.wire), &mut children);
+            }
         }
-        for (i, sub) in d.sub_distributed_job.iter().enumerate() {
-            children.push(job.child(sub, format!("{}/SubDistributedJob/{i}", job.pointer)));
-        }
-        for (i, item) in d.sub_sync_job.iter().enumerate() {
-            collect(
-                job,
-                item,
-                format!("{}/SubSyncJob/{i}", job.pointer),
-                &mut children,
-            );
-        }
-        self.stack.extend(children.into_iter().rev());
-    }
-}
-
-/// The jobs in an untyped position (a job, or lists of them).
-fn collect<'a>(parent: &Job<'a>, value: &'a JobOrValue, pointer: String, out: &mut Vec<Job<'a>>) {
-    let mut pending = vec![(value, pointer)];
-    while let Some((value, pointer)) = pending.pop() {
-        match value {
-            JobOrValue::Job(job) => out.push(parent.child(job, pointer)),
-            JobOrValue::List(items) => pending.extend(
-                items
-                    .iter()
-                    .enumerate()
-                    .rev()
-                    .map(|(i, item)| (item, format!("{pointer}/{i}"))),
-            ),
-            JobOrValue::Value(_) => {}
-        }
+        self.stack.extend(
+            children
+                .into_iter()
+                .rev()
+                .map(|(detail, pointer)| job.child(detail, pointer)),
+        );
     }
 }
 

@@ -192,28 +192,15 @@ pub struct Status {
 impl serde::Serialize for Status {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("Status", 2)?;
+        // the struct's name, as serde wants it (no JSON writer prints it)
+        let mut st = s.serialize_struct(stringify!(Status), 2)?;
         st.serialize_field("raw", &self.raw)?;
         st.serialize_field("known", &self.known.map(JobStatus::as_str))?;
         st.end()
     }
 }
 
-/// A stage of a job, each with its own status vocabulary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Stage {
-    /// `DataSynchronizationStatus` (incremental).
-    DataSynchronization,
-    /// `DataInitializationStatus` (full data).
-    DataInitialization,
-    /// `StructureInitializationStatus` (schema).
-    StructureInitialization,
-    /// `DataEtlStatus`.
-    DataEtl,
-    /// `PrecheckStatus`.
-    Precheck,
-}
+pub use crate::model::Stage;
 
 listed_enum! {
 /// A stage status value. `Catched` (sic) means the stage caught up.

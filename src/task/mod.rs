@@ -18,7 +18,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
-use crate::model::{ErrorEnvelope, JobDetail, JobOrValue, Scalar, Wire};
+use crate::model::{ErrorEnvelope, JobDetail, Scalar};
 
 /// An API error: the business error of an HTTP-200 body, or the gateway envelope's.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -155,25 +155,10 @@ impl JobDetail {
             return Some(self);
         }
         let mut segments = pointer.strip_prefix('/')?.split('/');
-        let index = |s: Option<&str>| s?.parse::<usize>().ok();
         let mut job = self;
         while let Some(member) = segments.next() {
-            let mut item = match member {
-                Wire::<JobDetail>::sub_distributed_job => {
-                    job = job.sub_distributed_job.get(index(segments.next())?)?;
-                    continue;
-                }
-                Wire::<JobDetail>::sub_sync_job => job.sub_sync_job.get(index(segments.next())?)?,
-                Wire::<JobDetail>::reverse_job => job.reverse_job.as_ref()?,
-                _ => return None,
-            };
-            job = loop {
-                match item {
-                    JobOrValue::Job(j) => break j,
-                    JobOrValue::List(items) => item = items.get(index(segments.next())?)?,
-                    JobOrValue::Value(_) => return None,
-                }
-            };
+            let held = JobDetail::meaning(member)?.jobs?;
+            job = held(job).job_at(&mut segments)?;
         }
         Some(job)
     }
@@ -241,40 +226,6 @@ impl crate::model::StageStatus {
     /// ```
     pub fn percent(&self) -> Option<f64> {
         crate::scalar::exact_float(self.percent.as_deref()?.trim())
-    }
-}
-
-/// Typed accessors of the timestamp members, one per member, all under the
-/// rules of validation.
-macro_rules! timestamp_accessors {
-    ($( $shape:ty { $( $name:ident: $wire:literal, $form:ident; )* } )*) => {
-        $( impl $shape {
-            $(
-                #[doc = concat!("`", $wire, "` as a UTC time, under the lenient rules of validation \
-                    (fractional seconds, offsets, no zone, a space for `T`, white space around it); \
-                    `None` when absent, blank or not a real date and time.")]
-                pub fn $name(&self) -> Option<DateTime<Utc>> {
-                    crate::timestamp::read_member(self.$name.as_deref()?, crate::timestamp::Form::$form)?.time()
-                }
-            )*
-        } )*
-    };
-}
-
-timestamp_accessors! {
-    JobDetail {
-        begin_timestamp: "BeginTimestamp", Calendar;
-        boot_time: "BootTime", Calendar;
-        consumption_checkpoint: "ConsumptionCheckpoint", Calendar;
-        create_time: "CreateTime", Calendar;
-        end_timestamp: "EndTimestamp", Calendar;
-        expire_time: "ExpireTime", Calendar;
-        finish_time: "FinishTime", Calendar;
-        last_update_time: "LastUpdateTime (also an epoch in milliseconds or seconds)", CalendarOrEpoch;
-    }
-    crate::model::Tag {
-        gmt_create: "GmtCreate", Calendar;
-        gmt_modified: "GmtModified", Calendar;
     }
 }
 

@@ -33,10 +33,11 @@ use crate::model::{ErrorEnvelope, JobDetail, JobOrValue, Response, Scalar, Stage
 /// Members by wire name: a job's, a tag's, a stage's (a precheck's `Status`
 /// and `Percent` are spelled as a stage's).
 type J = Wire<JobDetail>;
-type T = Wire<Tag>;
 type S = Wire<StageStatus>;
+use crate::model::meaning::{MAX_TIMESTAMPS, Meaning, StageView};
 use crate::task::{Job, Options, Stage, TaskKind};
-use crate::timestamp::{Form, JOB_TIMESTAMPS, Stamp, read_member};
+use crate::timestamp::{Form, Stamp, read_member};
+use chrono::{DateTime, Utc};
 
 /// How serious a [`Diagnostic`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Display, IntoStaticStr)]
@@ -406,7 +407,7 @@ macro_rules! impl_check {
     (
         $(#[$meta:meta])*
         $name:ident {
-            $( $(#[$fmeta:meta])* $field:ident : $ty:ty = $wire:literal, )*
+            $( $(#[$fmeta:meta])* $field:ident : $ty:ty = $wire:literal $([$($mark:tt)*])?, )*
         }
         $( extra { $( $(#[$xmeta:meta])* $xfield:ident : $xty:ty, )* } )?
     ) => {
@@ -420,34 +421,37 @@ macro_rules! impl_check {
 
 crate::model::for_each_shape!(impl_check);
 
-/// Reads one member of a job.
-type Getter<T> = fn(&JobDetail) -> Option<&T>;
-
-/// Pairs that must be in order: (earlier, later); reported at the later one.
-const ORDER: &[(&str, &str)] = &[
-    (J::create_time, J::finish_time),
-    (J::create_time, J::expire_time),
-    (J::begin_timestamp, J::end_timestamp),
-    (J::begin_timestamp, J::consumption_checkpoint),
-];
-
-/// Stage objects and their vocabularies.
-const STAGES: &[(&str, Stage, Getter<StageStatus>)] = &[
-    (J::data_etl_status, Stage::DataEtl, |j| {
-        j.data_etl_status.as_deref()
-    }),
-    (J::data_initialization_status, Stage::DataInitialization, |j| {
-        j.data_initialization_status.as_deref()
-    }),
-    (J::data_synchronization_status, Stage::DataSynchronization, |j| {
-        j.data_synchronization_status.as_deref()
-    }),
-    (
-        J::structure_initialization_status,
-        Stage::StructureInitialization,
-        |j| j.structure_initialization_status.as_deref(),
-    ),
-];
+/// Checks a shape's timestamp members and the order between them, as its
+/// table's markers say (`timestamp`, `after`, `before`).
+fn check_times<Sh>(shape: &Sh, meanings: &[Meaning<Sh>], path: &Path<'_>, out: &mut Report) {
+    let mut times: [(&str, Option<DateTime<Utc>>); MAX_TIMESTAMPS] = [("", None); MAX_TIMESTAMPS];
+    let mut slots = times.iter_mut();
+    for m in meanings {
+        if let Some((form, text)) = m.timestamp {
+            let stamp = text(shape).and_then(|text| check_stamp(text, form, &Path::Key(path, m.wire), out));
+            debug_assert!(slots.len() > 0, "more than MAX_TIMESTAMPS timestamps");
+            if let Some(slot) = slots.next() {
+                *slot = (m.wire, stamp.and_then(Stamp::time));
+            }
+        }
+    }
+    let time_of = |name: &str| times.iter().find(|(m, _)| *m == name).and_then(|(_, t)| *t);
+    for m in meanings {
+        let Some(at) = time_of(m.wire) else { continue };
+        if let Some(earlier) = m.after
+            && time_of(earlier).is_some_and(|t| t > at)
+        {
+            let message = format!("{} is before {earlier}", m.wire);
+            out.member(path, m.wire, DiagnosticCode::TimestampOrder, message);
+        }
+        if let Some(later) = m.before
+            && time_of(later).is_some_and(|t| t < at)
+        {
+            let message = format!("{} is after {later}", m.wire);
+            out.member(path, m.wire, DiagnosticCode::TimestampOrder, message);
+        }
+    }
+}
 
 /// Checks one job (not the jobs nested in it: the walk visits them).
 fn check_job(view: &Job<'_>, out: &mut Report) {
@@ -456,52 +460,10 @@ fn check_job(view: &Job<'_>, out: &mut Report) {
     let path = &Path::Job(view.pointer());
     job.check_scalars(path, out);
 
-    let mut times = [None; JOB_TIMESTAMPS.len()];
-    for ((member, get, form), slot) in JOB_TIMESTAMPS.iter().zip(times.iter_mut()) {
-        if let Some(stamp) = get(job).and_then(|text| check_stamp(text, *form, &Path::Key(path, member), out))
-        {
-            *slot = stamp.time();
-        }
-    }
-    let time_of = |name: &str| {
-        JOB_TIMESTAMPS
-            .iter()
-            .position(|(m, ..)| *m == name)
-            .and_then(|i| times.get(i).copied().flatten())
-    };
-    for (earlier, later) in ORDER {
-        if let (Some(a), Some(b)) = (time_of(earlier), time_of(later))
-            && a > b
-        {
-            out.member(
-                path,
-                later,
-                TimestampOrder,
-                format!("{later} is before {earlier}"),
-            );
-        }
-    }
-    if let (Some(end), Some(at)) = (time_of(J::end_timestamp), time_of(J::consumption_checkpoint))
-        && at > end
-    {
-        out.member(
-            path,
-            J::consumption_checkpoint,
-            TimestampOrder,
-            "ConsumptionCheckpoint is after EndTimestamp".into(),
-        );
-    }
+    check_times(job, JobDetail::MEANINGS, path, out);
     let tags = Path::Key(path, J::tag_list);
     for (i, tag) in job.tag_list.iter().enumerate() {
-        let item = Path::Index(&tags, i);
-        for (member, text) in [
-            (T::gmt_create, &tag.gmt_create),
-            (T::gmt_modified, &tag.gmt_modified),
-        ] {
-            if let Some(text) = text.as_deref() {
-                check_stamp(text, Form::Calendar, &Path::Key(&item, member), out);
-            }
-        }
+        check_times(tag, Tag::MEANINGS, &Path::Index(&tags, i), out);
     }
 
     if let Some(text) = job.init_checkpoint.as_deref().filter(|t| !t.trim().is_empty())
@@ -546,21 +508,12 @@ fn check_job(view: &Job<'_>, out: &mut Report) {
         );
     }
 
-    for (member, stage, get) in STAGES {
-        if let Some(obj) = get(job) {
-            let base = Path::Key(path, member);
-            check_stage(obj.status.as_deref(), obj.percent.as_deref(), *stage, &base, out);
+    for m in JobDetail::MEANINGS {
+        if let Some((stage, get)) = m.stage
+            && let Some(obj) = get(job)
+        {
+            check_stage(obj, stage, &Path::Key(path, m.wire), out);
         }
-    }
-    if let Some(pre) = job.precheck_status.as_deref() {
-        let base = Path::Key(path, J::precheck_status);
-        check_stage(
-            pre.status.as_deref(),
-            pre.percent.as_deref(),
-            Stage::Precheck,
-            &base,
-            out,
-        );
     }
 
     for (member, text) in [(J::db_object, &job.db_object), (J::reserved, &job.reserved)] {
@@ -594,8 +547,8 @@ fn check_stamp(text: &str, form: Form, at: &Path<'_>, out: &mut Report) -> Optio
     Some(stamp)
 }
 
-fn check_stage(status: Option<&str>, percent: Option<&str>, stage: Stage, base: &Path<'_>, out: &mut Report) {
-    if let Some(raw) = status.filter(|s| !s.is_empty())
+fn check_stage(obj: StageView<'_>, stage: Stage, base: &Path<'_>, out: &mut Report) {
+    if let Some(raw) = obj.status.filter(|s| !s.is_empty())
         && stage.state(raw).is_none()
     {
         out.member(
@@ -605,7 +558,7 @@ fn check_stage(status: Option<&str>, percent: Option<&str>, stage: Stage, base: 
             format!("{raw:?} is not a status of this stage"),
         );
     }
-    if let Some(raw) = percent.filter(|p| !p.trim().is_empty()) {
+    if let Some(raw) = obj.percent.filter(|p| !p.trim().is_empty()) {
         match crate::scalar::exact_float(raw.trim()).ok_or(()) {
             Ok(p) if (0.0..=100.0).contains(&p) => {}
             Ok(_) => out.member(

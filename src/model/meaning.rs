@@ -1,0 +1,528 @@
+//! What a member is beyond its type: the markers of the model's table.
+//!
+//! A table line may end in markers, in brackets after the wire name:
+//!
+//! ```text
+//! finish_time: Text = "FinishTime" [timestamp(Calendar), after(create_time)],
+//! ```
+//!
+//! | marker | on | means | used by |
+//! |---|---|---|---|
+//! | `timestamp(Form)` | a text member | a time in the given [`Form`]s | its typed accessor, validation |
+//! | `after(m)` | a timestamp | not before the timestamp `m` of the same shape (reported here) | validation |
+//! | `before(m)` | a timestamp | not after the timestamp `m` (reported here) | validation |
+//! | `stage(Stage)` | a stage object | the stage, with its status vocabulary | validation, `diff` |
+//! | `jobs` | a member that holds jobs | nested jobs | the job walk, `job_at`, `diff` |
+//! | `tracking` | any member | filled, it is evidence of change tracking | the task kind |
+//! | `in_job_objects(String)` | a scalar of a job | a string in job objects (its type at the top level otherwise) | the canonical writers, `schema` |
+//!
+//! Each shape gets `Shape::MEANINGS`, one [`Meaning`] per member in table
+//! order, built from its markers; the lists that used to be written by hand
+//! (the timestamps, the stages, the job-holding members) are filters of it.
+//! The writers, which run per member, ask the marker itself through
+//! [`marked!`] (decided when compiling).
+
+use super::{JobDetail, JobOrValue};
+pub(crate) use crate::timestamp::Form;
+
+/// A stage of a job, each with its own status vocabulary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Stage {
+    /// `DataSynchronizationStatus` (incremental).
+    DataSynchronization,
+    /// `DataInitializationStatus` (full data).
+    DataInitialization,
+    /// `StructureInitializationStatus` (schema).
+    StructureInitialization,
+    /// `DataEtlStatus`.
+    DataEtl,
+    /// `PrecheckStatus`.
+    Precheck,
+}
+
+/// Where a job object sits: the response's top level, or inside another job
+/// (`SubSyncJob[]`, `SubDistributedJob[]`, `ReverseJob`). The API declares
+/// some members' types differently at the two (see `in_job_objects`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Position {
+    /// The document itself.
+    Top,
+    /// A job nested in a job.
+    JobObject,
+}
+
+/// A stage object's two members every stage has, whatever its shape.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct StageView<'a> {
+    pub(crate) status: Option<&'a str>,
+    pub(crate) percent: Option<&'a str>,
+}
+
+/// A shape that is a stage object (`StageStatus`, `PrecheckStatus`).
+pub(crate) trait StageObject {
+    fn view(&self) -> StageView<'_>;
+}
+
+/// The most `timestamp` members a shape has (a unit test holds the table to
+/// it), so validation keeps their times on the stack.
+pub(crate) const MAX_TIMESTAMPS: usize = 8;
+
+/// Reads a text member of the shape `S`.
+pub(crate) type TextOf<S> = fn(&S) -> Option<&str>;
+/// Reads a stage member of the shape `S`.
+pub(crate) type StageOf<S> = fn(&S) -> Option<StageView<'_>>;
+
+/// What one member of the shape `S` is, from its table line's markers.
+pub(crate) struct Meaning<S> {
+    /// The member's wire name.
+    pub(crate) wire: &'static str,
+    /// `timestamp(..)`: its forms, and its text.
+    pub(crate) timestamp: Option<(Form, TextOf<S>)>,
+    /// `after(m)`: the wire name of the member it must not be before.
+    pub(crate) after: Option<&'static str>,
+    /// `before(m)`: the wire name of the member it must not be after.
+    pub(crate) before: Option<&'static str>,
+    /// `stage(..)`: the stage, and its object.
+    pub(crate) stage: Option<(Stage, StageOf<S>)>,
+    /// `jobs`: the jobs it holds.
+    pub(crate) jobs: Option<fn(&S) -> &dyn HoldsJobs>,
+    /// `tracking`: whether it is filled (evidence of change tracking).
+    pub(crate) tracking: Option<fn(&S) -> bool>,
+}
+
+impl<S> Meaning<S> {
+    /// A member without markers.
+    pub(crate) const fn plain(wire: &'static str) -> Self {
+        Meaning {
+            wire,
+            timestamp: None,
+            after: None,
+            before: None,
+            stage: None,
+            jobs: None,
+            tracking: None,
+        }
+    }
+}
+
+/// Builds a member's [`Meaning`] from its markers (used by the table's
+/// expansion in `define_shape!`).
+macro_rules! meaning {
+    ($shape:ident, $field:ident, $base:expr $(,)?) => { $base };
+    ($shape:ident, $field:ident, $base:expr, timestamp($form:ident) $(, $($rest:tt)*)?) => {
+        $crate::model::meaning::meaning!($shape, $field, $crate::model::meaning::Meaning {
+            timestamp: Some(($crate::model::meaning::Form::$form, |s: &$shape| s.$field.as_deref())),
+            ..$base
+        } $(, $($rest)*)?)
+    };
+    ($shape:ident, $field:ident, $base:expr, after($other:ident) $(, $($rest:tt)*)?) => {
+        $crate::model::meaning::meaning!($shape, $field, $crate::model::meaning::Meaning {
+            after: Some($crate::model::Wire::<$shape>::$other),
+            ..$base
+        } $(, $($rest)*)?)
+    };
+    ($shape:ident, $field:ident, $base:expr, before($other:ident) $(, $($rest:tt)*)?) => {
+        $crate::model::meaning::meaning!($shape, $field, $crate::model::meaning::Meaning {
+            before: Some($crate::model::Wire::<$shape>::$other),
+            ..$base
+        } $(, $($rest)*)?)
+    };
+    ($shape:ident, $field:ident, $base:expr, stage($stage:ident) $(, $($rest:tt)*)?) => {
+        $crate::model::meaning::meaning!($shape, $field, $crate::model::meaning::Meaning {
+            stage: Some((
+                $crate::model::meaning::Stage::$stage,
+                |s: &$shape| s.$field.as_deref().map($crate::model::meaning::StageObject::view),
+            )),
+            ..$base
+        } $(, $($rest)*)?)
+    };
+    ($shape:ident, $field:ident, $base:expr, jobs $(, $($rest:tt)*)?) => {
+        $crate::model::meaning::meaning!($shape, $field, $crate::model::meaning::Meaning {
+            jobs: Some(|s: &$shape| &s.$field as &dyn $crate::model::meaning::HoldsJobs),
+            ..$base
+        } $(, $($rest)*)?)
+    };
+    ($shape:ident, $field:ident, $base:expr, tracking $(, $($rest:tt)*)?) => {
+        $crate::model::meaning::meaning!($shape, $field, $crate::model::meaning::Meaning {
+            tracking: Some(|s: &$shape| $crate::model::meaning::Filled::filled(&s.$field)),
+            ..$base
+        } $(, $($rest)*)?)
+    };
+    // read per member by the writers, with `marked!`
+    ($shape:ident, $field:ident, $base:expr, in_job_objects(String) $(, $($rest:tt)*)?) => {
+        $crate::model::meaning::meaning!($shape, $field, $base $(, $($rest)*)?)
+    };
+}
+pub(crate) use meaning;
+
+/// Whether a member's markers include the marker named first, as a
+/// constant (`marked!(jobs; timestamp(Calendar), jobs)` is `true`): for code
+/// generated per member, which should not look the member up at run time.
+macro_rules! marked {
+    ($want:ident;) => { false };
+    (jobs; jobs $(, $($rest:tt)*)?) => { true };
+    (in_job_objects; in_job_objects(String) $(, $($rest:tt)*)?) => { true };
+    ($want:ident; $mark:ident $(($($args:tt)*))? $(, $($rest:tt)*)?) => {
+        $crate::model::meaning::marked!($want; $($($rest)*)?)
+    };
+}
+pub(crate) use marked;
+
+impl Position {
+    /// The position of a member's value in a job at `self`: a job object for
+    /// a member that holds jobs, the top level's rules otherwise (only a
+    /// job's members differ by position).
+    pub(crate) const fn of_member(holds_jobs: bool) -> Position {
+        if holds_jobs {
+            Position::JobObject
+        } else {
+            Position::Top
+        }
+    }
+}
+
+/// The typed accessor of a `timestamp` member (nothing for other members).
+macro_rules! timestamp_accessor {
+    ($field:ident, $wire:literal $(,)?) => {};
+    ($field:ident, $wire:literal, timestamp($form:ident) $(, $($rest:tt)*)?) => {
+        #[doc = concat!("`", $wire, "` as a UTC time, under the lenient rules of validation \
+            (fractional seconds, offsets, no zone, a space for `T`, white space around it",
+            $crate::model::meaning::timestamp_accessor!(@form $form), "); \
+            `None` when absent, blank or not a real date and time.")]
+        pub fn $field(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+            $crate::timestamp::read_member(
+                self.$field.as_deref()?,
+                $crate::model::meaning::Form::$form,
+            )?
+            .time()
+        }
+    };
+    ($field:ident, $wire:literal, $mark:ident $(($($args:tt)*))? $(, $($rest:tt)*)?) => {
+        $crate::model::meaning::timestamp_accessor!($field, $wire $(, $($rest)*)?);
+    };
+    (@form Calendar) => { "" };
+    (@form CalendarOrEpoch) => { "; also an epoch in milliseconds or seconds" };
+}
+pub(crate) use timestamp_accessor;
+
+/// Whether a member carries something (evidence counts only when it does):
+/// a text that is not blank, an object with a filled member or any unknown one.
+pub(crate) trait Filled {
+    fn filled(&self) -> bool;
+}
+
+impl Filled for Option<super::Str> {
+    fn filled(&self) -> bool {
+        self.as_deref().is_some_and(|t| !t.trim().is_empty())
+    }
+}
+
+/// A member that holds jobs: a list of jobs, or an untyped position.
+pub(crate) trait HoldsJobs {
+    /// Every job it holds, depth first in document order, with its pointer
+    /// (`at` is the member's own pointer).
+    fn jobs<'a>(&'a self, at: &str, out: &mut Vec<(&'a JobDetail, String)>);
+
+    /// The job at the pointer's segments that follow the member's name.
+    fn job_at<'a>(&'a self, rest: &mut std::str::Split<'_, char>) -> Option<&'a JobDetail>;
+}
+
+fn index(segment: Option<&str>) -> Option<usize> {
+    segment?.parse().ok()
+}
+
+impl HoldsJobs for Vec<JobDetail> {
+    fn jobs<'a>(&'a self, at: &str, out: &mut Vec<(&'a JobDetail, String)>) {
+        out.extend(self.iter().enumerate().map(|(i, job)| (job, format!("{at}/{i}"))));
+    }
+
+    fn job_at<'a>(&'a self, rest: &mut std::str::Split<'_, char>) -> Option<&'a JobDetail> {
+        self.get(index(rest.next())?)
+    }
+}
+
+impl HoldsJobs for Vec<JobOrValue> {
+    fn jobs<'a>(&'a self, at: &str, out: &mut Vec<(&'a JobDetail, String)>) {
+        for (i, item) in self.iter().enumerate() {
+            item.jobs(&format!("{at}/{i}"), out);
+        }
+    }
+
+    fn job_at<'a>(&'a self, rest: &mut std::str::Split<'_, char>) -> Option<&'a JobDetail> {
+        self.get(index(rest.next())?)?.job_at(rest)
+    }
+}
+
+impl HoldsJobs for Option<JobOrValue> {
+    fn jobs<'a>(&'a self, at: &str, out: &mut Vec<(&'a JobDetail, String)>) {
+        if let Some(value) = self {
+            value.jobs(at, out);
+        }
+    }
+
+    fn job_at<'a>(&'a self, rest: &mut std::str::Split<'_, char>) -> Option<&'a JobDetail> {
+        self.as_ref()?.job_at(rest)
+    }
+}
+
+impl HoldsJobs for JobOrValue {
+    fn jobs<'a>(&'a self, at: &str, out: &mut Vec<(&'a JobDetail, String)>) {
+        // lists nest without limit in what was read: no recursion here
+        let mut pending = vec![(self, at.to_owned())];
+        while let Some((value, pointer)) = pending.pop() {
+            match value {
+                JobOrValue::Job(job) => out.push((job, pointer)),
+                JobOrValue::List(items) => pending.extend(
+                    items
+                        .iter()
+                        .enumerate()
+                        .rev()
+                        .map(|(i, item)| (item, format!("{pointer}/{i}"))),
+                ),
+                JobOrValue::Value(_) => {}
+            }
+        }
+    }
+
+    fn job_at<'a>(&'a self, rest: &mut std::str::Split<'_, char>) -> Option<&'a JobDetail> {
+        let mut item = self;
+        loop {
+            match item {
+                JobOrValue::Job(job) => return Some(job),
+                JobOrValue::List(items) => item = items.get(index(rest.next())?)?,
+                JobOrValue::Value(_) => return None,
+            }
+        }
+    }
+}
+
+impl StageObject for super::StageStatus {
+    fn view(&self) -> StageView<'_> {
+        StageView {
+            status: self.status.as_deref(),
+            percent: self.percent.as_deref(),
+        }
+    }
+}
+
+impl StageObject for super::PrecheckStatus {
+    fn view(&self) -> StageView<'_> {
+        StageView {
+            status: self.status.as_deref(),
+            percent: self.percent.as_deref(),
+        }
+    }
+}
+
+impl Filled for Option<Box<super::SubscriptionHost>> {
+    fn filled(&self) -> bool {
+        self.as_deref().is_some_and(|h| {
+            h.private_host.filled() || h.public_host.filled() || h.vpc_host.filled() || !h.unknown.is_empty()
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Each marker is honoured by what is generated from it: a test per
+    //! marker reads a document that fills every marked member with its own
+    //! wire name, and finds each name where its marker says.
+
+    use super::*;
+    use crate::model::{Response, Tag, Wire};
+
+    fn job(json: &str) -> JobDetail {
+        match crate::json::from_str(json) {
+            Ok(Response::Detail(d)) => d,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn marked<S>(meanings: &[Meaning<S>], has: impl Fn(&Meaning<S>) -> bool) -> Vec<&'static str> {
+        meanings.iter().filter(|m| has(m)).map(|m| m.wire).collect()
+    }
+
+    /// `{"A":<value of A>,"B":…}` for the members named.
+    fn document(names: &[&str], value: impl Fn(&str) -> String) -> String {
+        let members: Vec<String> = names.iter().map(|n| format!("\"{n}\":{}", value(n))).collect();
+        format!("{{{}}}", members.join(","))
+    }
+
+    #[test]
+    fn timestamp_marks_the_members_its_accessor_and_validation_read() {
+        let names = marked(JobDetail::MEANINGS, |m| m.timestamp.is_some());
+        assert_eq!(
+            names,
+            [
+                "BeginTimestamp",
+                "BootTime",
+                "ConsumptionCheckpoint",
+                "CreateTime",
+                "EndTimestamp",
+                "ExpireTime",
+                "FinishTime",
+                "LastUpdateTime"
+            ]
+        );
+        let d = job(&document(&names, |n| format!("\"{n}\"")));
+        for m in JobDetail::MEANINGS {
+            if let Some((_, text)) = m.timestamp {
+                assert_eq!(text(&d), Some(m.wire));
+            }
+        }
+        assert_eq!(
+            marked(Tag::MEANINGS, |m| m.timestamp.is_some()),
+            ["GmtCreate", "GmtModified"]
+        );
+        // the forms: only LastUpdateTime takes an epoch
+        let epoch = marked(JobDetail::MEANINGS, |m| {
+            matches!(m.timestamp, Some((Form::CalendarOrEpoch, _)))
+        });
+        assert_eq!(epoch, [Wire::<JobDetail>::last_update_time]);
+        let d = job(r#"{"LastUpdateTime":"1566291090000","CreateTime":"1566291090000"}"#);
+        assert!(d.last_update_time().is_some() && d.create_time().is_none());
+        assert!(
+            JobDetail::MEANINGS
+                .iter()
+                .filter(|m| m.timestamp.is_some())
+                .count()
+                <= MAX_TIMESTAMPS
+        );
+        assert!(Tag::MEANINGS.iter().filter(|m| m.timestamp.is_some()).count() <= MAX_TIMESTAMPS);
+    }
+
+    #[test]
+    fn after_and_before_name_timestamps_of_the_same_shape() {
+        let pairs: Vec<(&str, &str, &str)> = JobDetail::MEANINGS
+            .iter()
+            .flat_map(|m| {
+                let after = m.after.map(|other| (m.wire, "after", other));
+                let before = m.before.map(|other| (m.wire, "before", other));
+                after.into_iter().chain(before)
+            })
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("ConsumptionCheckpoint", "after", "BeginTimestamp"),
+                ("ConsumptionCheckpoint", "before", "EndTimestamp"),
+                ("EndTimestamp", "after", "BeginTimestamp"),
+                ("ExpireTime", "after", "CreateTime"),
+                ("FinishTime", "after", "CreateTime"),
+            ]
+        );
+        for (_, _, other) in pairs {
+            assert!(
+                JobDetail::meaning(other).is_some_and(|m| m.timestamp.is_some()),
+                "{other}"
+            );
+        }
+    }
+
+    #[test]
+    fn stage_marks_the_stage_objects_with_their_stage() {
+        let stages: Vec<(&str, Stage)> = JobDetail::MEANINGS
+            .iter()
+            .filter_map(|m| Some((m.wire, m.stage?.0)))
+            .collect();
+        assert_eq!(
+            stages,
+            [
+                ("DataEtlStatus", Stage::DataEtl),
+                ("DataInitializationStatus", Stage::DataInitialization),
+                ("DataSynchronizationStatus", Stage::DataSynchronization),
+                ("PrecheckStatus", Stage::Precheck),
+                ("StructureInitializationStatus", Stage::StructureInitialization),
+            ]
+        );
+        let names: Vec<&str> = stages.iter().map(|(n, _)| *n).collect();
+        let d = job(&document(&names, |n| {
+            format!("{{\"Status\":\"{n}\",\"Percent\":\"{}\"}}", n.len())
+        }));
+        for m in JobDetail::MEANINGS {
+            if let Some((_, get)) = m.stage {
+                let view = get(&d).unwrap_or_default();
+                assert_eq!(view.status, Some(m.wire));
+                assert_eq!(view.percent, Some(m.wire.len().to_string().as_str()));
+            }
+        }
+    }
+
+    #[test]
+    fn jobs_marks_the_members_the_walk_and_job_at_enter() {
+        let names = marked(JobDetail::MEANINGS, |m| m.jobs.is_some());
+        assert_eq!(names, ["ReverseJob", "SubDistributedJob", "SubSyncJob"]);
+        let d = job(&document(&names, |n| {
+            if n == "ReverseJob" {
+                format!("{{\"DtsJobId\":\"{n}\"}}")
+            } else {
+                format!("[{{\"DtsJobId\":\"{n}\"}}]")
+            }
+        }));
+        for m in JobDetail::MEANINGS {
+            if let Some(held) = m.jobs {
+                let mut found = Vec::new();
+                held(&d).jobs(&format!("/{}", m.wire), &mut found);
+                let [(nested, pointer)] = found.as_slice() else {
+                    panic!("{found:?}")
+                };
+                assert_eq!(nested.dts_job_id.as_deref(), Some(m.wire));
+                assert_eq!(
+                    d.job_at(pointer).and_then(|j| j.dts_job_id.as_deref()),
+                    Some(m.wire)
+                );
+            }
+        }
+        let walked: Vec<String> = d.job().with_sub_jobs().map(|j| j.pointer().to_owned()).collect();
+        assert_eq!(
+            walked,
+            ["", "/ReverseJob", "/SubDistributedJob/0", "/SubSyncJob/0"]
+        );
+    }
+
+    #[test]
+    fn tracking_marks_the_evidence_of_change_tracking() {
+        let names = marked(JobDetail::MEANINGS, |m| m.tracking.is_some());
+        assert_eq!(
+            names,
+            [
+                "BeginTimestamp",
+                "ConsumptionCheckpoint",
+                "SubscribeTopic",
+                "SubscriptionHost"
+            ]
+        );
+        for name in names {
+            let filled = if name == "SubscriptionHost" {
+                r#"{"VpcHost":"h:1"}"#.to_owned()
+            } else {
+                r#""2021-03-16T08:01:19Z""#.to_owned()
+            };
+            let blank = if name == "SubscriptionHost" {
+                r#"{"VpcHost":" "}"#
+            } else {
+                r#"" ""#
+            };
+            let kind = |value: &str| {
+                let d = job(&format!("{{\"{name}\":{value}}}"));
+                d.job().task_kind()
+            };
+            assert_eq!(kind(&filled), crate::task::TaskKind::ChangeTracking, "{name}");
+            assert_eq!(kind(blank), crate::task::TaskKind::Unknown, "{name}");
+        }
+    }
+
+    #[test]
+    fn in_job_objects_writes_a_string_in_job_objects_only() {
+        assert!(marked!(in_job_objects; timestamp(Calendar), in_job_objects(String)));
+        assert!(!marked!(in_job_objects; jobs));
+        assert!(marked!(jobs; tracking, jobs));
+        let text = r#"{"Checkpoint":"7","ReverseJob":{"Checkpoint":7},"SubDistributedJob":[{"Checkpoint":7}],"SubSyncJob":[[{"Checkpoint":7}]]}"#;
+        let resp = crate::json::from_str(text).unwrap_or_else(|e| panic!("{e}"));
+        let canonical = r#"{"Checkpoint":7,"ReverseJob":{"Checkpoint":"7"},"SubDistributedJob":[{"Checkpoint":"7"}],"SubSyncJob":[[{"Checkpoint":"7"}]]}"#;
+        assert_eq!(crate::json::to_string(&resp), canonical);
+        let serialized = serde_json::to_string(&resp).unwrap_or_default();
+        assert_eq!(serialized, canonical);
+    }
+}
