@@ -92,13 +92,12 @@ impl Destination {
             // as `File::create` does: 0666 less the umask
             builder.permissions(fs::Permissions::from_mode(0o666));
         }
-        let file = builder.tempfile_in(folder).map_err(|e| e.to_string())?;
-        if let Some(permissions) = permissions {
+        let temp = Temp::create(&builder, folder).map_err(|e| e.to_string())?;
+        if let (Some(permissions), Some(file)) = (permissions, temp.file.as_ref()) {
             file.as_file()
                 .set_permissions(permissions)
                 .map_err(|e| e.to_string())?;
         }
-        let temp = Temp::new(file);
         Ok(Destination::Replace {
             temp,
             path: path.to_owned(),
@@ -138,10 +137,16 @@ pub(crate) struct Temp {
 }
 
 impl Temp {
-    fn new(file: tempfile::NamedTempFile) -> Self {
-        lock_pending().push(file.path().to_owned());
+    /// Creates the file in `folder`. The handler is installed first, and the
+    /// file is created and registered under the lock the handler takes, so a
+    /// signal at any moment finds it (it was seen to kill the run between
+    /// the file's creation and the handler's installation).
+    fn create(builder: &tempfile::Builder<'_, '_>, folder: &Path) -> io::Result<Self> {
         install_handler();
-        Temp { file: Some(file) }
+        let mut pending = lock_pending();
+        let file = builder.tempfile_in(folder)?;
+        pending.push(file.path().to_owned());
+        Ok(Temp { file: Some(file) })
     }
 
     fn file(&mut self) -> io::Result<&mut tempfile::NamedTempFile> {
