@@ -102,7 +102,7 @@ impl<'de> Deserialize<'de> for Response {
                 .parse_str(&text)
                 .map_err(|e| de::Error::custom(format_args!("in the SDK dump's body: {e}"))),
             Decision::DumpBody(body) => {
-                match crate::json::de::read_value(&body, &Limits::default(), usize::MAX) {
+                match crate::codec::json::de::read_value(&body, &Limits::default(), usize::MAX) {
                     Ok(Decision::Response(r)) => Ok(r),
                     Ok(Decision::DumpBody(_)) => Err(de::Error::custom("an SDK dump inside a dump")),
                     Err(e) => Err(de::Error::custom(format_args!(

@@ -165,7 +165,7 @@ pub fn as_xml_carries(response: &Response) -> Response {
 /// module documentation); empty when they say the same.
 pub fn diff(old: &Response, new: &Response, options: &Options) -> Vec<Change> {
     let tree = |r: &Response| {
-        json::de::value_from_str_to_depth(&json::to_string(r), crate::MAX_DEPTH_CEILING)
+        crate::codec::json::de::value_from_str_to_depth(&json::to_string(r), crate::MAX_DEPTH_CEILING)
             .unwrap_or(Value::Null)
     };
     let (a, b) = (tree(old), tree(new));

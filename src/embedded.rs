@@ -76,7 +76,7 @@ pub struct DbObjectTable {
 
 /// Whether `text` is one JSON value, checked without building it.
 pub(crate) fn check(member: &'static str, text: &str) -> Result<(), EmbeddedJsonError> {
-    crate::json::token::check(text).map_err(|e| {
+    crate::codec::json::token::check(text).map_err(|e| {
         let error = crate::Error::new(crate::ErrorKind::Syntax, e.message)
             .with_offset(e.offset)
             .locate(text);
@@ -85,7 +85,7 @@ pub(crate) fn check(member: &'static str, text: &str) -> Result<(), EmbeddedJson
 }
 
 fn parse(member: &'static str, text: &str) -> Result<Value, EmbeddedJsonError> {
-    crate::json::de::value_from_str(text).map_err(|e| EmbeddedJsonError::new(member, &e))
+    crate::codec::json::de::value_from_str(text).map_err(|e| EmbeddedJsonError::new(member, &e))
 }
 
 fn object(member: &'static str, text: &str) -> Result<Members, EmbeddedJsonError> {

@@ -95,6 +95,7 @@ macro_rules! listed_enum {
     };
 }
 
+mod codec;
 mod de;
 mod deserialize;
 pub mod diff;
@@ -133,8 +134,8 @@ pub use validate::{Diagnostic, DiagnosticCode, Severity};
 pub trait Document: sealed::Written {}
 
 mod sealed {
-    use crate::json::ser::ToJson;
-    use crate::xml::ser::ToXml;
+    use crate::codec::json::ser::ToJson;
+    use crate::codec::xml::ser::ToXml;
     use crate::xml::{DETAIL_ROOT, ERROR_ROOT};
     use crate::{Error, ErrorEnvelope, JobDetail, Response};
 

@@ -3,12 +3,12 @@
 
 use std::io::Read;
 
+use crate::codec::{json, xml};
 use crate::de::Limits;
 use crate::de::root::Decision;
 use crate::error::{Error, ErrorKind};
 use crate::model::{Response, Value};
 use crate::task::{Options, TaskKind};
-use crate::{json, xml};
 
 pub use crate::de::{DEFAULT_MAX_DEPTH, DEFAULT_MAX_SIZE, MAX_DEPTH_CEILING};
 

@@ -18,7 +18,7 @@
 //! assert!(schema.contains(r#""Checkpoint":{"description":"#));
 //! ```
 
-use crate::json::ser::write_str;
+use crate::codec::json::ser::write_str;
 use crate::model::meaning::{Position, marked};
 #[allow(clippy::wildcard_imports)] // the table names every shape and member type
 use crate::model::*;

@@ -207,3 +207,158 @@ fn wire_names_are_spelled_only_in_the_model() {
         }
     }
 }
+
+/// The layers of `docs/ARCHITECTURE.md`, bottom first: a source may name
+/// (`crate::…`) only what its own layer or a layer below holds.
+const LAYERS: &[(&str, &[&str])] = &[
+    (
+        "values",
+        &["value.rs", "scalar.rs", "stack.rs", "timestamp.rs", "error.rs"],
+    ),
+    ("model", &["model/"]),
+    ("decoding contract", &["de/"]),
+    ("forms", &["codec/"]),
+    ("meaning", &["task/", "embedded.rs"]),
+    ("validation", &["validate/"]),
+    ("entry points", &["parser.rs", "deserialize.rs"]),
+    ("facade", &["lib.rs", "json.rs", "xml.rs"]),
+    (
+        "after reading",
+        &["export/", "diff.rs", "metrics.rs", "schema.rs"],
+    ),
+    ("command line", &["cli/", "main.rs"]),
+];
+
+/// The layer of a source, by its path under `src/`.
+fn layer_of(relative: &str) -> usize {
+    LAYERS
+        .iter()
+        .position(|(_, members)| {
+            members
+                .iter()
+                .any(|m| relative == *m || (m.ends_with('/') && relative.starts_with(m)))
+        })
+        .unwrap_or_else(|| panic!("src/{relative} is in no layer: add it to LAYERS and the picture"))
+}
+
+/// What `crate::a::b::…` names, as a source path under `src/`: the deepest
+/// module file that exists; a name the crate root re-exports (`crate::Error`)
+/// resolves to the module it comes from.
+fn resolve(path: &str, root_names: &std::collections::HashMap<String, String>) -> String {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let segments: Vec<&str> = path.split("::").filter(|s| !s.is_empty()).collect();
+    let Some(first) = segments.first() else {
+        return "lib.rs".into();
+    };
+    if let Some(module) = root_names.get(*first) {
+        return resolve(module, root_names);
+    }
+    let mut found = String::from("lib.rs");
+    for depth in 1..=segments.len() {
+        let dir = segments[..depth].join("/");
+        for candidate in [format!("{dir}.rs"), format!("{dir}/mod.rs")] {
+            if src.join(&candidate).is_file() {
+                found = candidate;
+            }
+        }
+    }
+    found
+}
+
+/// The names the crate root re-exports (`pub use module::{A, B}`), by the
+/// module they come from.
+fn root_names(lib: &str) -> std::collections::HashMap<String, String> {
+    let mut names = std::collections::HashMap::new();
+    for statement in lib.split(';') {
+        let Some(rest) = statement.trim().strip_prefix("pub use ") else {
+            continue;
+        };
+        let (module, list) = match rest.split_once("::{") {
+            Some((module, list)) => (module, list.trim_end_matches('}')),
+            None => match rest.rsplit_once("::") {
+                Some(pair) => pair,
+                None => continue,
+            },
+        };
+        for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            names.insert(name.to_owned(), module.to_owned());
+        }
+    }
+    names
+}
+
+/// Every `crate::…` path a source's code names (comments and unit tests
+/// left out); `crate::{a, b}` counts as `crate::a` and `crate::b`.
+fn crate_paths(text: &str) -> Vec<String> {
+    let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+    let mut paths = Vec::new();
+    for line in code.lines().map(str::trim_start).filter(|l| !l.starts_with("//")) {
+        let mut rest = line;
+        while let Some(at) = rest.find("crate::") {
+            rest = &rest[at + "crate::".len()..];
+            if let Some(group) = rest.strip_prefix('{') {
+                let end = group.find('}').unwrap_or(group.len());
+                paths.extend(
+                    group[..end]
+                        .split(',')
+                        .map(|n| n.trim().to_owned())
+                        .filter(|n| !n.is_empty()),
+                );
+            } else {
+                let end = rest
+                    .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
+                    .unwrap_or(rest.len());
+                paths.push(rest[..end].to_owned());
+            }
+        }
+    }
+    paths
+}
+
+/// The whole layer picture, not only its bottom: no source names a layer
+/// above its own, so there is no import circle between layers (model v3:
+/// the JSON and XML readers imported the `Parser`, which imports them).
+#[test]
+fn every_layer_names_only_itself_and_the_layers_below() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let lib = fs::read_to_string(root.join("lib.rs")).expect("lib.rs");
+    let names = root_names(&lib);
+    assert!(names.get("Parser").is_some_and(|m| m == "parser"), "{names:?}");
+    let mut checked = 0;
+    for (path, text) in files("src") {
+        let relative = path
+            .strip_prefix(&root)
+            .expect("inside")
+            .to_string_lossy()
+            .replace('\\', "/");
+        if !relative.ends_with(".rs") {
+            continue;
+        }
+        let own = layer_of(&relative);
+        for named in crate_paths(&text) {
+            let target = resolve(&named, &names);
+            let theirs = layer_of(&target);
+            assert!(
+                theirs <= own,
+                "src/{relative} ({}) names crate::{named} in src/{target} ({}), a layer above",
+                LAYERS[own].0,
+                LAYERS[theirs].0
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "{checked}");
+}
+
+#[test]
+fn the_layer_check_notices_a_name_from_above() {
+    let names = root_names("pub use parser::{Format, Parser};\npub use error::{Error, ErrorKind};");
+    assert_eq!(resolve("Parser::new", &names), "parser.rs");
+    assert_eq!(resolve("codec::json::de::read", &names), "codec/json/de.rs");
+    assert_eq!(resolve("json::to_string", &names), "json.rs");
+    assert_eq!(
+        crate_paths("use crate::{Document, Parser};\n// crate::cli\nlet x = crate::de::deeper;"),
+        ["Document", "Parser", "de::deeper"]
+    );
+    assert!(layer_of(&resolve("Parser", &names)) > layer_of("codec/json/mod.rs"));
+}

@@ -2,7 +2,7 @@
 //! the columns; null for a missing value; times as RFC 3339 text in UTC.
 
 use super::{COLUMNS, Cell, JobRow, push_plain, time_text};
-use crate::json::ser::write_str;
+use crate::codec::json::ser::write_str;
 
 /// Appends a row's line.
 pub(super) fn line(out: &mut String, row: &JobRow) {

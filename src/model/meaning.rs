@@ -515,9 +515,9 @@ mod tests {
 
     #[test]
     fn in_job_objects_writes_a_string_in_job_objects_only() {
-        assert!(marked!(in_job_objects; timestamp(Calendar), in_job_objects(String)));
-        assert!(!marked!(in_job_objects; jobs));
-        assert!(marked!(jobs; tracking, jobs));
+        const { assert!(marked!(in_job_objects; timestamp(Calendar), in_job_objects(String))) };
+        const { assert!(!marked!(in_job_objects; jobs)) };
+        const { assert!(marked!(jobs; tracking, jobs)) };
         let text = r#"{"Checkpoint":"7","ReverseJob":{"Checkpoint":7},"SubDistributedJob":[{"Checkpoint":7}],"SubSyncJob":[[{"Checkpoint":7}]]}"#;
         let resp = crate::json::from_str(text).unwrap_or_else(|e| panic!("{e}"));
         let canonical = r#"{"Checkpoint":7,"ReverseJob":{"Checkpoint":"7"},"SubDistributedJob":[{"Checkpoint":"7"}],"SubSyncJob":[[{"Checkpoint":"7"}]]}"#;
