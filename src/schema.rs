@@ -7,10 +7,11 @@
 //! members are allowed (they are kept and written back). A typed scalar is
 //! its JSON type, `null` when it was sent empty, or a string holding the
 //! value as sent when it could not be read as its type (validation reports
-//! it). The document is a gateway error envelope when it has the envelope's
-//! shape (`HostId` or `Message`, no `Success`, no member of a job but
-//! `RequestId` and a `Code` that is not an integer: the reader's rule), a job
-//! otherwise.
+//! it). The document is a gateway error envelope when it meets the envelope
+//! rule — written here from the same roles of the envelope's table that the
+//! reader decides by — and a job otherwise. A job nested in a job is the
+//! definition `JobObject`: the same members, with the types the API declares
+//! inside job objects (`Checkpoint` a string).
 //!
 //! ```
 //! let schema = dts_job_detail::schema::json_schema();
@@ -19,7 +20,7 @@
 //! ```
 
 use crate::codec::json::ser::write_str;
-use crate::model::meaning::{Position, marked};
+use crate::model::meaning::{EnvelopeRole, Position, envelope_roles, marked};
 #[allow(clippy::wildcard_imports)] // the table names every shape and member type
 use crate::model::*;
 
@@ -170,6 +171,43 @@ crate::model::for_each_shape!(impl_definition);
 /// Writes one shape's definition.
 type WriteDefinition = fn(&mut String);
 
+/// The envelope rule ([`EnvelopeRole`]) as a schema: a document that meets it
+/// is an envelope. Written from the same roles the reader decides by.
+fn envelope_condition(job_members: &[&str]) -> String {
+    let scalar = r#"{"type":["string","number","boolean","null"]}"#;
+    let (mut evidence, mut properties, mut shared) = (Vec::new(), Vec::new(), Vec::new());
+    for (wire, role) in envelope_roles() {
+        let mut name = String::new();
+        write_str(&mut name, wire);
+        match role {
+            EnvelopeRole::Own { evidence: counts } => {
+                if counts {
+                    evidence.push(format!(r#"{{"required":[{name}]}}"#));
+                }
+                properties.push(format!("{name}:{scalar}"));
+            }
+            EnvelopeRole::Shared { not_integer } => {
+                if not_integer {
+                    properties.push(format!(r#"{name}:{{"not":{{"type":"integer"}}}}"#));
+                }
+                shared.push(wire);
+            }
+        }
+    }
+    let mut detail_only = Vec::new();
+    for member in job_members.iter().filter(|m| !shared.contains(m)) {
+        let mut name = String::new();
+        write_str(&mut name, member);
+        detail_only.push(name);
+    }
+    format!(
+        r#"{{"anyOf":[{}],"properties":{{{}}},"propertyNames":{{"not":{{"enum":[{}]}}}}}}"#,
+        evidence.join(","),
+        properties.join(","),
+        detail_only.join(",")
+    )
+}
+
 /// The JSON Schema of canonical JSON, as compact JSON text.
 pub fn json_schema() -> String {
     let mut names: Vec<(&'static str, WriteDefinition)> = Vec::new();
@@ -190,28 +228,9 @@ pub fn json_schema() -> String {
     }
     crate::model::for_each_shape!(shape_name);
     names.push((JOB_OBJECT, |out| JobDetail::definition(out, Position::JobObject)));
-    // a gateway envelope: `HostId` or `Message`, none of the envelope's own
-    // members a container, no `Success`, a `Code` that is not an integer, and
-    // no job member but `RequestId` and `Code` (the reader's rule, de/root.rs)
-    let scalar = r#"{"type":["string","number","boolean","null"]}"#;
-    let mut not_job = String::new();
-    for (i, member) in job_members
-        .iter()
-        .filter(|m| {
-            !matches!(
-                **m,
-                Wire::<ErrorEnvelope>::request_id | Wire::<ErrorEnvelope>::code
-            )
-        })
-        .enumerate()
-    {
-        if i > 0 {
-            not_job.push(',');
-        }
-        write_str(&mut not_job, member);
-    }
     let mut out = format!(
-        r##"{{"$schema":"https://json-schema.org/draft/2020-12/schema","title":"DescribeDtsJobDetail response, canonical JSON of dts-job-detail","type":"object","if":{{"anyOf":[{{"required":["HostId"]}},{{"required":["Message"]}}],"not":{{"required":["Success"]}},"properties":{{"Code":{{"not":{{"type":"integer"}}}},"HostId":{scalar},"Message":{scalar},"Recommend":{scalar}}},"propertyNames":{{"not":{{"enum":[{not_job}]}}}}}},"then":{{"$ref":"#/$defs/ErrorEnvelope"}},"else":{{"$ref":"#/$defs/JobDetail"}},"$defs":{{"##
+        r##"{{"$schema":"https://json-schema.org/draft/2020-12/schema","title":"DescribeDtsJobDetail response, canonical JSON of dts-job-detail","type":"object","if":{},"then":{{"$ref":"#/$defs/ErrorEnvelope"}},"else":{{"$ref":"#/$defs/JobDetail"}},"$defs":{{"##,
+        envelope_condition(&job_members)
     );
     for (name, definition) in names {
         write_str(&mut out, name);

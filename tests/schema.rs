@@ -8,6 +8,12 @@ fn schema() -> jsonschema::Validator {
     jsonschema::draft202012::new(&schema).unwrap()
 }
 
+/// The schema's `if`: the condition under which a document is an envelope.
+fn envelope_condition() -> jsonschema::Validator {
+    let schema: serde_json::Value = serde_json::from_str(&dts_job_detail::schema::json_schema()).unwrap();
+    jsonschema::draft202012::new(&schema["if"]).unwrap()
+}
+
 fn documents(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
@@ -112,6 +118,13 @@ mod reader_and_schema_agree {
                     serde_json::from_str(&dts_job_detail::json::to_string(&resp)).unwrap();
                 let errors: Vec<String> = validator.iter_errors(&canonical).map(|e| e.to_string()).collect();
                 prop_assert!(errors.is_empty(), "{doc} → {canonical}: {errors:?}");
+                // and the schema's envelope condition decides as the reader did
+                // (both read the rule from the envelope's table)
+                prop_assert_eq!(
+                    super::envelope_condition().is_valid(&canonical),
+                    resp.envelope().is_some(),
+                    "{} → {}", doc, canonical
+                );
             }
         }
     }

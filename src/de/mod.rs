@@ -38,6 +38,11 @@ pub(crate) trait Shape: Default + Height {
 
     /// The shape's unknown members.
     fn unknown_mut(&mut self) -> &mut UnknownFields;
+
+    /// Stores a scalar already read into the scalar member `key`, as
+    /// `read_field` would have: whether an earlier value was replaced;
+    /// `None` when the shape has no scalar member of that name.
+    fn set_scalar(&mut self, key: &str, v: In<'_>) -> Option<bool>;
 }
 
 /// One member's value, as a front end offers it. Each method consumes the value.
@@ -78,45 +83,51 @@ pub(crate) trait Source<'de>: Sized {
 /// instead, and never replaces).
 pub(crate) trait Slot {
     fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<bool, S::Error>;
-}
 
-impl Slot for Option<crate::value::Str> {
-    fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<bool, S::Error> {
-        let replaced = self.is_some();
-        *self = Some(scalar::text(src.scalar()?));
-        Ok(replaced)
+    /// For a scalar slot, stores a scalar already read (as `read` would
+    /// have); `None` for a slot that is not a scalar.
+    fn set_scalar(&mut self, v: In<'_>) -> Option<bool> {
+        let _ = v;
+        None
     }
 }
 
-impl Slot for Option<Scalar<i64>> {
-    fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<bool, S::Error> {
-        let replaced = self.is_some();
-        *self = Some(scalar::integer(src.scalar()?));
-        Ok(replaced)
-    }
+/// The scalar slots: each reads a scalar and converts it by its rule.
+macro_rules! scalar_slots {
+    ($($ty:ty => $convert:expr;)*) => {
+        $(impl Slot for $ty {
+            fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<bool, S::Error> {
+                Ok(scalar_slot(self, src.scalar()?, $convert))
+            }
+
+            fn set_scalar(&mut self, v: In<'_>) -> Option<bool> {
+                Some(scalar_slot(self, v, $convert))
+            }
+        })*
+    };
 }
 
-impl Slot for Option<Scalar<bool>> {
-    fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<bool, S::Error> {
-        let replaced = self.is_some();
-        *self = Some(scalar::boolean(src.scalar()?));
-        Ok(replaced)
-    }
+/// Stores `convert(v)`; whether an earlier value was replaced.
+fn scalar_slot<T>(slot: &mut Option<T>, v: In<'_>, convert: impl FnOnce(In<'_>) -> T) -> bool {
+    let replaced = slot.is_some();
+    *slot = Some(convert(v));
+    replaced
 }
 
-impl Slot for Option<Scalar<f64>> {
-    fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<bool, S::Error> {
-        let replaced = self.is_some();
-        *self = Some(scalar::float(src.scalar()?));
-        Ok(replaced)
-    }
+scalar_slots! {
+    Option<crate::value::Str> => scalar::text;
+    Option<Scalar<i64>> => scalar::integer;
+    Option<Scalar<bool>> => scalar::boolean;
+    Option<Scalar<f64>> => scalar::float;
 }
 
 impl<E> Slot for Option<Open<E>> {
     fn read<'de, S: Source<'de>>(&mut self, src: S) -> Result<bool, S::Error> {
-        let replaced = self.is_some();
-        *self = Some(Open::new(scalar::text(src.scalar()?)));
-        Ok(replaced)
+        Ok(scalar_slot(self, src.scalar()?, |v| Open::new(scalar::text(v))))
+    }
+
+    fn set_scalar(&mut self, v: In<'_>) -> Option<bool> {
+        Some(scalar_slot(self, v, |v| Open::new(scalar::text(v))))
     }
 }
 
@@ -250,6 +261,13 @@ macro_rules! impl_shape {
 
             fn unknown_mut(&mut self) -> &mut UnknownFields {
                 &mut self.unknown
+            }
+
+            fn set_scalar(&mut self, key: &str, v: In<'_>) -> Option<bool> {
+                match key {
+                    $( $wire => Slot::set_scalar(&mut self.$field, v), )*
+                    _ => None,
+                }
             }
         }
 

@@ -9,18 +9,19 @@
 //!   number) and `body` (an object, or a string holding a document). The
 //!   body is the response. (XML cannot carry a JSON number, so an XML
 //!   document is never a dump, and neither is the canonical output of one.)
-//! - **Gateway envelope**: no `Success`; `HostId` or `Message` present as a
-//!   scalar; no member of a job detail other than `RequestId` and a `Code`
-//!   that is not an integer. (A detail's `Code` is an integer, the gateway's a
-//!   dotted name such as `Forbidden.InstanceNotFound`, so a detail that
-//!   carries `Code` and `Message` stays a detail.)
+//! - **Gateway envelope**: the rule of the envelope's table, read from its
+//!   markers ([`EnvelopeRole`]): today an `evidence` member (`HostId`,
+//!   `Message`), the envelope's own members scalars, a `Code` that is not an
+//!   integer, and no member of a detail but `RequestId` and `Code`. The
+//!   envelope is then read from its table: each of its members as its slot
+//!   reads it, the rest kept as unknown members.
 //! - Otherwise a **job detail**.
 
-use crate::de::{Budget, Exceeded, Height, Shape, Source};
-use crate::model::{ErrorEnvelope, JobDetail, Response, Scalar, Str, UnknownFields, Value, Wire};
+use std::borrow::Cow;
 
-/// The gateway envelope's members, by wire name.
-type E = Wire<ErrorEnvelope>;
+use crate::de::{Budget, Exceeded, Height, Shape, Source};
+use crate::model::meaning::{EnvelopeRole, envelope_roles};
+use crate::model::{ErrorEnvelope, JobDetail, Response, Scalar, UnknownFields, Value};
 use crate::scalar::{self, In};
 use crate::value::merge_repeats;
 
@@ -28,8 +29,10 @@ use crate::value::merge_repeats;
 #[derive(Default)]
 pub(crate) struct Root {
     detail: JobDetail,
-    /// `Code` as text, for an envelope (whose `Code` is a name, not a number).
-    code: Option<Str>,
+    /// The envelope's members a detail has too (`RequestId`, `Code`), as
+    /// sent, the last value of each: a detail reads `Code` as an integer, an
+    /// envelope as a name.
+    shared: Vec<(&'static str, Value)>,
 }
 
 impl Height for Root {
@@ -40,26 +43,40 @@ impl Height for Root {
 
 impl Shape for Root {
     fn read_field<'de, S: Source<'de>>(&mut self, key: &str, src: S) -> Result<bool, S::Error> {
-        match key {
-            E::code => {
-                let v = src.scalar()?;
-                let replaced = self.code.is_some();
-                self.code = Some(scalar::text(v.clone()));
-                self.detail.code = Some(scalar::integer(v));
-                Ok(replaced)
-            }
-            "body" => {
-                let v = src.value_unmerged()?;
-                self.detail.unknown.push(key, v);
-                Ok(false)
-            }
-            _ => self.detail.read_field(key, src),
+        if key == "body" {
+            let v = src.value_unmerged()?;
+            self.detail.unknown.push(key, v);
+            return Ok(false);
         }
+        if let Some(wire) = shared_member(key) {
+            let v = src.scalar()?;
+            let sent = scalar::value(v.clone());
+            match self.shared.iter_mut().find(|(k, _)| *k == wire) {
+                Some((_, earlier)) => *earlier = sent,
+                None => self.shared.push((wire, sent)),
+            }
+            // a shared member is a scalar in both tables (a unit test holds them to it)
+            return Ok(self.detail.set_scalar(key, v).unwrap_or_default());
+        }
+        self.detail.read_field(key, src)
     }
 
     fn unknown_mut(&mut self) -> &mut UnknownFields {
         &mut self.detail.unknown
     }
+
+    fn set_scalar(&mut self, key: &str, v: In<'_>) -> Option<bool> {
+        self.detail.set_scalar(key, v)
+    }
+}
+
+/// The wire name of `key` when it is a member of the envelope that a
+/// detail has too.
+fn shared_member(key: &str) -> Option<&'static str> {
+    if !ErrorEnvelope::has_member(key) || !JobDetail::has_member(key) {
+        return None;
+    }
+    ErrorEnvelope::meaning(key).map(|m| m.wire)
 }
 
 /// What a document turned out to be (named apart from the public
@@ -98,49 +115,71 @@ impl Root {
             .all(|(k, _)| matches!(k, "headers" | "statusCode" | "body"));
         let status_is_number = matches!(d.unknown.get("statusCode"), Some(Value::Number(_)));
         let body_is_document = matches!(d.unknown.get("body"), Some(Value::Object(_) | Value::String(_)));
-        if d.present_count() == 0 && self.code.is_none() && dump_keys && status_is_number && body_is_document
-        {
+        if d.present_count() == 0 && dump_keys && status_is_number && body_is_document {
             self.detail.unknown.take("body")
         } else {
             None
         }
     }
 
+    /// The envelope rule ([`EnvelopeRole`]), on what the document carried.
     fn is_envelope(&self) -> bool {
-        let d = &self.detail;
-        let own = usize::from(d.request_id.is_some()) + usize::from(d.code.is_some());
-        let code_is_name = !matches!(d.code, Some(Scalar::Value(_)));
-        let scalar = |name: &str| d.unknown.get(name).map(|v| !v.is_container());
-        let carried = scalar(E::host_id) == Some(true) || scalar(E::message) == Some(true);
-        let all_scalar = [E::host_id, E::message, E::recommend]
-            .iter()
-            .all(|name| scalar(name) != Some(false));
-        d.success.is_none() && d.present_count() == own && code_is_name && carried && all_scalar
+        // no member of a detail but the shared ones (`Success` is one)
+        if self.detail.present_count() != self.shared.len() {
+            return false;
+        }
+        let mut evidence = false;
+        for (wire, role) in envelope_roles() {
+            match role {
+                EnvelopeRole::Shared { not_integer } => {
+                    let sent = self
+                        .shared
+                        .iter()
+                        .find(|(k, _)| *k == wire)
+                        .and_then(|(_, v)| scalar_in(v));
+                    if not_integer && sent.is_some_and(|v| matches!(scalar::integer(v), Scalar::Value(_))) {
+                        return false;
+                    }
+                }
+                EnvelopeRole::Own { evidence: counts } => match self.detail.unknown.get(wire) {
+                    Some(v) if v.is_container() => return false,
+                    Some(_) => evidence |= counts,
+                    None => {}
+                },
+            }
+        }
+        evidence
     }
 
+    /// The envelope, read from its table: every member of the envelope as
+    /// its slot reads it, the rest kept as unknown members in arrival order.
     fn into_envelope(self) -> ErrorEnvelope {
-        let Root { mut detail, code } = self;
-        let mut text = |name: &str| detail.unknown.take(name).map(scalar_text);
-        ErrorEnvelope {
-            host_id: text(E::host_id),
-            message: text(E::message),
-            recommend: text(E::recommend),
-            code,
-            request_id: detail.request_id,
-            unknown: detail.unknown,
-            ..ErrorEnvelope::default()
+        let Root { detail, shared } = self;
+        let mut envelope = ErrorEnvelope::default();
+        for (wire, value) in &shared {
+            if let Some(v) = scalar_in(value) {
+                envelope.set_scalar(wire, v);
+            }
         }
+        for (key, value) in detail.unknown.0 {
+            let own = ErrorEnvelope::has_member(&key) && !value.is_container();
+            if !(own && scalar_in(&value).is_some_and(|v| envelope.set_scalar(&key, v).is_some())) {
+                envelope.unknown.0.push((key, value));
+            }
+        }
+        envelope
     }
 }
 
-/// The text of a scalar value, as a text member reads it.
-fn scalar_text(v: Value) -> Str {
-    match v {
-        Value::String(s) => s.into(),
-        Value::Number(n) => n.to_string().into(),
-        Value::Bool(b) => scalar::text(In::Bool(b)),
-        _ => Str::default(),
-    }
+/// A scalar value as a reader hands it over; `None` for an object or array.
+fn scalar_in(v: &Value) -> Option<In<'_>> {
+    Some(match v {
+        Value::String(s) => In::Str(Cow::Borrowed(s)),
+        Value::Number(n) => In::Number(Cow::Owned(n.to_string())),
+        Value::Bool(b) => In::Bool(*b),
+        Value::Null => In::Null,
+        Value::Array(_) | Value::Object(_) => return None,
+    })
 }
 
 /// Merges repeated names in every object inside `value` (what reading it as

@@ -15,6 +15,8 @@
 //! | `jobs` | a member that holds jobs | nested jobs | the job walk, `job_at`, `diff` |
 //! | `tracking` | any member | filled, it is evidence of change tracking | the task kind |
 //! | `in_job_objects(String)` | a scalar of a job | a string in job objects (its type at the top level otherwise) | the canonical writers, `schema` |
+//! | `evidence` | a member of the envelope | its presence makes a document an envelope, if the rest of the rule holds | the envelope rule ([`envelope_roles`]) |
+//! | `not_integer` | a member the envelope shares with a detail | the envelope's value is not an integer | the envelope rule |
 //!
 //! Each shape gets `Shape::MEANINGS`, one [`Meaning`] per member in table
 //! order, built from its markers; the lists that used to be written by hand
@@ -89,6 +91,12 @@ pub(crate) struct Meaning<S> {
     pub(crate) jobs: Option<fn(&S) -> &dyn HoldsJobs>,
     /// `tracking`: whether it is filled (evidence of change tracking).
     pub(crate) tracking: Option<fn(&S) -> bool>,
+    /// `evidence` (the envelope's table): a document with it is an envelope
+    /// if the rest of the rule holds (see [`EnvelopeRole`]).
+    pub(crate) evidence: bool,
+    /// `not_integer` (the envelope's table): an envelope's value of this
+    /// member does not read as an integer.
+    pub(crate) not_integer: bool,
 }
 
 impl<S> Meaning<S> {
@@ -102,6 +110,8 @@ impl<S> Meaning<S> {
             stage: None,
             jobs: None,
             tracking: None,
+            evidence: false,
+            not_integer: false,
         }
     }
 }
@@ -146,6 +156,18 @@ macro_rules! meaning {
     ($shape:ident, $field:ident, $base:expr, tracking $(, $($rest:tt)*)?) => {
         $crate::model::meaning::meaning!($shape, $field, $crate::model::meaning::Meaning {
             tracking: Some(|s: &$shape| $crate::model::meaning::Filled::filled(&s.$field)),
+            ..$base
+        } $(, $($rest)*)?)
+    };
+    ($shape:ident, $field:ident, $base:expr, evidence $(, $($rest:tt)*)?) => {
+        $crate::model::meaning::meaning!($shape, $field, $crate::model::meaning::Meaning {
+            evidence: true,
+            ..$base
+        } $(, $($rest)*)?)
+    };
+    ($shape:ident, $field:ident, $base:expr, not_integer $(, $($rest:tt)*)?) => {
+        $crate::model::meaning::meaning!($shape, $field, $crate::model::meaning::Meaning {
+            not_integer: true,
             ..$base
         } $(, $($rest)*)?)
     };
@@ -205,6 +227,41 @@ macro_rules! timestamp_accessor {
     (@form CalendarOrEpoch) => { "; also an epoch in milliseconds or seconds" };
 }
 pub(crate) use timestamp_accessor;
+
+/// What a member of the gateway envelope's table is to the rule that tells an
+/// envelope from a detail. The rule, from these roles: a document is an
+/// envelope when it has an `evidence` member, every member of its own is a
+/// scalar, no shared member with `not_integer` reads as an integer, and it
+/// has no member of a detail but the shared ones. `de::root` applies it to
+/// what a document carried, and `schema` writes it as a JSON Schema
+/// condition: both read it from here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum EnvelopeRole {
+    /// A member a detail has too (`RequestId`, `Code`).
+    Shared {
+        /// Its envelope value does not read as an integer.
+        not_integer: bool,
+    },
+    /// A member only the envelope has (`HostId`, `Message`, `Recommend`).
+    Own {
+        /// One such member must be present.
+        evidence: bool,
+    },
+}
+
+/// Every member of the envelope's table with its role, in canonical order.
+pub(crate) fn envelope_roles() -> impl Iterator<Item = (&'static str, EnvelopeRole)> {
+    super::ErrorEnvelope::MEANINGS.iter().map(|m| {
+        let role = if JobDetail::has_member(m.wire) {
+            EnvelopeRole::Shared {
+                not_integer: m.not_integer,
+            }
+        } else {
+            EnvelopeRole::Own { evidence: m.evidence }
+        };
+        (m.wire, role)
+    })
+}
 
 /// Whether a member carries something (evidence counts only when it does):
 /// a text that is not blank, an object with a filled member or any unknown one.
@@ -524,5 +581,55 @@ mod tests {
         assert_eq!(crate::json::to_string(&resp), canonical);
         let serialized = serde_json::to_string(&resp).unwrap_or_default();
         assert_eq!(serialized, canonical);
+    }
+
+    #[test]
+    fn evidence_and_not_integer_make_the_envelope_rule() {
+        use EnvelopeRole::*;
+        let roles: Vec<(&str, EnvelopeRole)> = envelope_roles().collect();
+        assert_eq!(
+            roles,
+            [
+                ("Code", Shared { not_integer: true }),
+                ("HostId", Own { evidence: true }),
+                ("Message", Own { evidence: true }),
+                ("Recommend", Own { evidence: false }),
+                ("RequestId", Shared { not_integer: false }),
+            ]
+        );
+        // a shared member is a scalar in both tables (the reader stores it in both)
+        for (wire, role) in &roles {
+            if let Shared { .. } = role {
+                use crate::de::Shape;
+                let v = || crate::scalar::In::Null;
+                assert!(JobDetail::default().set_scalar(wire, v()).is_some(), "{wire}");
+                assert!(
+                    super::super::ErrorEnvelope::default()
+                        .set_scalar(wire, v())
+                        .is_some(),
+                    "{wire}"
+                );
+            }
+        }
+        let is_envelope = |text: &str| matches!(crate::json::from_str(text), Ok(Response::Error(_)));
+        for (wire, role) in roles {
+            let alone = format!(r#"{{"RequestId":"r","{wire}":"x"}}"#);
+            assert_eq!(is_envelope(&alone), role == Own { evidence: true }, "{alone}");
+        }
+        assert!(is_envelope(
+            r#"{"HostId":"h","Recommend":"u","Code":"Forbidden"}"#
+        ));
+        assert!(
+            !is_envelope(r#"{"HostId":"h","Recommend":{}}"#),
+            "an own member as an object"
+        );
+        assert!(
+            !is_envelope(r#"{"HostId":"h","Code":"403"}"#),
+            "not_integer: Code reads as an integer"
+        );
+        assert!(
+            !is_envelope(r#"{"HostId":"h","Success":false}"#),
+            "a member of a detail only"
+        );
     }
 }
