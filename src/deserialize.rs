@@ -96,21 +96,16 @@ impl<'de> Deserialize<'de> for Response {
             ctx: &mut ctx,
         }
         .deserialize(d)?;
-        match root.finish(&ctx.budget, true).map_err(limit)? {
+        // a dump's body is the response, whether an object or a string (a
+        // dump is not nested)
+        match root.finish(&ctx.budget).map_err(limit)? {
             Decision::Response(r) => Ok(r),
             Decision::DumpBody(Value::String(text)) => crate::Parser::new()
-                .parse_str(&text)
+                .parse_body_str(&text)
                 .map_err(|e| de::Error::custom(format_args!("in the SDK dump's body: {e}"))),
             Decision::DumpBody(body) => {
-                match crate::codec::json::de::read_value(&body, &Limits::default(), usize::MAX) {
-                    Ok(Decision::Response(r)) => Ok(r),
-                    Ok(Decision::DumpBody(_)) => Err(de::Error::custom("an SDK dump inside a dump")),
-                    Err(e) => Err(de::Error::custom(format_args!(
-                        "{} at /body{}",
-                        e.message(),
-                        e.path()
-                    ))),
-                }
+                crate::codec::json::de::read_value(&body, &Limits::default(), usize::MAX)
+                    .map_err(|e| de::Error::custom(format_args!("{} at /body{}", e.message(), e.path())))
             }
         }
     }

@@ -2,10 +2,10 @@
 //! and XML.
 
 use std::io::Read;
+use std::ops::Range;
 
 use crate::codec::{json, xml};
-use crate::de::Limits;
-use crate::de::root::Decision;
+use crate::de::{Budget, Limits};
 use crate::error::{Error, ErrorKind};
 use crate::model::{Response, Value};
 use crate::task::{Options, TaskKind};
@@ -166,10 +166,20 @@ impl Parser {
     ///
     /// When the text cannot be read at all; see [`Error`].
     pub fn parse_str(&self, text: &str) -> Result<Response, Error> {
+        self.parse_sniffed(text, Level::Document)
+    }
+
+    /// Parses the text of an SDK dump's body (saved as a string): a response,
+    /// never a dump again.
+    pub(crate) fn parse_body_str(&self, text: &str) -> Result<Response, Error> {
+        self.parse_sniffed(text, Level::DumpBody)
+    }
+
+    fn parse_sniffed(&self, text: &str, level: Level) -> Result<Response, Error> {
         self.check_text(text)?;
         let (text, bom) = strip_bom(text);
         match sniff(text) {
-            Some(format) => self.parse_text(format, text, bom),
+            Some(format) => self.parse_text(format, text, bom, level),
             None => Err(Error::new(
                 ErrorKind::UnknownFormat,
                 "neither JSON (starting with `{`) nor XML (starting with `<`)",
@@ -203,7 +213,7 @@ impl Parser {
             )
             .at_offset(text, text.len() - text.trim_start().len()));
         }
-        self.parse_text(format, text, bom)
+        self.parse_text(format, text, bom, Level::Document)
     }
 
     /// Reads a response from `reader`, stopping as soon as it is larger than
@@ -260,24 +270,29 @@ impl Parser {
         Ok(())
     }
 
-    fn parse_text(&self, format: Format, text: &str, bom: bool) -> Result<Response, Error> {
-        let result = match format {
-            Format::Xml => xml::de::read(text, &self.limits, self.options.is_strict(), bom),
-            Format::Json => match json::de::read(text, &self.limits) {
-                Ok(Decision::Response(r)) => Ok(r),
-                Ok(Decision::DumpBody(body)) => return self.dump_body(text, &body),
+    fn parse_text(&self, format: Format, text: &str, bom: bool, level: Level) -> Result<Response, Error> {
+        let result = match (format, level) {
+            (Format::Xml, _) => xml::de::read(text, &self.limits, self.options.is_strict(), bom),
+            (Format::Json, Level::DumpBody) => {
+                json::de::read_response(text, Budget::for_document(text.len(), &self.limits))
+            }
+            (Format::Json, Level::Document) => match json::de::read(text, &self.limits) {
+                Ok(json::de::Read::Response(r)) => Ok(r),
+                Ok(json::de::Read::DumpBody { body, span }) => return self.dump_body(text, &body, span),
                 Err(e) => Err(e),
             },
         };
         result.map_err(|e| e.locate(text))
     }
 
-    /// The body of an SDK dump: an object, read from the value it was read
-    /// into; or a string holding a document. Errors point into `text`.
-    fn dump_body(&self, text: &str, body: &Value) -> Result<Response, Error> {
-        let at = json::position::locate(text, "/body").unwrap_or(0);
+    /// The body of an SDK dump, at `span` in `text`: an object, read where it
+    /// is; or a string holding a document. Either way a response, not a dump
+    /// again; errors point at their line and column in `text`, found from the
+    /// span kept while reading (the text is not read again to find them).
+    fn dump_body(&self, text: &str, body: &Value, span: Range<usize>) -> Result<Response, Error> {
+        let at = span.start;
         match body {
-            Value::String(inner) => self.parse_str(inner).map_err(|e| {
+            Value::String(inner) => self.parse_body_str(inner).map_err(|e| {
                 let raw = e
                     .offset()
                     .map(|o| json::position::raw_offset(text.get(at..).unwrap_or_default(), o));
@@ -287,17 +302,17 @@ impl Parser {
                     None => e,
                 }
             }),
-            _ => match json::de::read_value(body, &self.limits, text.len()) {
-                Ok(Decision::Response(r)) => Ok(r),
-                Ok(Decision::DumpBody(_)) => Err(Error::new(ErrorKind::Shape, "an SDK dump inside a dump")),
-                Err(e) => {
-                    let e = e.under("/body");
-                    let offset = json::position::locate(text, e.path()).unwrap_or(at);
-                    Err(e.with_offset(offset).locate(text))
-                }
-            },
+            _ => json::de::read_body(text, span, &self.limits).map_err(|e| e.locate(text)),
         }
     }
+}
+
+/// Whether a text is a document, or the body of an SDK dump (which is never
+/// a dump again).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Level {
+    Document,
+    DumpBody,
 }
 
 /// The text without a leading byte-order mark, and whether it had one.

@@ -145,6 +145,40 @@ fn sdk_dump_is_unwrapped() {
     assert_eq!(d.delay, Some(Scalar::Value(4)));
 }
 
+/// Model v3: a dump's body is read once, where it is. Members given twice
+/// inside an object body are reported as in the bare body; a dump inside a
+/// dump reads the same whether the inner body is an object or a string (as
+/// a detail with the members it has: a dump is not nested); an error deep in
+/// a pretty-printed body has the file's line and column.
+#[test]
+fn sdk_dump_body_in_one_pass() {
+    let body = r#"{"RequestId":"r","Delay":1,"Delay":2,"SourceEndpoint":{"Port":"1","Port":"2"}}"#;
+    let bare = detail(body);
+    let wrapped = detail(&format!(r#"{{"headers":{{}},"statusCode":200,"body":{body}}}"#));
+    assert_eq!(wrapped, bare);
+    assert_eq!(bare.repeated_members(), ["/Delay", "/SourceEndpoint/Port"]);
+    assert_eq!(wrapped.repeated_members(), bare.repeated_members());
+
+    let inner = r#"{"headers":{},"statusCode":200,"body":{"DtsJobId":"j"}}"#;
+    let as_object = detail(&format!(r#"{{"statusCode":200,"body":{inner}}}"#));
+    let as_string = detail(&format!(
+        r#"{{"statusCode":200,"body":{}}}"#,
+        serde_json::to_string(inner).unwrap()
+    ));
+    assert_eq!(as_object, as_string);
+    assert!(as_object.dts_job_id.is_none() && as_object.unknown.get("statusCode").is_some());
+    assert_eq!(
+        canonical(&format!(r#"{{"statusCode":200,"body":{inner}}}"#)),
+        inner
+    );
+
+    let dump = "{\"statusCode\": 200,\n \"body\": {\n  \"RequestId\": \"r\",\n  \"SubSyncJob\": [\n   {\"Delay\": [1]}\n  ]\n }\n}";
+    let e = from_slice(dump.as_bytes()).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Shape);
+    assert_eq!(e.path(), "/body/SubSyncJob/0/Delay");
+    assert_eq!((e.line(), e.column()), (5, 14), "{e}");
+}
+
 #[test]
 fn untyped_positions() {
     let d = detail(r#"{"ReverseJob":"****","SubSyncJob":[{"SubSyncJob":[{"DtsJobId":"n"}, "id", 7]}]}"#);

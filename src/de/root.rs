@@ -91,20 +91,27 @@ pub(crate) enum Decision {
 
 impl Root {
     /// Decides what the document is. `budget` is at the depth outside the
-    /// document; `dump` is false for a dump's body (a dump is not nested).
-    pub(crate) fn finish(mut self, budget: &Budget, dump: bool) -> Result<Decision, Exceeded> {
-        if dump && let Some(body) = self.dump_body() {
-            return Ok(Decision::DumpBody(body));
+    /// document.
+    pub(crate) fn finish(mut self, budget: &Budget) -> Result<Decision, Exceeded> {
+        match self.dump_body() {
+            Some(body) => Ok(Decision::DumpBody(body)),
+            None => self.finish_response(budget).map(Decision::Response),
         }
+    }
+
+    /// Decides which response the document is, never a dump: for a dump's
+    /// body, whether it is an object or a string (a dump is not nested; a
+    /// dump inside one is read as a detail with the members it has).
+    pub(crate) fn finish_response(mut self, budget: &Budget) -> Result<Response, Exceeded> {
         // `body` was read without merging repeated names, in case it was a dump's
         if let Some((_, body)) = self.detail.unknown.0.iter_mut().find(|(k, _)| k == "body") {
             merge_deep(body);
             budget.fits(1 + body.height())?;
         }
         if self.is_envelope() {
-            return Ok(Decision::Response(Response::Error(self.into_envelope())));
+            return Ok(Response::Error(self.into_envelope()));
         }
-        Ok(Decision::Response(Response::Detail(self.detail)))
+        Ok(Response::Detail(self.detail))
     }
 
     fn dump_body(&mut self) -> Option<Value> {

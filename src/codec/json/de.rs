@@ -6,46 +6,108 @@
 //! every member means, exactly as for XML.
 
 use std::marker::PhantomData;
+use std::ops::Range;
 
 use super::token::{Peek, Pull, SyntaxError, Tokenizer};
 use crate::de::root::{Decision, Root};
 use crate::de::{Budget, Exceeded, Height, Limits, Shape, Source, deeper, new_job};
 use crate::error::{Error, ErrorKind, PathSegment};
-use crate::model::{JobOrValue, ReadNotes, UnknownFields, Value};
+use crate::model::{JobOrValue, ReadNotes, Response, UnknownFields, Value};
 use crate::scalar::{self, In};
+
+/// What a JSON document read as.
+#[allow(clippy::large_enum_variant)] // moved once, at the end of a parse
+pub(crate) enum Read {
+    /// A response.
+    Response(Response),
+    /// An SDK dump: its body (an object, or a string holding a document),
+    /// still to be read as the response, and the body's bytes in the text.
+    DumpBody {
+        /// The body as a value.
+        body: Value,
+        /// Where the body's value is in the text.
+        span: Range<usize>,
+    },
+}
 
 /// Reads a JSON document: what it is, in one pass. Errors carry the byte
 /// offset (line and column are the caller's to compute from its text).
-pub(crate) fn read(text: &str, limits: &Limits) -> Result<Decision, Error> {
-    let mut d = Decoder::new(Tokenizer::new(text), Budget::for_document(text.len(), limits));
+pub(crate) fn read(text: &str, limits: &Limits) -> Result<Read, Error> {
+    let (mut d, root) = read_root(text, Budget::for_document(text.len(), limits))?;
+    match root.finish(&d.budget).map_err(Exceeded::into_error)? {
+        Decision::Response(mut response) => {
+            d.notes(text, &mut response)?;
+            Ok(Read::Response(response))
+        }
+        Decision::DumpBody(body) => match d.body_span.take() {
+            Some(span) => Ok(Read::DumpBody { body, span }),
+            // `body` is read only through `value_unmerged`, which keeps its span
+            None => Err(Error::new(
+                ErrorKind::Shape,
+                "an SDK dump's body out of its place",
+            )),
+        },
+    }
+}
+
+/// Reads the SDK dump body at `span` in `text` (an object) as the response: a
+/// dump is not nested. The budget is that of the whole document; errors
+/// carry their offset in `text` and their path under `/body`.
+pub(crate) fn read_body(text: &str, span: Range<usize>, limits: &Limits) -> Result<Response, Error> {
+    let at = span.start;
+    let body = text.get(span).unwrap_or_default();
+    read_response(body, Budget::for_document(text.len(), limits)).map_err(|e| e.shifted(at).under("/body"))
+}
+
+/// Reads a JSON document as a response, never a dump (the text of a dump's
+/// body saved as a string).
+pub(crate) fn read_response(text: &str, budget: Budget) -> Result<Response, Error> {
+    let (mut d, root) = read_root(text, budget)?;
+    let mut response = root.finish_response(&d.budget).map_err(Exceeded::into_error)?;
+    d.notes(text, &mut response)?;
+    Ok(response)
+}
+
+/// Reads the document's top-level object, to its end.
+fn read_root(text: &str, budget: Budget) -> Result<(Decoder<'_, Tokenizer<'_>>, Root), Error> {
+    let mut d = Decoder::new(Tokenizer::new(text), budget);
     let root = d.root().and_then(|root| {
         d.pull.end().map_err(|e| d.syntax(&e))?;
         Ok(root)
     });
     let root = root.map_err(|e| e.with_path(&d.path))?;
-    let mut document = root.finish(&d.budget, true).map_err(Exceeded::into_error)?;
-    if !d.repeated_at.is_empty()
-        && let Decision::Response(response) = &mut document
-    {
+    Ok((d, root))
+}
+
+impl Decoder<'_, Tokenizer<'_>> {
+    /// Records what reading noticed beside the members (members given
+    /// twice), their pointers found now, in `text`.
+    fn notes(&mut self, text: &str, response: &mut Response) -> Result<(), Error> {
+        if self.repeated_at.is_empty() {
+            return Ok(());
+        }
         let mut notes = ReadNotes::default();
-        for pointer in super::position::pointers_at(text, &d.repeated_at) {
-            d.budget.charge(2 * pointer.len()).map_err(Exceeded::into_error)?;
+        for pointer in super::position::pointers_at(text, &self.repeated_at) {
+            self.budget
+                .charge(2 * pointer.len())
+                .map_err(Exceeded::into_error)?;
             notes.repeated.push(pointer);
         }
         response.set_notes(notes);
+        Ok(())
     }
-    Ok(document)
 }
 
-/// Reads a document from a value in memory (an SDK dump's body). Errors carry
-/// the path inside the value, no position.
-pub(crate) fn read_value(value: &Value, limits: &Limits, input_len: usize) -> Result<Decision, Error> {
+/// Reads a document from a value in memory (the body of an SDK dump handed
+/// to `serde::Deserialize`) as the response: a dump is not nested. Errors
+/// carry the path inside the value, no position.
+pub(crate) fn read_value(value: &Value, limits: &Limits, input_len: usize) -> Result<Response, Error> {
     let mut d = Decoder::new(
         super::cursor::ValueCursor::new(value),
         Budget::for_document(input_len, limits),
     );
     let root = d.root().map_err(|e| e.with_path(&d.path))?;
-    root.finish(&d.budget, false).map_err(Exceeded::into_error)
+    root.finish_response(&d.budget).map_err(Exceeded::into_error)
 }
 
 /// The decoder's state for one document.
@@ -57,6 +119,8 @@ pub(crate) struct Decoder<'de, P> {
     /// Where each member given again starts its value (its pointer is found
     /// at the end, for a document read from text).
     repeated_at: Vec<usize>,
+    /// Where the value read by `value_unmerged` (an SDK dump's `body`) is.
+    body_span: Option<Range<usize>>,
     _input: PhantomData<&'de str>,
 }
 
@@ -67,6 +131,7 @@ impl<'de, P: Pull<'de>> Decoder<'de, P> {
             budget,
             path: Vec::new(),
             repeated_at: Vec::new(),
+            body_span: None,
             _input: PhantomData,
         }
     }
@@ -379,7 +444,14 @@ impl<'de, P: Pull<'de>> Source<'de> for Src<'_, 'de, P> {
     }
 
     fn value_unmerged(self) -> Result<Value, Error> {
-        self.d.value(false)
+        let d = self.d;
+        d.peek()?;
+        let start = d.pull.offset();
+        let value = d.value(false)?;
+        if let (Some(start), Some(end)) = (start, d.pull.offset()) {
+            d.body_span = Some(start..end);
+        }
+        Ok(value)
     }
 }
 

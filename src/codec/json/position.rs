@@ -1,43 +1,9 @@
-//! Positions and pointers in a JSON text that was read already: the offset
-//! a JSON Pointer names, the pointers of values at known offsets, and an
-//! offset inside an escaped string mapped back to the raw text. Cold paths,
+//! Positions and pointers in a JSON text that was read already: the pointers
+//! of values at known offsets, and an offset inside an escaped string mapped
+//! back to the raw text. Cold paths,
 //! for errors and notes found after reading, so the reader keeps no path.
 
 use super::token::{Peek, Pull, Result, Tokenizer};
-
-/// The byte offset of the value a JSON Pointer names in `text` (for the
-/// position of an error found after reading, such as inside an SDK dump's
-/// body); `None` when the pointer does not resolve.
-pub(crate) fn locate(text: &str, pointer: &str) -> Option<usize> {
-    let mut t = Tokenizer::new(text);
-    for token in pointer.split('/').skip(1) {
-        let token = token.replace("~1", "/").replace("~0", "~");
-        match t.peek().ok()? {
-            Peek::Object => {
-                let mut key = t.begin_object().ok()?;
-                while key.as_deref()? != token {
-                    t.skip_value().ok()?;
-                    key = t.next_key().ok()?;
-                }
-            }
-            Peek::Array => {
-                let index: usize = token.parse().ok()?;
-                if !t.begin_array().ok()? {
-                    return None;
-                }
-                for _ in 0..index {
-                    t.skip_value().ok()?;
-                    if !t.next_item().ok()? {
-                        return None;
-                    }
-                }
-            }
-            _ => return None,
-        }
-    }
-    t.peek().ok()?;
-    Some(t.offset().unwrap_or_default())
-}
 
 /// The JSON Pointers of the members whose values start at `offsets` (as the
 /// reader saw them: right after the member's name), in document order; the
@@ -136,17 +102,6 @@ pub(crate) fn raw_offset(token: &str, unescaped: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn pointers_locate_values() {
-        let text = "{\"a\": [1, {\"b/c\": true}], \"d\": null}";
-        assert_eq!(locate(text, ""), Some(0));
-        assert_eq!(locate(text, "/a"), Some(6));
-        assert_eq!(locate(text, "/a/1/b~1c"), Some(18));
-        assert_eq!(locate(text, "/d"), Some(31));
-        assert_eq!(locate(text, "/a/5"), None);
-        assert_eq!(locate(text, "/x"), None);
-    }
 
     #[test]
     fn raw_offsets_step_over_escapes() {

@@ -13,7 +13,7 @@ use quick_xml::events::{BytesRef, BytesStart, Event};
 
 use super::wellformed::{self, Malformed};
 use super::{DETAIL_ROOT, ERROR_ROOT};
-use crate::de::root::{Decision, Root};
+use crate::de::root::Root;
 use crate::de::{Budget, Exceeded, Height, Limits, Shape, Source, deeper, new_job};
 use crate::error::{Error, ErrorKind, PathSegment, pointer};
 use crate::model::{JobOrValue, ReadNotes, Response, UnknownFields, Value, XmlAttribute};
@@ -102,11 +102,8 @@ impl<'i> XmlDe<'i> {
         }
         self.budget.leave(1);
         self.finish()?;
-        let mut response = match root.finish(&self.budget, false).map_err(|x| self.limit(x))? {
-            Decision::Response(r) => r,
-            // a dump needs a JSON number, which XML cannot carry
-            Decision::DumpBody(_) => return Err(self.error(ErrorKind::Shape, "not a response")),
-        };
+        // never a dump: a dump needs a JSON number, which XML cannot carry
+        let mut response = root.finish_response(&self.budget).map_err(|x| self.limit(x))?;
         if !self.attribute_at.is_empty() || !self.repeated_at.is_empty() {
             self.note_pointers()?;
         }
