@@ -293,9 +293,7 @@ impl Parser {
         let at = span.start;
         match body {
             Value::String(inner) => self.parse_body_str(inner).map_err(|e| {
-                let raw = e
-                    .offset()
-                    .map(|o| json::position::raw_offset(text.get(at..).unwrap_or_default(), o));
+                let raw = e.offset().map(|o| json::position::raw_offset(&text[at..], o));
                 let e = e.under("/body");
                 match raw {
                     Some(raw) => e.shifted(0).with_offset(at + raw).locate(text),

@@ -251,7 +251,8 @@ impl<R: BufRead> Lines<R> {
             }
             any = true;
             let (chunk, end) = match memchr::memchr(b'\n', buf) {
-                Some(i) => (buf.get(..i).unwrap_or_default(), Some(i + 1)),
+                // `memchr` found the line end inside `buf`
+                Some(i) => (&buf[..i], Some(i + 1)),
                 None => (buf, None),
             };
             if !too_long {

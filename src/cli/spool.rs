@@ -77,7 +77,8 @@ impl Spooled {
             loop {
                 match file.read(&mut chunk) {
                     Ok(0) => break,
-                    Ok(n) => out.write(chunk.get(..n).unwrap_or_default())?,
+                    // `read` returns at most the buffer's length
+                    Ok(n) => out.write(&chunk[..n])?,
                     Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                     Err(e) => return Err(failed(out, e)),
                 }

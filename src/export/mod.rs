@@ -356,7 +356,8 @@ fn count_diagnostics(diagnostics: &[crate::Diagnostic], pointers: &[&str]) -> Ve
                 break Some(i);
             }
             match path.rfind('/') {
-                Some(cut) => path = path.get(..cut).unwrap_or_default(),
+                // `rfind` gives the boundary of the `/` it found
+                Some(cut) => path = path.split_at(cut).0,
                 None => break None,
             }
         };

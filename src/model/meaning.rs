@@ -14,6 +14,7 @@
 //! | `stage(Stage)` | a stage object | the stage, with its status vocabulary | validation, `diff` |
 //! | `jobs` | a member that holds jobs | nested jobs | the job walk, `job_at`, `diff` |
 //! | `tracking` | any member | filled, it is evidence of change tracking | the task kind |
+//! | `json_text` | a text member | JSON held in a string | validation (`invalid-embedded-json`) |
 //! | `in_job_objects(String)` | a scalar of a job | a string in job objects (its type at the top level otherwise) | the canonical writers, `schema` |
 //! | `evidence` | a member of the envelope | its presence makes a document an envelope, if the rest of the rule holds | the envelope rule ([`envelope_roles`]) |
 //! | `not_integer` | a member the envelope shares with a detail | the envelope's value is not an integer | the envelope rule |
@@ -91,6 +92,8 @@ pub(crate) struct Meaning<S> {
     pub(crate) jobs: Option<fn(&S) -> &dyn HoldsJobs>,
     /// `tracking`: whether it is filled (evidence of change tracking).
     pub(crate) tracking: Option<fn(&S) -> bool>,
+    /// `json_text`: JSON held in a string (validation checks it is JSON).
+    pub(crate) json_text: Option<TextOf<S>>,
     /// `evidence` (the envelope's table): a document with it is an envelope
     /// if the rest of the rule holds (see [`EnvelopeRole`]).
     pub(crate) evidence: bool,
@@ -110,6 +113,7 @@ impl<S> Meaning<S> {
             stage: None,
             jobs: None,
             tracking: None,
+            json_text: None,
             evidence: false,
             not_integer: false,
         }
@@ -156,6 +160,12 @@ macro_rules! meaning {
     ($shape:ident, $field:ident, $base:expr, tracking $(, $($rest:tt)*)?) => {
         $crate::model::meaning::meaning!($shape, $field, $crate::model::meaning::Meaning {
             tracking: Some(|s: &$shape| $crate::model::meaning::Filled::filled(&s.$field)),
+            ..$base
+        } $(, $($rest)*)?)
+    };
+    ($shape:ident, $field:ident, $base:expr, json_text $(, $($rest:tt)*)?) => {
+        $crate::model::meaning::meaning!($shape, $field, $crate::model::meaning::Meaning {
+            json_text: Some(|s: &$shape| s.$field.as_deref()),
             ..$base
         } $(, $($rest)*)?)
     };
@@ -631,5 +641,17 @@ mod tests {
             !is_envelope(r#"{"HostId":"h","Success":false}"#),
             "a member of a detail only"
         );
+    }
+
+    #[test]
+    fn json_text_marks_the_members_validation_reads_as_json() {
+        let names = marked(JobDetail::MEANINGS, |m| m.json_text.is_some());
+        assert_eq!(names, ["DbObject", "Reserved"]);
+        let d = job(&document(&names, |n| format!("\"{n}\"")));
+        for m in JobDetail::MEANINGS {
+            if let Some(text) = m.json_text {
+                assert_eq!(text(&d), Some(m.wire));
+            }
+        }
     }
 }

@@ -117,7 +117,7 @@ macro_rules! for_each_shape {
                 /// RDS instances behind a PolarDB-X 1.0 source.
                 database_count: Int = "DatabaseCount",
                 /// Task objects, JSON in a string; see `db_objects()`.
-                db_object: Text = "DbObject",
+                db_object: Text = "DbObject" [json_text],
                 /// URL of the objects on OSS (undocumented).
                 db_object_oss_url: Text = "DbObjectOssUrl",
                 /// Expiry of that URL (undocumented).
@@ -193,7 +193,7 @@ macro_rules! for_each_shape {
                 /// Request ID.
                 request_id: Text = "RequestId",
                 /// Reserved settings, JSON in a string; see `reserved_map()`.
-                reserved: Text = "Reserved",
+                reserved: Text = "Reserved" [json_text],
                 /// Resource group name.
                 resource_group_display_name: Text = "ResourceGroupDisplayName",
                 /// Resource group ID.

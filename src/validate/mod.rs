@@ -28,7 +28,7 @@ use std::fmt;
 
 use strum_macros::{Display, IntoStaticStr};
 
-use crate::model::{ErrorEnvelope, JobDetail, JobOrValue, Response, Scalar, StageStatus, Tag, Wire};
+use crate::model::{ErrorEnvelope, JobDetail, JobOrValue, Response, Scalar, StageStatus, Wire};
 
 /// Members by wire name: a job's, a tag's, a stage's (a precheck's `Status`
 /// and `Percent` are spelled as a stage's).
@@ -414,6 +414,7 @@ macro_rules! impl_check {
         impl CheckScalars for crate::model::$name {
             fn check_scalars(&self, path: &Path<'_>, out: &mut Report) {
                 $( CheckField::check_field(&self.$field, $wire, path, out); )*
+                check_times(self, Self::MEANINGS, path, out);
             }
         }
     };
@@ -455,59 +456,51 @@ fn check_times<Sh>(shape: &Sh, meanings: &[Meaning<Sh>], path: &Path<'_>, out: &
 
 /// Checks one job (not the jobs nested in it: the walk visits them).
 fn check_job(view: &Job<'_>, out: &mut Report) {
-    use DiagnosticCode::*;
     let job = view.detail();
     let path = &Path::Job(view.pointer());
+    // members kept raw, and timestamps and their order, in every shape
     job.check_scalars(path, out);
+    check_numbers(job, path, out);
+    check_status_and_unit(view, path, out);
+    check_stages(job, path, out);
+    check_embedded(job, path, out);
+}
 
-    check_times(job, JobDetail::MEANINGS, path, out);
-    let tags = Path::Key(path, J::tag_list);
-    for (i, tag) in job.tag_list.iter().enumerate() {
-        check_times(tag, Tag::MEANINGS, &Path::Index(&tags, i), out);
-    }
-
+/// Numbers kept as text that must be integers, and a negative `Delay`.
+fn check_numbers(job: &JobDetail, path: &Path<'_>, out: &mut Report) {
     if let Some(text) = job.init_checkpoint.as_deref().filter(|t| !t.trim().is_empty())
         && crate::scalar::exact_integer(text.trim()).is_none()
     {
-        out.member(
-            path,
-            J::init_checkpoint,
-            InvalidNumber,
-            format!("{text:?} is not an integer"),
-        );
+        let message = format!("{text:?} is not an integer");
+        out.member(path, J::init_checkpoint, DiagnosticCode::InvalidNumber, message);
     }
     if let Some(delay) = job.delay.as_ref().and_then(Scalar::get)
         && delay < 0
     {
-        out.member(
-            path,
-            J::delay,
-            InvalidNumber,
-            format!("{delay} is negative: not a delay"),
-        );
+        let message = format!("{delay} is negative: not a delay");
+        out.member(path, J::delay, DiagnosticCode::InvalidNumber, message);
     }
+}
 
+/// `Status` against its task kind's vocabulary, and a `Delay` whose unit no
+/// kind gives.
+fn check_status_and_unit(view: &Job<'_>, path: &Path<'_>, out: &mut Report) {
     let kind = view.task_kind();
     if let Some(status) = view.status()
         && status.known.is_none()
         && !status.raw.is_empty()
     {
-        out.member(
-            path,
-            J::status,
-            UnknownStatus,
-            format!("{:?} is not a {kind} status", status.raw),
-        );
+        let message = format!("{:?} is not a {kind} status", status.raw);
+        out.member(path, J::status, DiagnosticCode::UnknownStatus, message);
     }
-    if kind == TaskKind::Unknown && job.delay.as_ref().and_then(Scalar::get).is_some() {
-        out.member(
-            path,
-            J::delay,
-            AmbiguousUnit,
-            "the task kind is unknown, so Delay may be milliseconds or seconds".into(),
-        );
+    if kind == TaskKind::Unknown && view.detail().delay.as_ref().and_then(Scalar::get).is_some() {
+        let message = "the task kind is unknown, so Delay may be milliseconds or seconds".into();
+        out.member(path, J::delay, DiagnosticCode::AmbiguousUnit, message);
     }
+}
 
+/// Every stage object (the table's `stage` markers) against its stage.
+fn check_stages(job: &JobDetail, path: &Path<'_>, out: &mut Report) {
     for m in JobDetail::MEANINGS {
         if let Some((stage, get)) = m.stage
             && let Some(obj) = get(job)
@@ -515,12 +508,16 @@ fn check_job(view: &Job<'_>, out: &mut Report) {
             check_stage(obj, stage, &Path::Key(path, m.wire), out);
         }
     }
+}
 
-    for (member, text) in [(J::db_object, &job.db_object), (J::reserved, &job.reserved)] {
-        if let Some(text) = text.as_deref().filter(|t| !t.trim().is_empty())
-            && let Err(e) = crate::embedded::check(member, text)
+/// The members that carry JSON in a string (the table's `json_text` markers).
+fn check_embedded(job: &JobDetail, path: &Path<'_>, out: &mut Report) {
+    for m in JobDetail::MEANINGS {
+        if let Some(text) = m.json_text
+            && let Some(text) = text(job).filter(|t| !t.trim().is_empty())
+            && let Err(e) = crate::embedded::check(m.wire, text)
         {
-            out.member(path, member, InvalidEmbeddedJson, e.to_string());
+            out.member(path, m.wire, DiagnosticCode::InvalidEmbeddedJson, e.to_string());
         }
     }
 }

@@ -34,8 +34,12 @@ pub(crate) fn write_str(out: &mut String, s: &str) {
     out.push('"');
     let mut rest = s;
     while let Some(i) = rest.find(|c: char| c == '"' || c == '\\' || c < ' ') {
-        out.push_str(rest.get(..i).unwrap_or_default());
-        let c = rest.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+        // `find` gives the boundary of the character it found
+        let (before, special) = rest.split_at(i);
+        out.push_str(before);
+        let mut chars = special.chars();
+        let Some(c) = chars.next() else { break };
+        rest = chars.as_str();
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
@@ -48,7 +52,6 @@ pub(crate) fn write_str(out: &mut String, s: &str) {
                 let _ = write!(out, "\\u{:04x}", u32::from(c));
             }
         }
-        rest = rest.get(i + 1..).unwrap_or_default();
     }
     out.push_str(rest);
     out.push('"');

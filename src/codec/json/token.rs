@@ -181,6 +181,17 @@ impl<'a> Tokenizer<'a> {
         }
     }
 
+    /// The text between two of the tokenizer's own positions. Each is at a
+    /// byte the tokenizer stopped on — ASCII (a quote, a backslash, a
+    /// digit's end) — or at the text's end, so both are character
+    /// boundaries and the slice cannot fail: a broken invariant is a bug to
+    /// see, not an empty string to hide it.
+    #[inline]
+    fn slice(&self, start: usize, end: usize) -> &'a str {
+        debug_assert!(start <= end && self.text.is_char_boundary(start) && self.text.is_char_boundary(end));
+        &self.text[start..end]
+    }
+
     /// The string at hand (its opening quote).
     fn string(&mut self) -> Result<Cow<'a, str>> {
         self.pos += 1;
@@ -190,13 +201,13 @@ impl<'a> Tokenizer<'a> {
         match self.byte() {
             Some(b'"') => {
                 self.pos += 1;
-                Ok(Cow::Borrowed(self.text.get(start..end).unwrap_or_default()))
+                Ok(Cow::Borrowed(self.slice(start, end)))
             }
             Some(b'\\') => {
                 let mut out = std::mem::take(&mut self.scratch);
                 out.clear();
                 out.reserve(256);
-                out.push_str(self.text.get(start..end).unwrap_or_default());
+                out.push_str(self.slice(start, end));
                 let result = self
                     .escaped(&mut out)
                     .map(|()| Cow::Owned(out.as_str().to_owned()));
@@ -241,7 +252,7 @@ impl<'a> Tokenizer<'a> {
                 Some(_) => {
                     let start = self.pos;
                     let end = find_special(self.bytes(), start);
-                    out.push_str(self.text.get(start..end).unwrap_or_default());
+                    out.push_str(self.slice(start, end));
                     self.pos = end;
                     if let Some(b) = self.byte()
                         && b < 0x20
@@ -350,7 +361,7 @@ impl<'a> Tokenizer<'a> {
             }
             self.required_digits()?;
         }
-        Ok(self.text.get(start..self.pos).unwrap_or_default())
+        Ok(self.slice(start, self.pos))
     }
 
     fn digits(&mut self) {

@@ -40,8 +40,12 @@ pub(crate) fn escape_into(out: &mut String, element: &str, text: &str) -> Result
     let mut rest = text;
     while let Some(i) = rest.find(|c: char| matches!(c, '&' | '<' | '>' | '\u{FFFE}' | '\u{FFFF}') || c < ' ')
     {
-        out.push_str(rest.get(..i).unwrap_or_default());
-        let c = rest.get(i..).and_then(|s| s.chars().next()).unwrap_or(' ');
+        // `find` gives the boundary of the character it found
+        let (before, special) = rest.split_at(i);
+        out.push_str(before);
+        let mut chars = special.chars();
+        let Some(c) = chars.next() else { break };
+        rest = chars.as_str();
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -59,7 +63,6 @@ pub(crate) fn escape_into(out: &mut String, element: &str, text: &str) -> Result
                 ));
             }
         }
-        rest = rest.get(i + c.len_utf8()..).unwrap_or_default();
     }
     out.push_str(rest);
     Ok(())

@@ -113,7 +113,8 @@ pub(crate) fn check_comment(content: &str) -> Result<(), Malformed> {
 /// white space or nothing.
 pub(crate) fn check_pi(content: &str) -> Result<(), Malformed> {
     let end = content.bytes().position(is_space).unwrap_or(content.len());
-    let target = content.get(..end).unwrap_or_default();
+    // `end` is at an ASCII space or the end: a character boundary
+    let (target, _) = content.split_at(end);
     if !is_name(target) {
         return Err(malformed(format!(
             "{target:?} is not a processing-instruction target"
@@ -140,14 +141,9 @@ fn eq_quoted(rest: &str) -> Result<(&str, &str), Malformed> {
         .next()
         .filter(|q| matches!(q, '"' | '\''))
         .ok_or_else(|| malformed("an attribute value must be quoted"))?;
-    let body = rest.get(1..).unwrap_or_default();
-    let end = body
-        .find(quote)
-        .ok_or_else(|| malformed("an attribute value is not closed"))?;
-    Ok((
-        body.get(..end).unwrap_or_default(),
-        body.get(end + 1..).unwrap_or_default(),
-    ))
+    let body = rest.strip_prefix(quote).unwrap_or(rest);
+    body.split_once(quote)
+        .ok_or_else(|| malformed("an attribute value is not closed"))
 }
 
 /// The XML declaration's content (`xml version="1.0" …`, without `<?`/`?>`):
@@ -170,8 +166,9 @@ pub(crate) fn check_decl(content: &str, bom: bool, ascii: bool) -> Result<(), Ma
         let name_end = trimmed
             .find(|c: char| c == '=' || (c.is_ascii() && is_space(c as u8)))
             .unwrap_or(trimmed.len());
-        let name = trimmed.get(..name_end).unwrap_or_default();
-        let (value, after) = eq_quoted(trimmed.get(name_end..).unwrap_or_default())?;
+        // `name_end` is at an ASCII character or the end: a character boundary
+        let (name, rest_of_part) = trimmed.split_at(name_end);
+        let (value, after) = eq_quoted(rest_of_part)?;
         let expected = ["version", "encoding", "standalone"];
         let position = expected
             .iter()
@@ -257,12 +254,13 @@ pub(crate) fn attributes(raw: &str) -> Result<Vec<(&str, String)>, Malformed> {
         let name_end = trimmed
             .find(|c: char| c == '=' || (c.is_ascii() && is_space(c as u8)))
             .unwrap_or(trimmed.len());
-        let name = trimmed.get(..name_end).unwrap_or_default();
+        // `name_end` is at an ASCII character or the end: a character boundary
+        let (name, rest_of_attribute) = trimmed.split_at(name_end);
         check_name(name)?;
         if !seen.insert(name) {
             return Err(malformed(format!("the attribute {name:?} is given twice")));
         }
-        let (value, after) = eq_quoted(trimmed.get(name_end..).unwrap_or_default())?;
+        let (value, after) = eq_quoted(rest_of_attribute)?;
         out.push((name, attribute_value(value)?));
         rest = after;
     }
@@ -278,16 +276,15 @@ fn attribute_value(raw: &str) -> Result<String, Malformed> {
     let literal = |s: &str| s.replace(['\t', '\n', '\r'], " ");
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&literal(rest.get(..at).unwrap_or_default()));
-        let after = rest.get(at + 1..).unwrap_or_default();
-        let end = after
-            .find(';')
+    while let Some((before, after)) = rest.split_once('&') {
+        out.push_str(&literal(before));
+        let (name, after) = after
+            .split_once(';')
             .ok_or_else(|| malformed("`&` in an attribute value starts no reference"))?;
-        let c = reference(after.get(..end).unwrap_or_default())
+        let c = reference(name)
             .ok_or_else(|| malformed("`&` in an attribute value starts no known reference"))?;
         out.push(c);
-        rest = after.get(end + 1..).unwrap_or_default();
+        rest = after;
     }
     out.push_str(&literal(rest));
     Ok(out)
