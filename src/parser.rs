@@ -5,6 +5,7 @@ use std::io::Read;
 use std::ops::Range;
 
 use crate::codec::{json, xml};
+use crate::de::root::Decision;
 use crate::de::{Budget, Limits};
 use crate::error::{Error, ErrorKind};
 use crate::model::{Response, Value};
@@ -271,18 +272,36 @@ impl Parser {
     }
 
     fn parse_text(&self, format: Format, text: &str, bom: bool, level: Level) -> Result<Response, Error> {
-        let result = match (format, level) {
-            (Format::Xml, _) => xml::de::read(text, &self.limits, self.options.is_strict(), bom),
-            (Format::Json, Level::DumpBody) => {
-                json::de::read_response(text, Budget::for_document(text.len(), &self.limits))
-            }
-            (Format::Json, Level::Document) => match json::de::read(text, &self.limits) {
-                Ok(json::de::Read::Response(r)) => Ok(r),
-                Ok(json::de::Read::DumpBody { body, span }) => return self.dump_body(text, &body, span),
-                Err(e) => Err(e),
+        // each arm a call whose result is returned as it is: a response is
+        // as large as a job, and every move copies it
+        match (format, level) {
+            (Format::Xml, _) => located(
+                xml::de::read(text, &self.limits, self.options.is_strict(), bom),
+                text,
+            ),
+            (Format::Json, Level::DumpBody) => located(
+                json::de::read_response(text, Budget::for_document(text.len(), &self.limits)),
+                text,
+            ),
+            (Format::Json, Level::Document) => self.parse_json_document(text),
+        }
+    }
+
+    /// A JSON document, which may be an SDK dump.
+    fn parse_json_document(&self, text: &str) -> Result<Response, Error> {
+        let mut span = None;
+        match json::de::read(text, &self.limits, &mut span) {
+            Ok(Decision::Response(r)) => Ok(r),
+            Ok(Decision::DumpBody(body)) => match span {
+                Some(span) => self.dump_body(text, &body, span),
+                // the reader reads `body` only where it keeps its span
+                None => Err(Error::new(
+                    ErrorKind::Shape,
+                    "an SDK dump's body out of its place",
+                )),
             },
-        };
-        result.map_err(|e| e.locate(text))
+            Err(e) => Err(e.locate(text)),
+        }
     }
 
     /// The body of an SDK dump, at `span` in `text`: an object, read where it
@@ -311,6 +330,12 @@ impl Parser {
 enum Level {
     Document,
     DumpBody,
+}
+
+/// `result` with an error's line and column found in `text`.
+#[inline(always)]
+fn located<T>(result: Result<T, Error>, text: &str) -> Result<T, Error> {
+    result.map_err(|e| e.locate(text))
 }
 
 /// The text without a leading byte-order mark, and whether it had one.

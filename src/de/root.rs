@@ -20,7 +20,7 @@
 use std::borrow::Cow;
 
 use crate::de::{Budget, Exceeded, Height, Shape, Source};
-use crate::model::meaning::{EnvelopeRole, envelope_roles};
+use crate::model::meaning::{ENVELOPE_ROLES, EnvelopeRole};
 use crate::model::{ErrorEnvelope, JobDetail, Response, Scalar, UnknownFields, Value};
 use crate::scalar::{self, In};
 use crate::value::merge_repeats;
@@ -30,9 +30,9 @@ use crate::value::merge_repeats;
 pub(crate) struct Root {
     detail: JobDetail,
     /// The envelope's members a detail has too (`RequestId`, `Code`), as
-    /// sent, the last value of each: a detail reads `Code` as an integer, an
-    /// envelope as a name.
-    shared: Vec<(&'static str, Value)>,
+    /// sent, the last value of each, by their place in `ENVELOPE_ROLES`: a
+    /// detail reads `Code` as an integer, an envelope as a name.
+    shared: [Option<Value>; ENVELOPE_ROLES.len()],
 }
 
 impl Height for Root {
@@ -48,13 +48,9 @@ impl Shape for Root {
             self.detail.unknown.push(key, v);
             return Ok(false);
         }
-        if let Some(wire) = shared_member(key) {
+        if let Some(slot) = shared_member(key).and_then(|i| self.shared.get_mut(i)) {
             let v = src.scalar()?;
-            let sent = scalar::value(v.clone());
-            match self.shared.iter_mut().find(|(k, _)| *k == wire) {
-                Some((_, earlier)) => *earlier = sent,
-                None => self.shared.push((wire, sent)),
-            }
+            *slot = Some(scalar::value(v.clone()));
             // a shared member is a scalar in both tables (a unit test holds them to it)
             return Ok(self.detail.set_scalar(key, v).unwrap_or_default());
         }
@@ -70,13 +66,15 @@ impl Shape for Root {
     }
 }
 
-/// The wire name of `key` when it is a member of the envelope that a
-/// detail has too.
-fn shared_member(key: &str) -> Option<&'static str> {
-    if !ErrorEnvelope::has_member(key) || !JobDetail::has_member(key) {
+/// The place in `ENVELOPE_ROLES` of `key` when it is a member of the
+/// envelope that a detail has too.
+fn shared_member(key: &str) -> Option<usize> {
+    if !ErrorEnvelope::has_member(key) {
         return None;
     }
-    ErrorEnvelope::meaning(key).map(|m| m.wire)
+    ENVELOPE_ROLES
+        .iter()
+        .position(|(wire, role)| *wire == key && matches!(role, EnvelopeRole::Shared { .. }))
 }
 
 /// What a document turned out to be (named apart from the public
@@ -93,25 +91,38 @@ impl Root {
     /// Decides what the document is. `budget` is at the depth outside the
     /// document.
     pub(crate) fn finish(mut self, budget: &Budget) -> Result<Decision, Exceeded> {
-        match self.dump_body() {
-            Some(body) => Ok(Decision::DumpBody(body)),
-            None => self.finish_response(budget).map(Decision::Response),
+        if let Some(body) = self.dump_body() {
+            return Ok(Decision::DumpBody(body));
         }
+        self.settle_body(budget)?;
+        // built in place: a response is as large as a job, and each move copies it
+        Ok(Decision::Response(if self.is_envelope() {
+            Response::Error(self.into_envelope())
+        } else {
+            Response::Detail(self.detail)
+        }))
     }
 
     /// Decides which response the document is, never a dump: for a dump's
     /// body, whether it is an object or a string (a dump is not nested; a
     /// dump inside one is read as a detail with the members it has).
     pub(crate) fn finish_response(mut self, budget: &Budget) -> Result<Response, Exceeded> {
-        // `body` was read without merging repeated names, in case it was a dump's
+        self.settle_body(budget)?;
+        Ok(if self.is_envelope() {
+            Response::Error(self.into_envelope())
+        } else {
+            Response::Detail(self.detail)
+        })
+    }
+
+    /// A member `body` that is not a dump's: read without merging repeated
+    /// names (in case it was a dump's), merged now, and held to the depth limit.
+    fn settle_body(&mut self, budget: &Budget) -> Result<(), Exceeded> {
         if let Some((_, body)) = self.detail.unknown.0.iter_mut().find(|(k, _)| k == "body") {
             merge_deep(body);
             budget.fits(1 + body.height())?;
         }
-        if self.is_envelope() {
-            return Ok(Response::Error(self.into_envelope()));
-        }
-        Ok(Response::Detail(self.detail))
+        Ok(())
     }
 
     fn dump_body(&mut self) -> Option<Value> {
@@ -131,19 +142,11 @@ impl Root {
 
     /// The envelope rule ([`EnvelopeRole`]), on what the document carried.
     fn is_envelope(&self) -> bool {
-        // no member of a detail but the shared ones (`Success` is one)
-        if self.detail.present_count() != self.shared.len() {
-            return false;
-        }
         let mut evidence = false;
-        for (wire, role) in envelope_roles() {
-            match role {
+        for ((wire, role), sent) in ENVELOPE_ROLES.iter().zip(&self.shared) {
+            match *role {
                 EnvelopeRole::Shared { not_integer } => {
-                    let sent = self
-                        .shared
-                        .iter()
-                        .find(|(k, _)| *k == wire)
-                        .and_then(|(_, v)| scalar_in(v));
+                    let sent = sent.as_ref().and_then(scalar_in);
                     if not_integer && sent.is_some_and(|v| matches!(scalar::integer(v), Scalar::Value(_))) {
                         return false;
                     }
@@ -155,7 +158,9 @@ impl Root {
                 },
             }
         }
-        evidence
+        // and no member of a detail but the shared ones (`Success` is one);
+        // counted last, as most documents have no evidence
+        evidence && self.detail.present_count() == self.shared.iter().flatten().count()
     }
 
     /// The envelope, read from its table: every member of the envelope as
@@ -163,8 +168,8 @@ impl Root {
     fn into_envelope(self) -> ErrorEnvelope {
         let Root { detail, shared } = self;
         let mut envelope = ErrorEnvelope::default();
-        for (wire, value) in &shared {
-            if let Some(v) = scalar_in(value) {
+        for ((wire, _), value) in ENVELOPE_ROLES.iter().zip(&shared) {
+            if let Some(v) = value.as_ref().and_then(scalar_in) {
                 envelope.set_scalar(wire, v);
             }
         }

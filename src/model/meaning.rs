@@ -102,6 +102,96 @@ pub(crate) struct Meaning<S> {
     pub(crate) not_integer: bool,
 }
 
+/// A marker a generated list selects members by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Marker {
+    Timestamp,
+    Stage,
+    Jobs,
+    Tracking,
+    JsonText,
+}
+
+impl Marker {
+    /// Whether `m` carries this marker.
+    const fn on<S>(self, m: &Meaning<S>) -> bool {
+        match self {
+            Marker::Timestamp => m.timestamp.is_some(),
+            Marker::Stage => m.stage.is_some(),
+            Marker::Jobs => m.jobs.is_some(),
+            Marker::Tracking => m.tracking.is_some(),
+            Marker::JsonText => m.json_text.is_some(),
+        }
+    }
+}
+
+/// How many of `meanings` carry `marker` (when compiling).
+pub(crate) const fn count<S>(meanings: &[Meaning<S>], marker: Marker) -> usize {
+    let (mut n, mut i) = (0, 0);
+    while i < meanings.len() {
+        if marker.on(&meanings[i]) {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+}
+
+/// The indexes in `meanings` of the members that carry `marker`, in order
+/// (when compiling: `K` is their [`count`]).
+pub(crate) const fn indexes<S, const K: usize>(meanings: &[Meaning<S>], marker: Marker) -> [usize; K] {
+    let mut out = [0; K];
+    let (mut n, mut i) = (0, 0);
+    while i < meanings.len() {
+        if marker.on(&meanings[i]) {
+            out[n] = i;
+            n += 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The members of a shape that carry each marker, as indexes into its
+/// `MEANINGS` (computed when compiling, so a walk over them costs nothing
+/// for the members without).
+pub(crate) struct Marked {
+    pub(crate) timestamps: &'static [usize],
+    pub(crate) stages: &'static [usize],
+    pub(crate) jobs: &'static [usize],
+    pub(crate) tracking: &'static [usize],
+    pub(crate) json_text: &'static [usize],
+}
+
+/// The meanings at `indexes` (a [`Marked`] list of the same shape).
+pub(crate) fn at<S>(
+    meanings: &'static [Meaning<S>],
+    indexes: &'static [usize],
+) -> impl Iterator<Item = &'static Meaning<S>> {
+    // the indexes were computed from these meanings: each is in range
+    indexes.iter().filter_map(move |&i| meanings.get(i))
+}
+
+/// Builds a shape's [`Marked`] lists (in `define_shape!`).
+macro_rules! marked_lists {
+    ($shape:ident) => {
+        $crate::model::meaning::Marked {
+            timestamps: &$crate::model::meaning::marked_lists!(@ $shape, Timestamp),
+            stages: &$crate::model::meaning::marked_lists!(@ $shape, Stage),
+            jobs: &$crate::model::meaning::marked_lists!(@ $shape, Jobs),
+            tracking: &$crate::model::meaning::marked_lists!(@ $shape, Tracking),
+            json_text: &$crate::model::meaning::marked_lists!(@ $shape, JsonText),
+        }
+    };
+    (@ $shape:ident, $marker:ident) => {
+        $crate::model::meaning::indexes::<
+            $shape,
+            { $crate::model::meaning::count($shape::MEANINGS, $crate::model::meaning::Marker::$marker) },
+        >($shape::MEANINGS, $crate::model::meaning::Marker::$marker)
+    };
+}
+pub(crate) use marked_lists;
+
 impl<S> Meaning<S> {
     /// A member without markers.
     pub(crate) const fn plain(wire: &'static str) -> Self {
@@ -259,18 +349,60 @@ pub(crate) enum EnvelopeRole {
     },
 }
 
+/// Every member of the envelope's table with its role, in canonical order
+/// (computed when compiling).
+pub(crate) const ENVELOPE_ROLES: [(&str, EnvelopeRole); super::ErrorEnvelope::FIELDS.len()] = {
+    let meanings = super::ErrorEnvelope::MEANINGS;
+    let mut out = [("", EnvelopeRole::Own { evidence: false }); super::ErrorEnvelope::FIELDS.len()];
+    let mut i = 0;
+    while i < meanings.len() {
+        let m = &meanings[i];
+        out[i] = (
+            m.wire,
+            if is_detail_member(m.wire) {
+                EnvelopeRole::Shared {
+                    not_integer: m.not_integer,
+                }
+            } else {
+                EnvelopeRole::Own { evidence: m.evidence }
+            },
+        );
+        i += 1;
+    }
+    out
+};
+
 /// Every member of the envelope's table with its role, in canonical order.
 pub(crate) fn envelope_roles() -> impl Iterator<Item = (&'static str, EnvelopeRole)> {
-    super::ErrorEnvelope::MEANINGS.iter().map(|m| {
-        let role = if JobDetail::has_member(m.wire) {
-            EnvelopeRole::Shared {
-                not_integer: m.not_integer,
-            }
-        } else {
-            EnvelopeRole::Own { evidence: m.evidence }
-        };
-        (m.wire, role)
-    })
+    ENVELOPE_ROLES.iter().copied()
+}
+
+/// Whether a job has a member named `wire` (when compiling).
+const fn is_detail_member(wire: &str) -> bool {
+    let fields = JobDetail::FIELDS;
+    let mut i = 0;
+    while i < fields.len() {
+        if str_eq(fields[i], wire) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+const fn str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// Whether a member carries something (evidence counts only when it does):
@@ -287,9 +419,12 @@ impl Filled for Option<super::Str> {
 
 /// A member that holds jobs: a list of jobs, or an untyped position.
 pub(crate) trait HoldsJobs {
+    /// Whether it holds anything (a job, or a value that might be one).
+    fn holds_any(&self) -> bool;
+
     /// Every job it holds, depth first in document order, with its pointer
-    /// (`at` is the member's own pointer).
-    fn jobs<'a>(&'a self, at: &str, out: &mut Vec<(&'a JobDetail, String)>);
+    /// (the member is `member` of the job at `parent`).
+    fn jobs<'a>(&'a self, parent: &str, member: &str, out: &mut Vec<(&'a JobDetail, String)>);
 
     /// The job at the pointer's segments that follow the member's name.
     fn job_at<'a>(&'a self, rest: &mut std::str::Split<'_, char>) -> Option<&'a JobDetail>;
@@ -300,8 +435,16 @@ fn index(segment: Option<&str>) -> Option<usize> {
 }
 
 impl HoldsJobs for Vec<JobDetail> {
-    fn jobs<'a>(&'a self, at: &str, out: &mut Vec<(&'a JobDetail, String)>) {
-        out.extend(self.iter().enumerate().map(|(i, job)| (job, format!("{at}/{i}"))));
+    fn holds_any(&self) -> bool {
+        !self.is_empty()
+    }
+
+    fn jobs<'a>(&'a self, parent: &str, member: &str, out: &mut Vec<(&'a JobDetail, String)>) {
+        out.extend(
+            self.iter()
+                .enumerate()
+                .map(|(i, job)| (job, format!("{parent}/{member}/{i}"))),
+        );
     }
 
     fn job_at<'a>(&'a self, rest: &mut std::str::Split<'_, char>) -> Option<&'a JobDetail> {
@@ -310,9 +453,13 @@ impl HoldsJobs for Vec<JobDetail> {
 }
 
 impl HoldsJobs for Vec<JobOrValue> {
-    fn jobs<'a>(&'a self, at: &str, out: &mut Vec<(&'a JobDetail, String)>) {
+    fn holds_any(&self) -> bool {
+        !self.is_empty()
+    }
+
+    fn jobs<'a>(&'a self, parent: &str, member: &str, out: &mut Vec<(&'a JobDetail, String)>) {
         for (i, item) in self.iter().enumerate() {
-            item.jobs(&format!("{at}/{i}"), out);
+            item.jobs_at(format!("{parent}/{member}/{i}"), out);
         }
     }
 
@@ -322,9 +469,13 @@ impl HoldsJobs for Vec<JobOrValue> {
 }
 
 impl HoldsJobs for Option<JobOrValue> {
-    fn jobs<'a>(&'a self, at: &str, out: &mut Vec<(&'a JobDetail, String)>) {
+    fn holds_any(&self) -> bool {
+        self.is_some()
+    }
+
+    fn jobs<'a>(&'a self, parent: &str, member: &str, out: &mut Vec<(&'a JobDetail, String)>) {
         if let Some(value) = self {
-            value.jobs(at, out);
+            value.jobs_at(format!("{parent}/{member}"), out);
         }
     }
 
@@ -333,10 +484,11 @@ impl HoldsJobs for Option<JobOrValue> {
     }
 }
 
-impl HoldsJobs for JobOrValue {
-    fn jobs<'a>(&'a self, at: &str, out: &mut Vec<(&'a JobDetail, String)>) {
+impl JobOrValue {
+    /// The jobs in this value, at `pointer`: itself, or the jobs of a list.
+    fn jobs_at<'a>(&'a self, pointer: String, out: &mut Vec<(&'a JobDetail, String)>) {
         // lists nest without limit in what was read: no recursion here
-        let mut pending = vec![(self, at.to_owned())];
+        let mut pending = vec![(self, pointer)];
         while let Some((value, pointer)) = pending.pop() {
             match value {
                 JobOrValue::Job(job) => out.push((job, pointer)),
@@ -352,6 +504,7 @@ impl HoldsJobs for JobOrValue {
         }
     }
 
+    /// The job at the pointer's segments from here.
     fn job_at<'a>(&'a self, rest: &mut std::str::Split<'_, char>) -> Option<&'a JobDetail> {
         let mut item = self;
         loop {
@@ -530,7 +683,7 @@ mod tests {
         for m in JobDetail::MEANINGS {
             if let Some(held) = m.jobs {
                 let mut found = Vec::new();
-                held(&d).jobs(&format!("/{}", m.wire), &mut found);
+                held(&d).jobs("", m.wire, &mut found);
                 let [(nested, pointer)] = found.as_slice() else {
                     panic!("{found:?}")
                 };

@@ -601,6 +601,19 @@ macro_rules! define_shape {
                 meaning::meaning!($name, $field, meaning::Meaning::plain($wire) $(, $($mark)*)?)
             ),*];
 
+            /// The members each marker selects (computed when compiling).
+            #[allow(dead_code)]
+            pub(crate) const MARKED: meaning::Marked = meaning::marked_lists!($name);
+
+            /// The meanings of the members that carry a marker, e.g.
+            /// `JobDetail::marked(|m| m.stages)`.
+            #[allow(dead_code)]
+            pub(crate) fn marked(
+                list: impl FnOnce(&meaning::Marked) -> &'static [usize],
+            ) -> impl Iterator<Item = &'static meaning::Meaning<$name>> {
+                meaning::at(Self::MEANINGS, list(&Self::MARKED))
+            }
+
             /// Whether the shape has a member named `key` (one `match`).
             #[allow(dead_code)]
             pub(crate) fn has_member(key: &str) -> bool {

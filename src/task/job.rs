@@ -208,9 +208,7 @@ fn own_kind(job: &JobDetail) -> Option<TaskKind> {
     {
         return Some(kind);
     }
-    let tracking = JobDetail::MEANINGS
-        .iter()
-        .any(|m| m.tracking.is_some_and(|filled| filled(job)));
+    let tracking = JobDetail::marked(|m| m.tracking).any(|m| m.tracking.is_some_and(|filled| filled(job)));
     tracking.then_some(TaskKind::ChangeTracking)
 }
 
@@ -227,9 +225,11 @@ pub struct SubJobs<'a> {
 impl<'a> SubJobs<'a> {
     fn push_children(&mut self, job: &Job<'a>) {
         let mut children = Vec::new();
-        for m in JobDetail::MEANINGS {
-            if let Some(held) = m.jobs {
-                held(job.detail).jobs(&format!("{}/{}", job.pointer, m.wire), &mut children);
+        for m in JobDetail::marked(|m| m.jobs) {
+            if let Some(held) = m.jobs.map(|get| get(job.detail))
+                && held.holds_any()
+            {
+                held.jobs(&job.pointer, m.wire, &mut children);
             }
         }
         self.stack.extend(

@@ -414,7 +414,10 @@ macro_rules! impl_check {
         impl CheckScalars for crate::model::$name {
             fn check_scalars(&self, path: &Path<'_>, out: &mut Report) {
                 $( CheckField::check_field(&self.$field, $wire, path, out); )*
-                check_times(self, Self::MEANINGS, path, out);
+                // (a constant condition: shapes without timestamps skip it)
+                if !Self::MARKED.timestamps.is_empty() {
+                    check_times(self, Self::marked(|m| m.timestamps), path, out);
+                }
             }
         }
     };
@@ -424,29 +427,38 @@ crate::model::for_each_shape!(impl_check);
 
 /// Checks a shape's timestamp members and the order between them, as its
 /// table's markers say (`timestamp`, `after`, `before`).
-fn check_times<Sh>(shape: &Sh, meanings: &[Meaning<Sh>], path: &Path<'_>, out: &mut Report) {
-    let mut times: [(&str, Option<DateTime<Utc>>); MAX_TIMESTAMPS] = [("", None); MAX_TIMESTAMPS];
-    let mut slots = times.iter_mut();
+fn check_times<Sh: 'static>(
+    shape: &Sh,
+    meanings: impl Iterator<Item = &'static Meaning<Sh>>,
+    path: &Path<'_>,
+    out: &mut Report,
+) {
+    // the times read, by member: only the (at most MAX_TIMESTAMPS) present ones
+    let mut times: [Option<(&Meaning<Sh>, DateTime<Utc>)>; MAX_TIMESTAMPS] = [None; MAX_TIMESTAMPS];
+    let mut read = 0;
     for m in meanings {
-        if let Some((form, text)) = m.timestamp {
-            let stamp = text(shape).and_then(|text| check_stamp(text, form, &Path::Key(path, m.wire), out));
-            debug_assert!(slots.len() > 0, "more than MAX_TIMESTAMPS timestamps");
-            if let Some(slot) = slots.next() {
-                *slot = (m.wire, stamp.and_then(Stamp::time));
+        if let Some((form, text)) = m.timestamp
+            && let Some(text) = text(shape)
+            && let Some(time) = check_stamp(text, form, &Path::Key(path, m.wire), out).and_then(Stamp::time)
+        {
+            debug_assert!(read < MAX_TIMESTAMPS, "more than MAX_TIMESTAMPS timestamps");
+            if let Some(slot) = times.get_mut(read) {
+                *slot = Some((m, time));
+                read += 1;
             }
         }
     }
-    let time_of = |name: &str| times.iter().find(|(m, _)| *m == name).and_then(|(_, t)| *t);
-    for m in meanings {
-        let Some(at) = time_of(m.wire) else { continue };
+    let present = || times.iter().flatten();
+    let time_of = |name: &str| present().find(|(m, _)| m.wire == name).map(|(_, t)| *t);
+    for (m, at) in present() {
         if let Some(earlier) = m.after
-            && time_of(earlier).is_some_and(|t| t > at)
+            && time_of(earlier).is_some_and(|t| t > *at)
         {
             let message = format!("{} is before {earlier}", m.wire);
             out.member(path, m.wire, DiagnosticCode::TimestampOrder, message);
         }
         if let Some(later) = m.before
-            && time_of(later).is_some_and(|t| t < at)
+            && time_of(later).is_some_and(|t| t < *at)
         {
             let message = format!("{} is after {later}", m.wire);
             out.member(path, m.wire, DiagnosticCode::TimestampOrder, message);
@@ -501,7 +513,7 @@ fn check_status_and_unit(view: &Job<'_>, path: &Path<'_>, out: &mut Report) {
 
 /// Every stage object (the table's `stage` markers) against its stage.
 fn check_stages(job: &JobDetail, path: &Path<'_>, out: &mut Report) {
-    for m in JobDetail::MEANINGS {
+    for m in JobDetail::marked(|m| m.stages) {
         if let Some((stage, get)) = m.stage
             && let Some(obj) = get(job)
         {
@@ -512,7 +524,7 @@ fn check_stages(job: &JobDetail, path: &Path<'_>, out: &mut Report) {
 
 /// The members that carry JSON in a string (the table's `json_text` markers).
 fn check_embedded(job: &JobDetail, path: &Path<'_>, out: &mut Report) {
-    for m in JobDetail::MEANINGS {
+    for m in JobDetail::marked(|m| m.json_text) {
         if let Some(text) = m.json_text
             && let Some(text) = text(job).filter(|t| !t.trim().is_empty())
             && let Err(e) = crate::embedded::check(m.wire, text)

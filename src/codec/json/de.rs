@@ -15,39 +15,23 @@ use crate::error::{Error, ErrorKind, PathSegment};
 use crate::model::{JobOrValue, ReadNotes, Response, UnknownFields, Value};
 use crate::scalar::{self, In};
 
-/// What a JSON document read as.
-#[allow(clippy::large_enum_variant)] // moved once, at the end of a parse
-pub(crate) enum Read {
-    /// A response.
-    Response(Response),
-    /// An SDK dump: its body (an object, or a string holding a document),
-    /// still to be read as the response, and the body's bytes in the text.
-    DumpBody {
-        /// The body as a value.
-        body: Value,
-        /// Where the body's value is in the text.
-        span: Range<usize>,
-    },
-}
-
-/// Reads a JSON document: what it is, in one pass. Errors carry the byte
-/// offset (line and column are the caller's to compute from its text).
-pub(crate) fn read(text: &str, limits: &Limits) -> Result<Read, Error> {
-    let (mut d, root) = read_root(text, Budget::for_document(text.len(), limits))?;
-    match root.finish(&d.budget).map_err(Exceeded::into_error)? {
-        Decision::Response(mut response) => {
-            d.notes(text, &mut response)?;
-            Ok(Read::Response(response))
+/// Reads a JSON document: what it is, in one pass. For an SDK dump,
+/// `body_span` is set to where the body's value is in the text. Errors
+/// carry the byte offset (line and column are the caller's to compute from
+/// its text).
+pub(crate) fn read(
+    text: &str,
+    limits: &Limits,
+    body_span: &mut Option<Range<usize>>,
+) -> Result<Decision, Error> {
+    read_root(text, Budget::for_document(text.len(), limits), |d, root| {
+        let mut decision = root.finish(&d.budget).map_err(Exceeded::into_error)?;
+        match &mut decision {
+            Decision::Response(response) => d.notes(text, response)?,
+            Decision::DumpBody(_) => *body_span = d.body_span.take(),
         }
-        Decision::DumpBody(body) => match d.body_span.take() {
-            Some(span) => Ok(Read::DumpBody { body, span }),
-            // `body` is read only through `value_unmerged`, which keeps its span
-            None => Err(Error::new(
-                ErrorKind::Shape,
-                "an SDK dump's body out of its place",
-            )),
-        },
-    }
+        Ok(decision)
+    })
 }
 
 /// Reads the SDK dump body at `span` in `text` (an object) as the response: a
@@ -64,21 +48,29 @@ pub(crate) fn read_body(text: &str, span: Range<usize>, limits: &Limits) -> Resu
 /// Reads a JSON document as a response, never a dump (the text of a dump's
 /// body saved as a string).
 pub(crate) fn read_response(text: &str, budget: Budget) -> Result<Response, Error> {
-    let (mut d, root) = read_root(text, budget)?;
-    let mut response = root.finish_response(&d.budget).map_err(Exceeded::into_error)?;
-    d.notes(text, &mut response)?;
-    Ok(response)
+    read_root(text, budget, |d, root| {
+        let mut response = root.finish_response(&d.budget).map_err(Exceeded::into_error)?;
+        d.notes(text, &mut response)?;
+        Ok(response)
+    })
 }
 
-/// Reads the document's top-level object, to its end.
-fn read_root(text: &str, budget: Budget) -> Result<(Decoder<'_, Tokenizer<'_>>, Root), Error> {
+/// Reads the document's top-level object, to its end, and hands it to
+/// `finish` with the decoder (a continuation: the root, as large as a job,
+/// is not moved out and back).
+#[inline]
+fn read_root<'a, T>(
+    text: &'a str,
+    budget: Budget,
+    finish: impl FnOnce(&mut Decoder<'a, Tokenizer<'a>>, Root) -> Result<T, Error>,
+) -> Result<T, Error> {
     let mut d = Decoder::new(Tokenizer::new(text), budget);
     let root = d.root().and_then(|root| {
         d.pull.end().map_err(|e| d.syntax(&e))?;
         Ok(root)
     });
     let root = root.map_err(|e| e.with_path(&d.path))?;
-    Ok((d, root))
+    finish(&mut d, root)
 }
 
 impl Decoder<'_, Tokenizer<'_>> {
