@@ -39,6 +39,45 @@
 //! # Ok::<(), dts_job_detail::Error>(())
 //! ```
 //!
+//! # Which jobs failed, which are slow
+//!
+//! [`JobDetail::jobs`] yields every job at any depth as a [`Job`] view (its
+//! pointer, task kind, status and its [`StatusClass`], `Delay` in the kind's
+//! unit). When no kind can be told, `Delay`'s unit is unknown:
+//! [`Job::delay_range`] still says what it may mean, so a monitor misses
+//! nothing.
+//!
+//! ```
+//! use std::time::Duration;
+//!
+//! let text = r#"{"JobType":"sync","Status":"Synchronizing","Delay":2,"SubSyncJob":[
+//!     {"DtsJobId":"a","Status":"Failed"},{"DtsJobId":"b","Status":"synchronizing","Delay":75}]}"#;
+//! let response = dts_job_detail::from_slice(text.as_bytes())?;
+//! let Some(detail) = response.detail() else { return Ok(()) }; // a gateway error
+//! for job in detail.jobs() {
+//!     let slow = job.delay_range().is_some_and(|d| *d.end() > Duration::from_secs(60));
+//!     if job.is_failed() || slow {
+//!         println!("{} {} {}", job.pointer(), job.status_class(), job.delay_raw().unwrap_or(0));
+//!     }
+//! }
+//! let flagged: Vec<&str> = detail
+//!     .jobs()
+//!     .filter(|j| j.is_failed() || j.delay().is_some_and(|d| d > Duration::from_secs(60)))
+//!     .map(|j| j.detail().dts_job_id.as_deref().unwrap_or("?"))
+//!     .collect();
+//! assert_eq!(flagged, ["a", "b"]);
+//! # Ok::<(), dts_job_detail::Error>(())
+//! ```
+//!
+//! # Feature flags
+//!
+//! None is on by default: the library compiles only what reading needs.
+//!
+//! - `cli`: the `dts-job-detail` binary and its dependencies (clap, rayon,
+//!   indicatif, walkdir, …).
+//! - `parquet`: [`export`] to Parquet (the `parquet` crate); CSV and NDJSON
+//!   need no feature.
+//!
 //! # The command-line tool
 //!
 //! The `dts-job-detail` binary (canonical JSON and XML, `check`, `inspect` over
@@ -70,10 +109,13 @@
 //!
 //! # Layers
 //!
-//! Values (`value`, `scalar`) → the model (`model`, types only) → the
-//! decoding contract (`de`), meaning (`task`, `embedded`) and validation
-//! (`validate`) → the JSON and XML readers and writers (`json`, `xml`) and the
-//! serde integration → [`Parser`] → the command-line tool (feature `cli`).
+//! Values (`value`, `scalar`, `timestamp`) → the model (`model`: the types and
+//! one table per shape, each member's meaning marked on its line) → the
+//! decoding contract (`de`) → the forms' readers and writers (`codec`) →
+//! meaning (`task`, `embedded`) → validation (`validate`) → [`Parser`] and the
+//! serde integration → this facade ([`json`], [`xml`]) → what users do after
+//! reading ([`export`], [`diff`], [`metrics`], [`schema`]) → the command-line
+//! tool (feature `cli`).
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -117,6 +159,7 @@ pub mod xml;
 
 pub use embedded::{DbObjectDatabase, DbObjectTable, DbObjects, EmbeddedJsonError, Members};
 pub use error::{Error, ErrorKind};
+#[doc(inline)]
 pub use model::{
     CheckResult, DataDeliveryChannelInfo, DestNetType, Direction, Endpoint, ErrorEnvelope, JobDetail,
     JobOrValue, JobType, MigrationMode, Number, Open, OriginType, PayType, Performance, PrecheckDetail,
@@ -126,7 +169,9 @@ pub use model::{
 pub use parser::{
     DEFAULT_MAX_DEPTH, DEFAULT_MAX_SIZE, Format, MAX_DEPTH_CEILING, Parser, from_reader, from_slice, sniff,
 };
-pub use task::{BusinessError, Job, JobStatus, Options, Stage, StageState, Status, SubJobs, TaskKind};
+pub use task::{
+    BusinessError, Job, JobStatus, Options, Stage, StageState, Status, StatusClass, SubJobs, TaskKind,
+};
 pub use validate::{Diagnostic, DiagnosticCode, Severity};
 
 /// A document the canonical writers take: a [`Response`], or either of its

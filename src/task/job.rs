@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use std::str::FromStr;
 
-use super::{JobStatus, Options, Status, TaskKind};
+use super::{JobStatus, Options, Status, StatusClass, TaskKind};
 use crate::model::{JobDetail, JobType};
 
 /// A job of a parsed response, seen with [`Options`] and in its place: its
@@ -137,8 +137,11 @@ impl<'a> Job<'a> {
 
     /// `Delay` as a duration in the kind's unit (milliseconds for migration,
     /// seconds otherwise); `None` when absent, not an integer, negative, or
-    /// when the kind is unknown (the raw value is still `detail().delay`, and
-    /// validation warns `ambiguous-unit`).
+    /// when the kind is unknown. For an unknown kind the value is not lost:
+    /// [`Job::delay_range`] gives what it may mean (milliseconds to
+    /// seconds), [`Job::delay_raw`] the number, and validation warns
+    /// `ambiguous-unit`. A monitor that must not miss a slow job asks
+    /// `delay_range()`.
     ///
     /// ```
     /// use std::time::Duration;
@@ -148,11 +151,71 @@ impl<'a> Job<'a> {
     /// ```
     pub fn delay(&self) -> Option<Duration> {
         let raw = u64::try_from(self.detail.delay.as_ref()?.get()?).ok()?;
-        match self.kind {
-            TaskKind::Migration => Some(Duration::from_millis(raw)),
-            TaskKind::Synchronization | TaskKind::ChangeTracking => Some(Duration::from_secs(raw)),
-            TaskKind::Unknown => None,
-        }
+        let unit = self.kind.delay_unit()?;
+        Some(if unit == Duration::from_millis(1) {
+            Duration::from_millis(raw)
+        } else {
+            Duration::from_secs(raw)
+        })
+    }
+
+    /// `Delay` as the range of durations it may mean: one duration when the
+    /// kind gives the unit; from the raw value in milliseconds to the raw
+    /// value in seconds when the kind is unknown (so a "slower than 60 s"
+    /// monitor can ask the range's end and miss nothing); `None` when absent,
+    /// not an integer, or negative.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// // no kind can be told: 5 may be milliseconds or seconds
+    /// let resp = dts_job_detail::json::from_str(r#"{"Status":"Failed","Delay":5}"#)?;
+    /// let job = resp.detail().unwrap().job();
+    /// assert_eq!(job.delay(), None);
+    /// let range = job.delay_range().unwrap();
+    /// assert_eq!((*range.start(), *range.end()), (Duration::from_millis(5), Duration::from_secs(5)));
+    /// # Ok::<(), dts_job_detail::Error>(())
+    /// ```
+    pub fn delay_range(&self) -> Option<std::ops::RangeInclusive<Duration>> {
+        let raw = u64::try_from(self.detail.delay.as_ref()?.get()?).ok()?;
+        Some(match self.delay() {
+            Some(delay) => delay..=delay,
+            None => Duration::from_millis(raw)..=Duration::from_secs(raw),
+        })
+    }
+
+    /// The class of the job's status ([`StatusClass::Unknown`] without a
+    /// status, or with one outside its kind's list).
+    ///
+    /// ```
+    /// use dts_job_detail::StatusClass;
+    /// let resp = dts_job_detail::json::from_str(r#"{"JobType":"sync","Status":"synchronizing"}"#)?;
+    /// let job = resp.detail().unwrap().job();
+    /// assert_eq!(job.status_class(), StatusClass::Running);
+    /// assert!(job.is_running() && !job.is_failed());
+    /// # Ok::<(), dts_job_detail::Error>(())
+    /// ```
+    pub fn status_class(&self) -> StatusClass {
+        self.status().map_or(StatusClass::Unknown, |s| s.class())
+    }
+
+    /// Whether the job's status is of the class [`StatusClass::Failed`].
+    pub fn is_failed(&self) -> bool {
+        self.status_class() == StatusClass::Failed
+    }
+
+    /// Whether the job's status is of the class [`StatusClass::Running`].
+    pub fn is_running(&self) -> bool {
+        self.status_class() == StatusClass::Running
+    }
+
+    /// Whether the job's status is of the class [`StatusClass::Paused`].
+    pub fn is_paused(&self) -> bool {
+        self.status_class() == StatusClass::Paused
+    }
+
+    /// Whether the job's status is of the class [`StatusClass::Finished`].
+    pub fn is_finished(&self) -> bool {
+        self.status_class() == StatusClass::Finished
     }
 
     /// `Delay` as the integer the response carried, whatever the kind (and

@@ -176,6 +176,66 @@ impl JobStatus {
     }
 }
 
+listed_enum! {
+/// What a job's status says about it, whatever its kind: the one question a
+/// monitor asks ("which jobs failed, which are still running?"), answered
+/// from the per-kind vocabularies by one table ([`JobStatus::class`]).
+///
+/// Names print in kebab-case (`not-started`, …, `unknown`).
+///
+/// ```
+/// use dts_job_detail::{JobStatus, StatusClass};
+/// assert_eq!(JobStatus::Synchronizing.class(), StatusClass::Running);
+/// assert_eq!(JobStatus::Abnormal.class(), StatusClass::Failed);
+/// assert_eq!(StatusClass::NotStarted.to_string(), "not-started");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Display, EnumString, IntoStaticStr)]
+#[strum(serialize_all = "kebab-case", ascii_case_insensitive)]
+#[non_exhaustive]
+pub enum StatusClass {
+    /// Not started yet: `NotStarted`, `NotConfigured`, `PreCheckPass` (the
+    /// precheck passed, the task has not started).
+    NotStarted,
+    /// At work: `Prechecking`, `Initializing`, `Synchronizing`, `Migrating`,
+    /// `Modifying`, `Retrying` (after an error, on its own), `Upgrade`,
+    /// `Downgrade`, `Starting`, `Normal`.
+    Running,
+    /// Stopped, to be resumed: `Suspending`, `Locked` (for instance by an
+    /// overdue payment).
+    Paused,
+    /// Failed: `PrecheckFailed`, `InitializeFailed`, `Failed`,
+    /// `MigrationFailed`, `Abnormal`.
+    Failed,
+    /// Done: `Finished`.
+    Finished,
+    /// No status, or one outside the job's kind's list.
+    Unknown,
+}
+}
+
+impl StatusClass {
+    /// The class's name (`not-started`, …, `unknown`).
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+}
+
+impl JobStatus {
+    /// The status's class: the one table that sorts every status of every
+    /// kind.
+    pub fn class(self) -> StatusClass {
+        use JobStatus::*;
+        match self {
+            NotStarted | NotConfigured | PreCheckPass => StatusClass::NotStarted,
+            Prechecking | Initializing | Synchronizing | Migrating | Modifying | Retrying | Upgrade
+            | Downgrade | Starting | Normal => StatusClass::Running,
+            Suspending | Locked => StatusClass::Paused,
+            PrecheckFailed | InitializeFailed | Failed | MigrationFailed | Abnormal => StatusClass::Failed,
+            Finished => StatusClass::Finished,
+        }
+    }
+}
+
 /// A job's `Status` read against its kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -185,6 +245,14 @@ pub struct Status {
     /// The status, when the spelling is in the kind's list; `None` otherwise
     /// (also for the service's typo `Initializating`).
     pub known: Option<JobStatus>,
+}
+
+impl Status {
+    /// The known status's class; [`StatusClass::Unknown`] for a status
+    /// outside the kind's list.
+    pub fn class(&self) -> StatusClass {
+        self.known.map_or(StatusClass::Unknown, JobStatus::class)
+    }
 }
 
 /// As `{"raw": "synchronizing", "known": "Synchronizing"}` (`known` is `null`

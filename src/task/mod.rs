@@ -12,7 +12,7 @@ mod job;
 mod kind;
 
 pub use job::{Job, SubJobs};
-pub use kind::{JobStatus, Stage, StageState, Status, TaskKind};
+pub use kind::{JobStatus, Stage, StageState, Status, StatusClass, TaskKind};
 
 use std::time::Duration;
 
@@ -135,6 +135,31 @@ impl JobDetail {
     /// Every nested job; see [`Job::sub_jobs`].
     pub fn sub_jobs(&self) -> SubJobs<'_> {
         self.job().sub_jobs()
+    }
+
+    /// This job and every job nested in it, at any depth, in document order,
+    /// each as a [`Job`] (pointer, kind, status, delay): the one call a
+    /// monitor needs.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let resp = dts_job_detail::json::from_str(r#"{"JobType":"sync","Status":"Synchronizing","Delay":3,
+    ///     "SubSyncJob":[{"DtsJobId":"a","Status":"Failed"},{"DtsJobId":"b","Status":"Synchronizing","Delay":90}]}"#)?;
+    /// let detail = resp.detail().unwrap();
+    /// // `detail()` borrows from the response, not from the view `j`
+    /// let failed: Vec<&str> = detail.jobs().filter(|j| j.is_failed()).filter_map(|j| j.detail().dts_job_id.as_deref()).collect();
+    /// assert_eq!(failed, ["a"]);
+    /// let slow = detail.jobs().filter(|j| j.delay_range().is_some_and(|d| *d.end() > Duration::from_secs(60)));
+    /// assert_eq!(slow.map(|j| j.pointer().to_owned()).collect::<Vec<_>>(), ["/SubSyncJob/1"]);
+    /// # Ok::<(), dts_job_detail::Error>(())
+    /// ```
+    pub fn jobs(&self) -> SubJobs<'_> {
+        self.job().with_sub_jobs()
+    }
+
+    /// As [`JobDetail::jobs`], seen with `options`.
+    pub fn jobs_with(&self, options: &Options) -> SubJobs<'_> {
+        self.job_with(options).with_sub_jobs()
     }
 
     /// The job at `pointer` — a [`Job::pointer`]: `""` for this one,
