@@ -7,6 +7,7 @@ from typing import Any, Literal, Optional, Sequence, Union
 __version__: str
 
 TaskKind = Literal["migration", "synchronization", "change-tracking", "unknown"]
+StatusClass = Literal["not-started", "running", "paused", "failed", "finished", "unknown"]
 _KindOption = Optional[Literal["migration", "synchronization", "change-tracking"]]
 _Path = Union[str, "os.PathLike[str]"]
 
@@ -42,6 +43,7 @@ class Job:
     task_kind: TaskKind
     status: Optional[str]
     status_known: bool
+    status_class: StatusClass
     delay: Optional[datetime.timedelta]
     checkpoint_time: Optional[datetime.datetime]
     def to_dict(self) -> dict[str, Any]: ...
@@ -56,6 +58,7 @@ class Response:
     task_kind: TaskKind
     status: Optional[str]
     status_known: bool
+    status_class: StatusClass
     delay: Optional[datetime.timedelta]
     checkpoint_time: Optional[datetime.datetime]
     error: Optional[dict[str, str]]

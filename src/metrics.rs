@@ -5,7 +5,7 @@
 //!
 //! | family | type | labels (besides `file`, `pointer`, `job_id`) | value |
 //! |---|---|---|---|
-//! | `dts_job_info` | gauge | `name`, `kind`, `status`, `status_known` | 1 |
+//! | `dts_job_info` | gauge | `name`, `kind`, `status` (the documented spelling when known), `status_known`, `status_class` | 1 |
 //! | `dts_job_delay_seconds` | gauge | | `Delay` in seconds (only when its unit is known) |
 //! | `dts_job_checkpoint_timestamp_seconds` | gauge | | `Checkpoint` (UNIX seconds) |
 //! | `dts_job_stage_percent` | gauge | `stage` (`data_initialization`, `data_synchronization`) | `Percent` |
@@ -22,7 +22,7 @@
 //! let mut exposition = Exposition::new();
 //! exposition.add(&export::rows("saved.json", &resp, &Default::default()));
 //! let text = exposition.finish();
-//! assert!(text.contains(r#"dts_job_info{file="saved.json",pointer="",job_id="j",name="say \"hi\"",kind="synchronization",status="Synchronizing",status_known="true"} 1"#));
+//! assert!(text.contains(r#"dts_job_info{file="saved.json",pointer="",job_id="j",name="say \"hi\"",kind="synchronization",status="Synchronizing",status_known="true",status_class="running"} 1"#));
 //! assert!(text.contains(r#"dts_job_delay_seconds{file="saved.json",pointer="",job_id="j"} 3"#));
 //! # Ok::<(), dts_job_detail::Error>(())
 //! ```
@@ -87,7 +87,12 @@ impl Exposition {
             label(info, "kind", row.task_kind.as_str());
             info.push(',');
             label(info, "status", row.status.as_deref().unwrap_or_default());
-            let _ = writeln!(info, ",status_known=\"{}\"}} 1", row.status_known);
+            let _ = writeln!(
+                info,
+                ",status_known=\"{}\",status_class=\"{}\"}} 1",
+                row.status_known,
+                row.status_class.as_str()
+            );
 
             if let Some(ms) = row.delay_ms {
                 let seconds = format_float(ms as f64 / 1000.0);

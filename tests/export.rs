@@ -117,6 +117,37 @@ fn an_error_envelope_is_one_row_with_its_error() {
     assert_eq!(rows[0].task_kind.as_str(), "unknown");
 }
 
+/// Ergonomics v3: `status` is the documented spelling of a known status, so
+/// case variants make one group; the text as sent is `status_raw`, and every
+/// row has its `status_class`.
+#[test]
+fn status_is_one_spelling_per_status_and_has_a_class() {
+    let text = r#"{"JobType":"sync","Status":"synchronizing","SubSyncJob":[{"Status":"Synchronizing"},{"Status":" SYNCHRONIZING "},{"Status":"Unheard"}]}"#;
+    let resp = dts_job_detail::from_slice(text.as_bytes()).unwrap();
+    let rows = export::rows("f", &resp, &Default::default());
+    let statuses: Vec<(Option<&str>, Option<&str>, &str)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r.status.as_deref(),
+                r.status_raw.as_deref(),
+                r.status_class.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            (Some("Synchronizing"), Some("synchronizing"), "running"),
+            (Some("Synchronizing"), Some("Synchronizing"), "running"),
+            (Some("Synchronizing"), Some("SYNCHRONIZING"), "running"),
+            (Some("Unheard"), Some("Unheard"), "unknown"),
+        ]
+    );
+    let groups: std::collections::BTreeSet<_> = rows.iter().filter_map(|r| r.status.as_deref()).collect();
+    assert_eq!(groups.len(), 2);
+}
+
 #[test]
 fn csv_has_a_header_and_a_quoted_line_per_row() {
     let rows = all_rows();
@@ -131,8 +162,13 @@ fn csv_has_a_header_and_a_quoted_line_per_row() {
         assert_eq!(record.len(), COLUMNS.len());
         assert_eq!(record[0], row.file);
         assert_eq!(record[1], row.pointer);
-        assert_eq!(record[10], row.status.clone().unwrap_or_default());
-        assert_eq!(record[26], row.error_message.clone().unwrap_or_default());
+        let at = |name: &str| header.iter().position(|h| *h == name).expect("a column");
+        assert_eq!(record[at("status")], row.status.clone().unwrap_or_default());
+        assert_eq!(record[at("status_class")], row.status_class.as_str());
+        assert_eq!(
+            record[at("error_message")],
+            row.error_message.clone().unwrap_or_default()
+        );
     }
 }
 

@@ -120,6 +120,7 @@ struct Facts {
     task_kind: &'static str,
     status: Option<String>,
     status_known: bool,
+    status_class: &'static str,
     delay_ms: Option<i64>,
     checkpoint: Option<i64>,
 }
@@ -133,6 +134,7 @@ impl Facts {
             depth: job.depth(),
             task_kind: job.task_kind().as_str(),
             status_known: status.as_ref().is_some_and(|s| s.known.is_some()),
+            status_class: job.status_class().as_str(),
             status: status.map(|s| s.raw),
             delay_ms: job.delay().and_then(|d| i64::try_from(d.as_millis()).ok()),
             checkpoint: job.checkpoint(),
@@ -208,6 +210,13 @@ impl Response {
     #[getter]
     fn status_known(&self) -> bool {
         self.facts.as_ref().is_some_and(|f| f.status_known)
+    }
+
+    /// The status's class: `not-started`, `running`, `paused`, `failed`,
+    /// `finished` or `unknown` (also for a gateway error).
+    #[getter]
+    fn status_class(&self) -> &'static str {
+        self.facts.as_ref().map_or("unknown", |f| f.status_class)
     }
 
     /// `Delay` as a `timedelta` in the task kind's unit; `None` when absent or the kind is unknown.
@@ -388,6 +397,13 @@ impl Job {
     #[getter]
     fn status_known(&self) -> bool {
         self.facts.status_known
+    }
+
+    /// The status's class: `not-started`, `running`, `paused`, `failed`,
+    /// `finished` or `unknown`.
+    #[getter]
+    fn status_class(&self) -> &'static str {
+        self.facts.status_class
     }
 
     /// `Delay` as a `timedelta`.

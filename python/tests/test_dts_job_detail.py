@@ -55,6 +55,18 @@ def test_every_fixture_reads_as_the_cli_reads_it(path):
     assert len(resp.sub_jobs()) == summary["SubJobs"]
 
 
+def test_status_class_is_the_exports():
+    # ergonomics v3: the class of every job, as the export's status_class column
+    for name in ("sync_subjobs.xml", "migration.json", "change_tracking.json", "gateway_error.json"):
+        path = FIXTURES / name
+        rows = [json.loads(line) for line in cli("export", "--quiet", "--format", "ndjson", "--output", "-", path).stdout.splitlines()]
+        resp = dts_job_detail.parse_file(path)
+        classes = [resp.status_class] + [j.status_class for j in resp.sub_jobs()]
+        assert classes == [r["status_class"] for r in rows], name
+    assert dts_job_detail.parse(b'{"Status":"Abnormal"}').status_class == "failed"
+    assert dts_job_detail.parse(b'{"JobType":"sync","Status":"synchronizing"}').status_class == "running"
+
+
 def test_sub_jobs_are_the_exported_jobs():
     path = FIXTURES / "sync_subjobs.xml"
     rows = [json.loads(line) for line in cli("export", "--quiet", "--format", "ndjson", "--output", "-", path).stdout.splitlines()]

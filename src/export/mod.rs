@@ -38,7 +38,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 
 use crate::error::Error;
 use crate::model::{JobDetail, Response, StageStatus, Str};
-use crate::task::{Job, Options, TaskKind};
+use crate::task::{Job, Options, Status, StatusClass, TaskKind};
 use crate::validate::Severity;
 
 /// The type of a column, as every format writes it.
@@ -112,6 +112,13 @@ impl ToCell for Option<String> {
 }
 
 impl ToCell for TaskKind {
+    const KIND: ColumnType = ColumnType::Text;
+    fn cell(&self) -> Cell<'_> {
+        Cell::Text(Some(self.as_str()))
+    }
+}
+
+impl ToCell for StatusClass {
     const KIND: ColumnType = ColumnType::Text;
     fn cell(&self) -> Cell<'_> {
         Cell::Text(Some(self.as_str()))
@@ -199,10 +206,17 @@ columns! {
     job_type: Option<Str>,
     /// The resolved task kind (see [`Job::task_kind`]).
     task_kind: TaskKind,
-    /// `Status`, as sent but for white space around it.
+    /// `Status`: the documented spelling of a status in the list of the
+    /// job's kind (`Synchronizing` for `synchronizing`, so case variants make
+    /// one group), else as sent but for white space around it.
     status: Option<Str>,
+    /// `Status` as sent, but for white space around it.
+    status_raw: Option<Str>,
     /// Whether `Status` is in the list of the job's kind.
     status_known: bool,
+    /// The status's class (`not-started`, `running`, `paused`, `failed`,
+    /// `finished`, `unknown`; see [`StatusClass`]).
+    status_class: StatusClass,
     /// `Delay` in milliseconds; `None` when absent or when the kind, and so
     /// the unit, is unknown.
     delay_ms: Option<i64>,
@@ -262,7 +276,9 @@ pub fn rows(file: &str, response: &Response, options: &Options) -> Vec<JobRow> {
                 job_type: None,
                 task_kind: TaskKind::Unknown,
                 status: None,
+                status_raw: None,
                 status_known: false,
+                status_class: StatusClass::Unknown,
                 delay_ms: None,
                 checkpoint: None,
                 create_time: None,
@@ -309,7 +325,12 @@ fn job_rows(file: &str, detail: &JobDetail, options: &Options) -> Vec<JobRow> {
                 job_type: job.job_type.as_ref().map(|t| Str::from(t.raw())),
                 task_kind: job.task_kind(),
                 status_known: status.as_ref().is_some_and(|s| s.known.is_some()),
-                status: status.and_then(|s| trimmed(Some(&s.raw))),
+                status_class: status.as_ref().map_or(StatusClass::Unknown, Status::class),
+                status: status.as_ref().and_then(|s| match s.known {
+                    Some(known) => Some(Str::from(known.as_str())),
+                    None => trimmed(Some(&s.raw)),
+                }),
+                status_raw: status.and_then(|s| trimmed(Some(&s.raw))),
                 delay_ms: job.delay().and_then(|d| i64::try_from(d.as_millis()).ok()),
                 checkpoint: job.checkpoint_time(),
                 create_time: job.create_time(),
