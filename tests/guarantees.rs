@@ -67,7 +67,7 @@ mod linux {
     fn invocation(name: &str, scratch: &Path) -> (Vec<String>, Reads) {
         let args = |a: &[&str]| a.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
         match name {
-            "json" | "xml" | "check" | "inspect" | "metrics" => (args(&[name]), Reads::Documents),
+            "json" | "xml" | "check" | "inspect" | "metrics" | "jobs" => (args(&[name]), Reads::Documents),
             "export" => {
                 let out = scratch.join("out.csv").display().to_string();
                 (

@@ -5,6 +5,7 @@
 mod destination;
 mod diff;
 mod input;
+mod jobs;
 mod output;
 mod report;
 mod spool;
@@ -56,6 +57,15 @@ enum Command {
     #[command(after_help = "Examples:\n  dts-job-detail inspect fixtures/\n  \
         dts-job-detail inspect --format json --task-kind migration saved.json")]
     Inspect(ReportArgs),
+    /// Print one line per job at any depth (kind, status, status class, delay,
+    /// checkpoint), filtered, sorted or counted.
+    #[command(after_help = "Examples:\n  dts-job-detail jobs dumps/\n  \
+        dts-job-detail jobs --status-class failed --status-class paused dumps/\n  \
+        dts-job-detail jobs --min-delay 60s --sort delay dumps/\n  \
+        dts-job-detail jobs --count-by status-class --format json dumps/\n\n\
+        A Delay whose unit is unknown (no task kind) prints as `5?` and counts by its longest \
+        meaning (seconds) for --min-delay and --sort.")]
+    Jobs(jobs::JobsArgs),
     /// Write one row per job (top level and every nested job) to Parquet, CSV or NDJSON.
     #[command(
         after_help = "Examples:\n  dts-job-detail export --output jobs.parquet dumps/\n  \
@@ -290,6 +300,10 @@ pub(crate) fn run() -> ExitCode {
         Command::Check(a) => (Printed::Check, a.read, a.format == Format::Json, false),
         Command::Inspect(a) => (Printed::Inspect, a.read, a.format == Format::Json, false),
         Command::Export(a) => return export(a),
+        Command::Jobs(a) => {
+            let (read, view) = a.into_parts();
+            return rows_to(Sink::Jobs(view), read);
+        }
         Command::Diff(a) => return diff::run(&a),
         Command::Metrics(a) => return rows_to(Sink::Metrics(spool::Spooled::new()), a),
         Command::Schema => return print_whole((dts_job_detail::schema::json_schema() + "\n").into_bytes()),
@@ -387,6 +401,8 @@ enum Sink {
     /// Rows gathered into one exposition (its families spooled to
     /// temporary files batch by batch), printed at the end.
     Metrics(spool::Spooled),
+    /// Rows seen as jobs: printed, or held or counted until the end.
+    Jobs(jobs::View),
 }
 
 impl Sink {
@@ -394,7 +410,7 @@ impl Sink {
     fn mode(&self) -> Mode {
         match self {
             Sink::Print(printed) => Mode::Print(*printed),
-            Sink::Export { .. } | Sink::Metrics(_) => Mode::Rows,
+            Sink::Export { .. } | Sink::Metrics(_) | Sink::Jobs(_) => Mode::Rows,
         }
     }
 }
@@ -444,6 +460,7 @@ fn process_all(read: &ReadArgs, mut sink: Sink, look: Look) -> ExitCode {
         Sink::Print(_) => stop,
         Sink::Export { writer, label } => close_export(writer, &label, stop, &out),
         Sink::Metrics(spooled) => stop.or_else(|| spooled.finish(&mut out).err()),
+        Sink::Jobs(view) => stop.or_else(|| view.finish(&mut out).err()),
     };
     match out.close(stop) {
         Some(Stop::Failed) => ExitCode::from(2),
@@ -603,6 +620,11 @@ fn flush(
                         }
                     }
                     Sink::Metrics(exposition) => exposition.add(&rows),
+                    Sink::Jobs(view) => {
+                        if let Err(stop) = view.add(&rows, pipe.out) {
+                            return Some(stop);
+                        }
+                    }
                     // rows are made only for a sink of rows (`Sink::mode`)
                     Sink::Print(_) => debug_assert!(false, "rows for a printing sink"),
                 }

@@ -109,7 +109,7 @@ pub(crate) fn process(settings: &Settings, unit: &Unit) -> Outcome {
 }
 
 /// Appends `s` as a JSON string.
-fn push_json_str(out: &mut String, s: &str) {
+pub(crate) fn push_json_str(out: &mut String, s: &str) {
     out.push_str(&serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_owned()));
 }
 

@@ -220,6 +220,9 @@ columns! {
     /// `Delay` in milliseconds; `None` when absent or when the kind, and so
     /// the unit, is unknown.
     delay_ms: Option<i64>,
+    /// `Delay` as sent (an integer), whatever its unit: readable when the
+    /// kind, and so the unit, is unknown.
+    delay_raw: Option<i64>,
     /// `Checkpoint` as a time.
     checkpoint: Option<DateTime<Utc>>,
     /// `CreateTime`.
@@ -280,6 +283,7 @@ pub fn rows(file: &str, response: &Response, options: &Options) -> Vec<JobRow> {
                 status_known: false,
                 status_class: StatusClass::Unknown,
                 delay_ms: None,
+                delay_raw: None,
                 checkpoint: None,
                 create_time: None,
                 finish_time: None,
@@ -332,6 +336,7 @@ fn job_rows(file: &str, detail: &JobDetail, options: &Options) -> Vec<JobRow> {
                 }),
                 status_raw: status.and_then(|s| trimmed(Some(&s.raw))),
                 delay_ms: job.delay().and_then(|d| i64::try_from(d.as_millis()).ok()),
+                delay_raw: job.delay_raw(),
                 checkpoint: job.checkpoint_time(),
                 create_time: job.create_time(),
                 finish_time: job.finish_time(),

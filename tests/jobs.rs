@@ -1,0 +1,214 @@
+//! `jobs` (ergonomics v3): one line per job at any depth, with filters,
+//! sorting and counts, run against the built binary on the fixtures.
+#![cfg(feature = "cli")]
+
+#[path = "common/cli.rs"]
+mod common;
+
+use std::collections::BTreeMap;
+
+use common::{code, run, scratch, text};
+use serde_json::Value;
+
+/// The jobs of `args` as JSON objects (`--format json` is added).
+fn jobs(args: &[&str]) -> Vec<Value> {
+    let mut all = vec!["jobs", "--quiet", "--format", "json"];
+    all.extend_from_slice(args);
+    let out = run(&all);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect()
+}
+
+/// Every job of the fixture folder, as the export sees them.
+fn exported() -> Vec<Value> {
+    let out = run(&[
+        "export", "--quiet", "--format", "ndjson", "--output", "-", "fixtures",
+    ]);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect()
+}
+
+#[test]
+fn one_line_per_job_as_the_export_has_them() {
+    let rows = exported();
+    let listed = jobs(&["fixtures"]);
+    assert_eq!(listed.len(), rows.len());
+    assert!(listed.len() > 50, "{}", listed.len());
+    for (job, row) in listed.iter().zip(&rows) {
+        for (ours, theirs) in [
+            ("file", "file"),
+            ("pointer", "pointer"),
+            ("job_id", "dts_job_id"),
+            ("kind", "task_kind"),
+            ("status", "status"),
+            ("status_class", "status_class"),
+            ("delay_ms", "delay_ms"),
+            ("delay_raw", "delay_raw"),
+        ] {
+            assert_eq!(job[ours], row[theirs], "{ours} of {job}");
+        }
+    }
+    // the text form: one line per job too, the top level's pointer as `/`
+    let out = run(&["jobs", "--quiet", "fixtures/sync_subjobs.json"]);
+    let lines: Vec<String> = text(&out.stdout).lines().map(str::to_owned).collect();
+    assert_eq!(lines.len(), jobs(&["fixtures/sync_subjobs.json"]).len());
+    assert!(
+        lines[0].starts_with("fixtures/sync_subjobs.json  /  "),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines.iter().skip(1).all(|l| l.contains("  /SubSyncJob/")),
+        "{lines:?}"
+    );
+}
+
+#[test]
+fn filters_keep_what_they_say() {
+    let rows = exported();
+    let failed = jobs(&["--status-class", "failed", "fixtures"]);
+    assert!(!failed.is_empty());
+    assert!(failed.iter().all(|j| j["status_class"] == "failed"));
+    let expected = rows.iter().filter(|r| r["status_class"] == "failed").count();
+    assert_eq!(failed.len(), expected);
+
+    let two = jobs(&[
+        "--status-class",
+        "failed",
+        "--status-class",
+        "running",
+        "fixtures",
+    ]);
+    let expected = rows
+        .iter()
+        .filter(|r| r["status_class"] == "failed" || r["status_class"] == "running")
+        .count();
+    assert_eq!(two.len(), expected);
+
+    let migration = jobs(&["--kind", "migration", "fixtures"]);
+    assert!(!migration.is_empty() && migration.iter().all(|j| j["kind"] == "migration"));
+
+    // --min-delay: a known unit compares the delay; an unknown one its longest meaning
+    let slow = jobs(&["--min-delay", "1s", "fixtures"]);
+    for j in &slow {
+        let raw = j["delay_raw"].as_i64().filter(|d| *d >= 0);
+        let longest = j["delay_ms"]
+            .as_i64()
+            .or_else(|| raw.map(|d| d * 1000))
+            .expect("a delay");
+        assert!(longest >= 1000, "{j}");
+    }
+    let expected = rows
+        .iter()
+        .filter(|r| {
+            let raw = r["delay_raw"].as_i64().filter(|d| *d >= 0);
+            r["delay_ms"]
+                .as_i64()
+                .or_else(|| raw.map(|d| d * 1000))
+                .is_some_and(|d| d >= 1000)
+        })
+        .count();
+    assert_eq!(slow.len(), expected);
+    assert!(slow.len() < rows.len());
+}
+
+#[test]
+fn an_unknown_unit_is_not_missed_and_is_marked() {
+    let dir = scratch("unknown-unit");
+    let file = dir.join("failed.json");
+    std::fs::write(&file, r#"{"Status":"Failed","Delay":90}"#).unwrap();
+    let path = file.to_str().unwrap();
+    let listed = jobs(&["--min-delay", "60s", path]);
+    assert_eq!(listed.len(), 1, "90 may be seconds: a slow job");
+    assert_eq!(
+        (listed[0]["delay_ms"].clone(), listed[0]["delay_raw"].clone()),
+        (Value::Null, 90.into())
+    );
+    assert!(jobs(&["--min-delay", "2m", path]).is_empty());
+    let out = run(&["jobs", "--quiet", path]);
+    assert!(text(&out.stdout).contains("delay 90?"), "{}", text(&out.stdout));
+}
+
+#[test]
+fn sorting_by_delay_and_by_checkpoint() {
+    let by_delay = jobs(&["--sort", "delay", "fixtures"]);
+    // a negative Delay is no delay
+    let longest: Vec<Option<i64>> = by_delay
+        .iter()
+        .map(|j| {
+            let raw = j["delay_raw"].as_i64().filter(|d| *d >= 0);
+            j["delay_ms"].as_i64().or_else(|| raw.map(|d| d * 1000))
+        })
+        .collect();
+    let known: Vec<i64> = longest.iter().map_while(|d| *d).collect();
+    assert!(known.windows(2).all(|w| w[0] >= w[1]), "{known:?}");
+    assert!(
+        longest[known.len()..].iter().all(Option::is_none),
+        "jobs without a delay last"
+    );
+    assert_eq!(by_delay.len(), jobs(&["fixtures"]).len());
+
+    let by_checkpoint = jobs(&["--sort", "checkpoint", "fixtures"]);
+    let times: Vec<&str> = by_checkpoint
+        .iter()
+        .map_while(|j| j["checkpoint"].as_str())
+        .collect();
+    assert!(
+        times.len() > 1 && times.windows(2).all(|w| w[0] <= w[1]),
+        "{times:?}"
+    );
+}
+
+#[test]
+fn counts_by_status_class_and_kind_add_up() {
+    let rows = exported();
+    for (key, column) in [
+        ("status-class", "status_class"),
+        ("kind", "task_kind"),
+        ("status", "status"),
+    ] {
+        let out = run(&[
+            "jobs",
+            "--quiet",
+            "--format",
+            "json",
+            "--count-by",
+            key,
+            "fixtures",
+        ]);
+        assert_eq!(code(&out), 0);
+        let field = column.replace("task_kind", "kind");
+        let mut counted = BTreeMap::new();
+        let mut previous = u64::MAX;
+        for line in text(&out.stdout).lines() {
+            let v: Value = serde_json::from_str(line).unwrap();
+            let count = v["count"].as_u64().unwrap();
+            assert!(count <= previous, "largest first: {line}");
+            previous = count;
+            counted.insert(v[&field].as_str().unwrap_or_default().to_owned(), count);
+        }
+        let mut expected = BTreeMap::new();
+        for r in &rows {
+            *expected
+                .entry(r[column].as_str().unwrap_or_default().to_owned())
+                .or_insert(0u64) += 1;
+        }
+        assert_eq!(counted, expected, "{key}");
+    }
+    // --count-by and --sort do not go together
+    let out = run(&["jobs", "--count-by", "kind", "--sort", "delay", "fixtures"]);
+    assert_eq!(code(&out), 2);
+}
+
+#[test]
+fn a_bad_duration_is_refused() {
+    let out = run(&["jobs", "--min-delay", "1d", "fixtures"]);
+    assert_eq!(code(&out), 2);
+    assert!(text(&out.stderr).contains("not a unit"), "{}", text(&out.stderr));
+}
