@@ -212,3 +212,132 @@ fn a_bad_duration_is_refused() {
     assert_eq!(code(&out), 2);
     assert!(text(&out.stderr).contains("not a unit"), "{}", text(&out.stderr));
 }
+
+/// Ergonomics v3: a closed pipe (`… | head`) is silent in every subcommand,
+/// and the exit code is what it would have been (`export -o - | head`
+/// printed "Broken pipe" and exited 2).
+#[test]
+fn a_closed_pipe_is_silent_in_every_subcommand() {
+    use std::process::Stdio;
+    let help = text(&run(&["--help"]).stdout);
+    let subcommands: Vec<String> = help
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .filter_map(|l| l.split_whitespace().next().map(str::to_owned))
+        .filter(|name| name != "help")
+        .collect();
+    assert!(subcommands.len() >= 11, "{subcommands:?}");
+    // enough output to fill a pipe's buffer many times over
+    let many: Vec<&str> = std::iter::repeat_n("fixtures", 30).collect();
+    for name in &subcommands {
+        let mut args: Vec<&str> = match name.as_str() {
+            "export" => vec!["export", "--quiet", "--format", "csv", "--output", "-"],
+            "diff" => vec!["diff", "fixtures/seed.json", "fixtures/migration.json"],
+            "completions" => vec!["completions", "bash"],
+            "schema" | "man" => vec![name.as_str()],
+            other => vec![other, "--quiet"],
+        };
+        if !matches!(name.as_str(), "diff" | "completions" | "schema" | "man") {
+            args.extend(&many);
+        }
+        let expected = code(&run(&args));
+        let mut child = common::bin()
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("runs");
+        drop(child.stdout.take()); // the reader goes away at once
+        let out = child.wait_with_output().expect("exits");
+        assert_eq!(code(&out), expected, "{name}: {}", text(&out.stderr));
+        assert_eq!(text(&out.stderr), "", "{name}");
+    }
+}
+
+/// The files `json --with-filename` read under `args`, in order.
+fn files_read(args: &[&str]) -> Vec<String> {
+    let mut all = vec!["json", "--quiet", "--with-filename"];
+    all.extend_from_slice(args);
+    let out = run(&all);
+    assert_eq!(code(&out), 0, "{args:?}: {}", text(&out.stderr));
+    text(&out.stdout)
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).expect("JSON");
+            let file = v["file"].as_str().expect("a file").to_owned();
+            file.rsplit_once("walk/")
+                .map_or(file.clone(), |(_, rest)| rest.to_owned())
+        })
+        .collect()
+}
+
+/// Ergonomics v3: the folder walk can be told what to read: extensions in
+/// any case, `-g/--glob` (and `!glob`), and `--ndjson` reads the logs.
+#[test]
+fn the_walk_reads_what_it_is_told() {
+    let dir = scratch("walk");
+    let doc = r#"{"DtsJobId":"j"}"#;
+    std::fs::create_dir_all(dir.join("logs")).unwrap();
+    for name in ["a.json", "B.JSON", "c.xml", "d.txt", "skip.tmp.json"] {
+        let body = if name.ends_with("xml") {
+            "<Error><Code>X</Code><HostId>h</HostId></Error>"
+        } else {
+            doc
+        };
+        std::fs::write(dir.join(name), body).unwrap();
+    }
+    for name in ["x.ndjson", "y.jsonl", "z.log"] {
+        std::fs::write(dir.join("logs").join(name), format!("{doc}\n{doc}\n")).unwrap();
+    }
+    // a pretty-printed document beside the logs: not a log
+    std::fs::write(dir.join("logs").join("w.json"), "{\n  \"DtsJobId\": \"w\"\n}\n").unwrap();
+    let root = dir.to_str().unwrap();
+    assert_eq!(
+        files_read(&[root]),
+        ["B.JSON", "a.json", "c.xml", "logs/w.json", "skip.tmp.json"]
+    );
+    assert_eq!(files_read(&["-g", "*.xml", root]), ["c.xml"]);
+    assert_eq!(
+        files_read(&["-g", "!*.tmp.json", "--glob", "!logs/*", root]),
+        ["B.JSON", "a.json", "c.xml"]
+    );
+    assert_eq!(files_read(&["-g", "logs/*.json", root]), ["logs/w.json"]);
+    // --ndjson: the logs, line by line
+    let logs = files_read(&["--ndjson", root]);
+    assert_eq!(
+        logs,
+        [
+            "logs/x.ndjson",
+            "logs/x.ndjson",
+            "logs/y.jsonl",
+            "logs/y.jsonl",
+            "logs/z.log",
+            "logs/z.log"
+        ]
+    );
+    // a glob that is not one
+    let out = run(&["json", "-g", "[", root]);
+    assert_eq!(code(&out), 2);
+    assert!(text(&out.stderr).contains("--glob"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn sizes_take_units_on_the_command_line() {
+    // seed.json is 2 to 3 KB
+    let out = run(&["json", "--max-size", "1K", "fixtures/seed.json"]);
+    assert_eq!(code(&out), 2);
+    assert!(text(&out.stderr).contains("1024 bytes"), "{}", text(&out.stderr));
+    assert_eq!(
+        code(&run(&["json", "--max-size", "1MiB", "fixtures/seed.json"])),
+        0
+    );
+    assert_eq!(
+        code(&run(&["json", "--max-memory", "64M", "fixtures/seed.json"])),
+        0
+    );
+    let out = run(&["json", "--max-size", "1T", "fixtures/seed.json"]);
+    assert_eq!(code(&out), 2);
+    assert!(text(&out.stderr).contains("not a unit"), "{}", text(&out.stderr));
+}

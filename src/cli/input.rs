@@ -78,17 +78,100 @@ pub(crate) enum WalkNote {
     Skipped(String),
 }
 
+/// Which files of a folder are read.
+pub(crate) struct Walk {
+    /// Follow symbolic links.
+    pub(crate) follow: bool,
+    /// The folder holds logs, one document per line: `*.ndjson`, `*.jsonl`,
+    /// `*.log` are read instead of `*.json`, `*.xml`.
+    pub(crate) ndjson: bool,
+    /// `-g/--glob`: the files to read (replacing the extensions) and, with a
+    /// leading `!`, to leave out. A glob without `/` matches a file's name,
+    /// one with `/` its path inside the folder.
+    pub(crate) globs: Globs,
+}
+
+/// The `-g/--glob` patterns, compiled.
+#[derive(Default)]
+pub(crate) struct Globs {
+    include: Option<globset::GlobSet>,
+    exclude: Option<globset::GlobSet>,
+}
+
+impl Globs {
+    /// Compiles `patterns`; the error names the pattern that is not a glob.
+    pub(crate) fn new(patterns: &[String]) -> Result<Self, String> {
+        let (mut include, mut exclude) = (globset::GlobSetBuilder::new(), globset::GlobSetBuilder::new());
+        let (mut includes, mut excludes) = (0, 0);
+        for pattern in patterns {
+            let (set, count, text) = match pattern.strip_prefix('!') {
+                Some(rest) => (&mut exclude, &mut excludes, rest),
+                None => (&mut include, &mut includes, pattern.as_str()),
+            };
+            let glob = globset::GlobBuilder::new(text)
+                .literal_separator(true)
+                .build()
+                .map_err(|e| format!("--glob {pattern:?}: {e}"))?;
+            set.add(glob);
+            *count += 1;
+        }
+        let build = |set: globset::GlobSetBuilder, count: usize| -> Result<_, String> {
+            if count == 0 {
+                return Ok(None);
+            }
+            set.build().map(Some).map_err(|e| format!("--glob: {e}"))
+        };
+        Ok(Globs {
+            include: build(include, includes)?,
+            exclude: build(exclude, excludes)?,
+        })
+    }
+
+    /// Whether a glob matches `relative` (a path inside the walked folder):
+    /// a pattern without `/` matches its name alone.
+    fn matches(set: &globset::GlobSet, relative: &Path) -> bool {
+        set.is_match(relative)
+            || relative
+                .file_name()
+                .is_some_and(|name| set.is_match(Path::new(name)))
+    }
+}
+
+impl Walk {
+    /// Whether the walk reads the file at `path` (found under `root`).
+    fn reads(&self, root: &Path, path: &Path) -> bool {
+        let relative = path.strip_prefix(root).unwrap_or(path);
+        if let Some(exclude) = &self.globs.exclude
+            && Globs::matches(exclude, relative)
+        {
+            return false;
+        }
+        if let Some(include) = &self.globs.include {
+            return Globs::matches(include, relative);
+        }
+        let extensions: &[&str] = if self.ndjson {
+            &["ndjson", "jsonl", "log"]
+        } else {
+            &["json", "xml"]
+        };
+        path.extension()
+            .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
+    }
+}
+
 /// Expands the inputs into sources, in order: `-` is standard input, a folder
-/// every `*.json`/`*.xml` inside it (sorted). Inside folders symbolic links are
-/// not followed unless `follow`; then each file is read once and a loop is
-/// reported, not walked. Paths named on the command line are always read.
-/// `walked` is told each file found, for a progress display.
+/// every file inside it that the walk reads (`*.json`/`*.xml`, or the logs
+/// under `--ndjson`, or what `--glob` says; sorted). Inside folders symbolic
+/// links are not followed unless `follow`; then each file is read once and a
+/// loop is reported, not walked. Paths named on the command line are always
+/// read. `walked` is told each file found, for a progress display.
 pub(crate) fn expand(
     inputs: &[PathBuf],
-    follow: bool,
+    walk: &Walk,
     note: &mut dyn FnMut(WalkNote),
     walked: &mut dyn FnMut(usize),
 ) -> Vec<Source> {
+    let follow = walk.follow;
     let mut out = Vec::new();
     let mut seen = HashSet::new();
     for input in inputs {
@@ -104,10 +187,7 @@ pub(crate) fn expand(
                         continue;
                     }
                 };
-                let is_document = entry
-                    .path()
-                    .extension()
-                    .is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("xml"));
+                let is_document = walk.reads(input, entry.path());
                 if entry.path_is_symlink() && !follow && (is_document || entry.path().is_dir()) {
                     // nothing is skipped silently
                     note(WalkNote::Skipped(format!(

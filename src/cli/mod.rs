@@ -107,11 +107,13 @@ struct ParseArgs {
     /// Task kind to assume instead of deciding it from each response.
     #[arg(long, value_enum)]
     task_kind: Option<KindArg>,
-    /// Largest document, in bytes (a file, or one NDJSON line); reading stops there.
-    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_SIZE)]
+    /// Largest document (a file, or one NDJSON line); reading stops there.
+    /// Bytes, or with a unit: `512K`, `64MiB`, `1G` (powers of 1024), `10MB` (of 1000).
+    #[arg(long, value_name = "SIZE", default_value_t = DEFAULT_MAX_SIZE, value_parser = size)]
     max_size: usize,
-    /// Memory one document's model may take, in bytes (default: 6 × its size + 48 MiB).
-    #[arg(long, value_name = "BYTES")]
+    /// Memory one document's model may take (default: 6 × its size + 48 MiB); a
+    /// size as for --max-size.
+    #[arg(long, value_name = "SIZE", value_parser = size)]
     max_memory: Option<usize>,
     /// Deepest nesting of objects and arrays (1 to 1024).
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_DEPTH, value_parser = depth)]
@@ -144,9 +146,15 @@ impl ParseArgs {
 struct ReadArgs {
     #[command(flatten)]
     parse: ParseArgs,
-    /// Read one JSON response per line.
+    /// Read one JSON response per line (a folder's `*.ndjson`, `*.jsonl`
+    /// and `*.log` files).
     #[arg(long)]
     ndjson: bool,
+    /// In folders, read the files this glob matches (instead of `*.json`
+    /// and `*.xml`); `!GLOB` leaves matching files out. Repeatable. A glob
+    /// without `/` matches a file's name, one with `/` its path inside the folder.
+    #[arg(long, short = 'g', value_name = "GLOB")]
+    glob: Vec<String>,
     /// Follow symbolic links while walking folders (each file is read once;
     /// a loop is reported, not walked).
     #[arg(long)]
@@ -169,6 +177,35 @@ struct JsonArgs {
     /// Print each document as {"file": …, "response": <canonical>}.
     #[arg(long)]
     with_filename: bool,
+}
+
+/// `--max-size`, `--max-memory`: bytes, or a number with a unit (`K`, `M`,
+/// `G`, also spelt `KiB`, …: powers of 1024; `KB`, `MB`, `GB`: of 1000; any
+/// case).
+fn size(text: &str) -> Result<usize, String> {
+    let text = text.trim();
+    let split = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let n: u64 = number
+        .parse()
+        .map_err(|_| "expected a size: 1048576, 512K, 64MiB, 1G, 10MB".to_owned())?;
+    let factor: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kib" => 1 << 10,
+        "m" | "mib" => 1 << 20,
+        "g" | "gib" => 1 << 30,
+        "kb" => 1_000,
+        "mb" => 1_000_000,
+        "gb" => 1_000_000_000,
+        other => {
+            return Err(format!(
+                "{other:?} is not a unit: use K, M, G (or KiB, …; KB, MB, GB)"
+            ));
+        }
+    };
+    n.checked_mul(factor)
+        .and_then(|bytes| usize::try_from(bytes).ok())
+        .ok_or_else(|| "too large".to_owned())
 }
 
 /// `--max-depth`: a depth the parser can honour, not silently lowered.
@@ -427,9 +464,21 @@ fn process_all(read: &ReadArgs, mut sink: Sink, look: Look) -> ExitCode {
     };
     let mut out = Output::new(read.quiet);
     let mut status = Status::default();
+    let globs = match input::Globs::new(&read.glob) {
+        Ok(globs) => globs,
+        Err(e) => {
+            out.message(&e);
+            return ExitCode::from(2);
+        }
+    };
+    let walk = input::Walk {
+        follow: read.follow,
+        ndjson: read.ndjson,
+        globs,
+    };
     let sources = input::expand(
         &read.inputs,
-        read.follow,
+        &walk,
         &mut |note| match note {
             WalkNote::Unreadable((label, reason)) => status.unreadable(&out, &label, &reason),
             WalkNote::Loop(message) | WalkNote::Skipped(message) => out.message(&message),
@@ -480,13 +529,29 @@ fn close_export(
         return stop;
     }
     let committed = match writer.finish() {
-        Ok(file) => Destination::commit(file).map_err(|e| e.to_string()),
-        Err(e) => Err(e.to_string()),
+        Ok(file) => Destination::commit(file),
+        Err(e) => Err(io_error(e)),
     };
-    committed.err().map(|e| {
-        out.message(&format!("{label}: {e}"));
-        Stop::Failed
-    })
+    committed.err().map(|e| export_stop(out, label, &e))
+}
+
+/// The `io::Error` behind an export's error (the writer keeps it as the
+/// source), or one that says it.
+fn io_error(e: dts_job_detail::Error) -> io::Error {
+    match std::error::Error::source(&e).and_then(|s| s.downcast_ref::<io::Error>()) {
+        Some(io) => io::Error::new(io.kind(), e.to_string()),
+        None => io::Error::other(e.to_string()),
+    }
+}
+
+/// Why an export stopped: quietly for a closed pipe (`export -o - | head`),
+/// else with one line on stderr.
+fn export_stop(out: &Output, label: &str, e: &io::Error) -> Stop {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        return Stop::ClosedPipe;
+    }
+    out.message(&format!("{label}: {e}"));
+    Stop::Failed
 }
 
 /// What a batch's results go through.
@@ -615,8 +680,7 @@ fn flush(
                 match pipe.sink {
                     Sink::Export { writer, label, .. } => {
                         if let Err(e) = writer.write_rows(&rows) {
-                            pipe.out.message(&format!("{label}: {e}"));
-                            return Some(Stop::Failed);
+                            return Some(export_stop(pipe.out, label, &io_error(e)));
                         }
                     }
                     Sink::Metrics(exposition) => exposition.add(&rows),
@@ -688,4 +752,22 @@ impl Status {
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::size;
+
+    #[test]
+    fn sizes_take_units() {
+        assert_eq!(size("1048576"), Ok(1 << 20));
+        assert_eq!(size("512K"), Ok(512 << 10));
+        assert_eq!(size("64MiB"), Ok(64 << 20));
+        assert_eq!(size("64mib"), Ok(64 << 20));
+        assert_eq!(size("1G"), Ok(1 << 30));
+        assert_eq!(size("10MB"), Ok(10_000_000));
+        assert_eq!(size("7b"), Ok(7));
+        assert!(size("1T").is_err() && size("K").is_err() && size("-1").is_err());
+        assert!(size("99999999999999999999G").is_err());
+    }
 }
