@@ -610,9 +610,11 @@ fn progress_never_shares_a_line_with_output() {
         !rows.iter().any(|r| r.contains("documents")),
         "the bar is cleared at the end"
     );
-    // --quiet: no bar at all
-    let (_, raw) = on_a_terminal(&["inspect", "--quiet", &d], &[], 1600);
-    assert!(!String::from_utf8_lossy(&raw).contains("documents"));
+    // --no-progress: no bar at all, the results still printed
+    let (_, raw) = on_a_terminal(&["inspect", "--no-progress", &d], &[], 1600);
+    let shown = String::from_utf8_lossy(&raw);
+    assert!(!shown.contains("documents"));
+    assert!(shown.contains("delay"), "{shown}");
 }
 
 #[cfg(unix)]

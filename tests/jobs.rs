@@ -12,7 +12,7 @@ use serde_json::Value;
 
 /// The jobs of `args` as JSON objects (`--format json` is added).
 fn jobs(args: &[&str]) -> Vec<Value> {
-    let mut all = vec!["jobs", "--quiet", "--format", "json"];
+    let mut all = vec!["jobs", "--no-progress", "--format", "json"];
     all.extend_from_slice(args);
     let out = run(&all);
     assert_eq!(code(&out), 0, "{}", text(&out.stderr));
@@ -25,7 +25,13 @@ fn jobs(args: &[&str]) -> Vec<Value> {
 /// Every job of the fixture folder, as the export sees them.
 fn exported() -> Vec<Value> {
     let out = run(&[
-        "export", "--quiet", "--format", "ndjson", "--output", "-", "fixtures",
+        "export",
+        "--no-progress",
+        "--format",
+        "ndjson",
+        "--output",
+        "-",
+        "fixtures",
     ]);
     assert_eq!(code(&out), 0, "{}", text(&out.stderr));
     text(&out.stdout)
@@ -55,7 +61,7 @@ fn one_line_per_job_as_the_export_has_them() {
         }
     }
     // the text form: one line per job too, the top level's pointer as `/`
-    let out = run(&["jobs", "--quiet", "fixtures/sync_subjobs.json"]);
+    let out = run(&["jobs", "--no-progress", "fixtures/sync_subjobs.json"]);
     let lines: Vec<String> = text(&out.stdout).lines().map(str::to_owned).collect();
     assert_eq!(lines.len(), jobs(&["fixtures/sync_subjobs.json"]).len());
     assert!(
@@ -131,7 +137,7 @@ fn an_unknown_unit_is_not_missed_and_is_marked() {
         (Value::Null, 90.into())
     );
     assert!(jobs(&["--min-delay", "2m", path]).is_empty());
-    let out = run(&["jobs", "--quiet", path]);
+    let out = run(&["jobs", "--no-progress", path]);
     assert!(text(&out.stdout).contains("delay 90?"), "{}", text(&out.stdout));
 }
 
@@ -175,7 +181,7 @@ fn counts_by_status_class_and_kind_add_up() {
     ] {
         let out = run(&[
             "jobs",
-            "--quiet",
+            "--no-progress",
             "--format",
             "json",
             "--count-by",
@@ -233,11 +239,11 @@ fn a_closed_pipe_is_silent_in_every_subcommand() {
     let many: Vec<&str> = std::iter::repeat_n("fixtures", 30).collect();
     for name in &subcommands {
         let mut args: Vec<&str> = match name.as_str() {
-            "export" => vec!["export", "--quiet", "--format", "csv", "--output", "-"],
+            "export" => vec!["export", "--no-progress", "--format", "csv", "--output", "-"],
             "diff" => vec!["diff", "fixtures/seed.json", "fixtures/migration.json"],
             "completions" => vec!["completions", "bash"],
             "schema" | "man" => vec![name.as_str()],
-            other => vec![other, "--quiet"],
+            other => vec![other, "--no-progress"],
         };
         if !matches!(name.as_str(), "diff" | "completions" | "schema" | "man") {
             args.extend(&many);
@@ -258,7 +264,7 @@ fn a_closed_pipe_is_silent_in_every_subcommand() {
 
 /// The files `json --with-filename` read under `args`, in order.
 fn files_read(args: &[&str]) -> Vec<String> {
-    let mut all = vec!["json", "--quiet", "--with-filename"];
+    let mut all = vec!["json", "--no-progress", "--with-filename"];
     all.extend_from_slice(args);
     let out = run(&all);
     assert_eq!(code(&out), 0, "{args:?}: {}", text(&out.stderr));
@@ -340,4 +346,49 @@ fn sizes_take_units_on_the_command_line() {
     let out = run(&["json", "--max-size", "1T", "fixtures/seed.json"]);
     assert_eq!(code(&out), 2);
     assert!(text(&out.stderr).contains("not a unit"), "{}", text(&out.stderr));
+}
+
+/// Ergonomics v3: `-q/--quiet` prints nothing — the exit code answers, as
+/// `grep -q` — while `--no-progress` only hides the bar (the meaning of `-q`
+/// changed: it used to hide the bar).
+#[test]
+fn quiet_prints_nothing_and_the_exit_code_answers() {
+    for args in [
+        vec!["json", "-q", "fixtures"],
+        vec!["inspect", "--quiet", "fixtures"],
+        vec!["jobs", "-q", "fixtures"],
+        vec!["metrics", "-q", "fixtures"],
+    ] {
+        let out = run(&args);
+        assert_eq!(code(&out), 0, "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}: {}", text(&out.stdout));
+    }
+    // check: 1 when a document has an error-level diagnostic, 0 when none
+    let out = run(&["check", "-q", "fixtures/diag/invalid-bool.json"]);
+    assert_eq!((code(&out), out.stdout.len()), (1, 0));
+    let out = run(&["check", "-q", "fixtures/seed.json"]);
+    assert_eq!((code(&out), out.stdout.len()), (0, 0));
+    // an unreadable input still says why, on stderr
+    let out = run(&["json", "-q", "fixtures/no-such-file.json"]);
+    assert_eq!(code(&out), 2);
+    assert!(out.stdout.is_empty() && !out.stderr.is_empty());
+    // --no-progress prints the results
+    let out = run(&["json", "--no-progress", "fixtures/seed.json"]);
+    assert!(text(&out.stdout).starts_with("{\"Checkpoint\":"));
+    // export -q still writes its file
+    let dir = scratch("quiet-export");
+    let file = dir.join("jobs.csv");
+    let out = run(&[
+        "export",
+        "-q",
+        "--output",
+        file.to_str().unwrap(),
+        "fixtures/seed.json",
+    ]);
+    assert_eq!((code(&out), out.stdout.len()), (0, 0));
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .starts_with("file,pointer")
+    );
 }

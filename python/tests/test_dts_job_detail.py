@@ -29,7 +29,7 @@ def test_there_are_fixtures_in_both_forms():
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: str(p.relative_to(FIXTURES)))
 def test_every_fixture_reads_as_the_cli_reads_it(path):
-    out = cli("json", "--quiet", path)
+    out = cli("json", "--no-progress", path)
     if out.returncode != 0:
         with pytest.raises(dts_job_detail.ParseError):
             dts_job_detail.parse_file(path)
@@ -38,13 +38,13 @@ def test_every_fixture_reads_as_the_cli_reads_it(path):
     assert resp.to_dict() == json.loads(out.stdout)
     assert json.loads(resp.to_json()) == json.loads(out.stdout)
     # the diagnostics are the CLI's `check --format json`, without "file"
-    check = cli("check", "--quiet", "--format", "json", path)
+    check = cli("check", "--no-progress", "--format", "json", path)
     expected = [json.loads(line) for line in check.stdout.splitlines()]
     for d in expected:
         del d["file"]
     assert [d.to_dict() for d in resp.validate()] == expected
     # and the summary is `inspect --format json`'s
-    (summary,) = [json.loads(line) for line in cli("inspect", "--quiet", "--format", "json", path).stdout.splitlines()]
+    (summary,) = [json.loads(line) for line in cli("inspect", "--no-progress", "--format", "json", path).stdout.splitlines()]
     assert resp.task_kind == summary["TaskKind"]
     assert resp.status == summary["Status"]
     assert resp.status_known == summary["StatusKnown"]
@@ -59,7 +59,7 @@ def test_status_class_is_the_exports():
     # ergonomics v3: the class of every job, as the export's status_class column
     for name in ("sync_subjobs.xml", "migration.json", "change_tracking.json", "gateway_error.json"):
         path = FIXTURES / name
-        rows = [json.loads(line) for line in cli("export", "--quiet", "--format", "ndjson", "--output", "-", path).stdout.splitlines()]
+        rows = [json.loads(line) for line in cli("export", "--no-progress", "--format", "ndjson", "--output", "-", path).stdout.splitlines()]
         resp = dts_job_detail.parse_file(path)
         classes = [resp.status_class] + [j.status_class for j in resp.sub_jobs()]
         assert classes == [r["status_class"] for r in rows], name
@@ -69,7 +69,7 @@ def test_status_class_is_the_exports():
 
 def test_sub_jobs_are_the_exported_jobs():
     path = FIXTURES / "sync_subjobs.xml"
-    rows = [json.loads(line) for line in cli("export", "--quiet", "--format", "ndjson", "--output", "-", path).stdout.splitlines()]
+    rows = [json.loads(line) for line in cli("export", "--no-progress", "--format", "ndjson", "--output", "-", path).stdout.splitlines()]
     jobs = dts_job_detail.parse_file(path).sub_jobs()
     assert [j.pointer for j in jobs] == [r["pointer"] for r in rows[1:]]
     assert [j.parent_pointer for j in jobs] == [r["parent_pointer"] for r in rows[1:]]

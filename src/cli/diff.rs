@@ -70,7 +70,7 @@ pub(super) fn run(args: &DiffArgs) -> ExitCode {
             super::Format::Text => line(&mut text, change, color),
         }
     }
-    let mut out = Output::new(true);
+    let mut out = Output::new(true, false);
     let stop = out.print(&text).err();
     match out.close(stop) {
         Some(Stop::Failed) => ExitCode::from(2),

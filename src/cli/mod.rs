@@ -162,9 +162,13 @@ struct ReadArgs {
     /// Colour the text output.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
-    /// No progress display.
+    /// Print nothing on standard output: the exit code answers (as `grep -q`).
+    /// Messages on stderr remain; `export` still writes its --output file.
     #[arg(long, short)]
     quiet: bool,
+    /// No progress display.
+    #[arg(long)]
+    no_progress: bool,
     /// Files, directories, or `-` for standard input.
     #[arg(value_name = "INPUT", default_value = "-")]
     inputs: Vec<PathBuf>,
@@ -371,7 +375,7 @@ pub(crate) fn run() -> ExitCode {
 /// A whole text on standard output: exit 2 with one line on stderr when it
 /// cannot be written.
 fn print_whole(text: Vec<u8>) -> ExitCode {
-    let mut out = Output::new(true);
+    let mut out = Output::new(true, false);
     let stop = out.write(&text).err();
     match out.close(stop) {
         Some(Stop::Failed) => ExitCode::from(2),
@@ -409,7 +413,7 @@ fn export(args: ExportArgs) -> ExitCode {
     };
     let mut read = args.read;
     // rows on stdout and a bar on the same terminal would share lines
-    read.quiet |= to_stdout;
+    read.no_progress |= to_stdout;
     rows_to(Sink::Export { writer, label }, read)
 }
 
@@ -462,7 +466,7 @@ fn process_all(read: &ReadArgs, mut sink: Sink, look: Look) -> ExitCode {
         parser: read.parse.parser(),
         label_width: 0,
     };
-    let mut out = Output::new(read.quiet);
+    let mut out = Output::new(read.quiet || read.no_progress, read.quiet);
     let mut status = Status::default();
     let globs = match input::Globs::new(&read.glob) {
         Ok(globs) => globs,

@@ -50,13 +50,15 @@ pub(crate) struct Output {
     /// Whether stdout shares the terminal with the bar (then every write is
     /// flushed inside `suspend`).
     shared: bool,
+    /// `--quiet`: results are not written (the exit code answers).
+    silent: bool,
 }
 
 impl Output {
-    /// Results to standard output; a progress display on stderr when it is
-    /// a terminal and not `quiet`.
-    pub(crate) fn new(quiet: bool) -> Self {
-        let visible = !quiet && io::stderr().is_terminal();
+    /// Results to standard output (none when `silent`); a progress display
+    /// on stderr when it is a terminal and not `no_progress`.
+    pub(crate) fn new(no_progress: bool, silent: bool) -> Self {
+        let visible = !no_progress && io::stderr().is_terminal();
         let bar = if visible {
             let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(10));
             bar.set_style(
@@ -72,6 +74,7 @@ impl Output {
             out: io::BufWriter::with_capacity(64 * 1024, Destination::stdout()),
             bar,
             shared: visible && io::stdout().is_terminal(),
+            silent,
         }
     }
 
@@ -112,7 +115,15 @@ impl Output {
 
     /// Writes result bytes to the destination.
     pub(crate) fn write(&mut self, bytes: &[u8]) -> Result<(), Stop> {
-        let Output { out, bar, shared } = self;
+        let Output {
+            out,
+            bar,
+            shared,
+            silent,
+        } = self;
+        if *silent {
+            return Ok(());
+        }
         let result = if *shared {
             bar.suspend(|| out.write_all(bytes).and_then(|()| out.flush()))
         } else {

@@ -31,8 +31,8 @@ def run(*args, ok=(0,)):
 def check_export(tmp):
     parquet = tmp / "jobs.parquet"
     ndjson = tmp / "jobs.ndjson"
-    run("export", "--quiet", "--output", parquet, FIXTURES, NASTY)
-    run("export", "--quiet", "--output", ndjson, FIXTURES, NASTY)
+    run("export", "--no-progress", "--output", parquet, FIXTURES, NASTY)
+    run("export", "--no-progress", "--output", ndjson, FIXTURES, NASTY)
     rows = [json.loads(line) for line in ndjson.read_text().splitlines()]
     assert len(rows) > 40, len(rows)
     con = duckdb.connect()
@@ -56,7 +56,7 @@ def check_export(tmp):
 
 
 def check_metrics():
-    text = run("metrics", "--quiet", FIXTURES, NASTY)
+    text = run("metrics", "--no-progress", FIXTURES, NASTY)
     families = {f.name: f for f in text_string_to_metric_families(text)}
     assert set(families) == {
         "dts_job_info",
@@ -70,7 +70,7 @@ def check_metrics():
     nasty = json.loads(NASTY.read_text())
     assert names["nasty****"] == nasty["DtsJobName"], names["nasty****"]
     assert names["sub****"] == nasty["SubSyncJob"][0]["DtsJobName"]
-    rows = run("export", "--quiet", "--format", "ndjson", "--output", "-", FIXTURES, NASTY)
+    rows = run("export", "--no-progress", "--format", "ndjson", "--output", "-", FIXTURES, NASTY)
     assert len(info) == len(rows.splitlines()), (len(info), len(rows.splitlines()))
     delay = {s.labels["job_id"]: s.value for s in families["dts_job_delay_seconds"].samples}
     assert delay["nasty****"] == 4.0 and delay["sub****"] == 1.0, delay
@@ -85,7 +85,7 @@ def check_schema():
     for path in sorted(FIXTURES.rglob("*")):
         if path.suffix not in (".json", ".xml"):
             continue
-        done = subprocess.run([BIN, "json", "--quiet", str(path)], capture_output=True, text=True)
+        done = subprocess.run([BIN, "json", "--no-progress", str(path)], capture_output=True, text=True)
         if done.returncode != 0:
             continue
         for line in done.stdout.splitlines():
