@@ -10,6 +10,7 @@
 //! | `dts_job_checkpoint_timestamp_seconds` | gauge | | `Checkpoint` (UNIX seconds) |
 //! | `dts_job_stage_percent` | gauge | `stage` (`data_initialization`, `data_synchronization`) | `Percent` |
 //! | `dts_job_diagnostics` | gauge | `severity` (`error`, `warning`) | diagnostics of the job |
+//! | `dts_job_error` | gauge | `code` (`ErrCode`, or a gateway envelope's `Code`) | 1, for a response or job that reports an API error |
 //!
 //! `file` and `pointer` make every series unique even when several saved
 //! responses of one job are exposed together. Label values are escaped as
@@ -33,7 +34,7 @@ use crate::export::JobRow;
 use crate::value::format_float;
 
 /// The families, in the order they are written: name, help.
-const FAMILIES: [(&str, &str); 5] = [
+const FAMILIES: [(&str, &str); 6] = [
     (
         "dts_job_info",
         "A DTS job of a saved DescribeDtsJobDetail response (always 1).",
@@ -54,6 +55,10 @@ const FAMILIES: [(&str, &str); 5] = [
         "dts_job_diagnostics",
         "Diagnostics of the job (not of the jobs nested in it) by severity.",
     ),
+    (
+        "dts_job_error",
+        "An API error the response reports for the job (its code as a label; always 1).",
+    ),
 ];
 
 /// A Prometheus exposition being built: add the rows of each response, then
@@ -72,7 +77,7 @@ impl Exposition {
 
     /// Adds the samples of `rows`.
     pub fn add(&mut self, rows: &[JobRow]) {
-        let [info, delay, checkpoint, stage, diagnostics] = &mut self.samples;
+        let [info, delay, checkpoint, stage, diagnostics, error] = &mut self.samples;
         for row in rows {
             let mut id = String::new();
             label(&mut id, "file", &row.file);
@@ -122,6 +127,11 @@ impl Exposition {
                     diagnostics,
                     "dts_job_diagnostics{{{id},severity=\"{severity}\"}} {count}"
                 );
+            }
+            if let Some(code) = row.error_code.as_deref() {
+                let _ = write!(error, "dts_job_error{{{id},");
+                label(error, "code", code);
+                error.push_str("} 1\n");
             }
         }
     }

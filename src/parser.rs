@@ -181,6 +181,10 @@ impl Parser {
         let (text, bom) = strip_bom(text);
         match sniff(text) {
             Some(format) => self.parse_text(format, text, bom, level),
+            None if text.trim_start().is_empty() => Err(Error::new(
+                ErrorKind::UnknownFormat,
+                "empty: no document (only white space, or nothing)",
+            )),
             None => Err(Error::new(
                 ErrorKind::UnknownFormat,
                 "neither JSON (starting with `{`) nor XML (starting with `<`)",

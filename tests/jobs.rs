@@ -392,3 +392,35 @@ fn quiet_prints_nothing_and_the_exit_code_answers() {
             .starts_with("file,pointer")
     );
 }
+
+/// Ergonomics v3: empty input says it is empty: an empty file (or one of
+/// white space), and a folder with nothing to read.
+#[test]
+fn empty_input_says_it_is_empty() {
+    let dir = scratch("empty");
+    let file = dir.join("blank.json");
+    std::fs::write(&file, " \n").unwrap();
+    let out = run(&["json", file.to_str().unwrap()]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        text(&out.stderr).contains("empty: no document"),
+        "{}",
+        text(&out.stderr)
+    );
+    let folder = dir.join("nothing");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("notes.txt"), "x").unwrap();
+    let out = run(&["json", folder.to_str().unwrap()]);
+    assert_eq!(code(&out), 0);
+    assert!(
+        text(&out.stderr).contains("no *.json or *.xml file inside: nothing read"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = run(&["json", "--ndjson", folder.to_str().unwrap()]);
+    assert!(
+        text(&out.stderr).contains("no *.ndjson, *.jsonl or *.log file"),
+        "{}",
+        text(&out.stderr)
+    );
+}

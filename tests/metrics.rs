@@ -157,3 +157,35 @@ fn every_fixture_gives_a_readable_exposition() {
     series.dedup();
     assert_eq!(series.len(), all);
 }
+
+/// Ergonomics v3: a response that reports an API error has a series with the
+/// error's code (it had only a blank `status`), and so does a business error.
+#[test]
+fn an_api_error_has_its_own_series() {
+    let mut exposition = Exposition::new();
+    for name in ["gateway_error.json", "business_error.xml", "seed.json"] {
+        let path = format!("fixtures/{name}");
+        let resp = dts_job_detail::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        exposition.add(&export::rows(&path, &resp, &Options::default()));
+    }
+    let (families, samples) = read(&exposition.finish()).unwrap();
+    assert!(families.contains(&("dts_job_error".to_owned(), "gauge".to_owned())));
+    let errors: Vec<(&str, &str)> = samples
+        .iter()
+        .filter(|s| s.0 == "dts_job_error")
+        .map(|s| (label(&s.1, "file"), label(&s.1, "code")))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            ("fixtures/gateway_error.json", "Forbidden.InstanceNotFound"),
+            ("fixtures/business_error.xml", "InvalidParameter"),
+        ]
+    );
+    assert!(
+        samples
+            .iter()
+            .filter(|s| s.0 == "dts_job_error")
+            .all(|s| s.2 == 1.0)
+    );
+}

@@ -202,6 +202,17 @@ pub(crate) fn expand(
                 files.push(entry.into_path());
                 walked(files.len());
             }
+            if files.is_empty() {
+                let what = match (&walk.globs.include, walk.ndjson) {
+                    (Some(_), _) => "no file that --glob matches",
+                    (None, true) => "no *.ndjson, *.jsonl or *.log file",
+                    (None, false) => "no *.json or *.xml file",
+                };
+                note(WalkNote::Skipped(format!(
+                    "{}: {what} inside: nothing read",
+                    label(input)
+                )));
+            }
             // sorted first, so that under `--follow` the file reached by two
             // paths is read under the first in sorted order, whatever the
             // folder's own order
