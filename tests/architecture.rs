@@ -15,6 +15,15 @@ fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// A source's code without its unit tests: what follows `#[cfg(test)]`, and
+/// all of a unit-test module kept in its own file (`*_tests.rs`).
+fn without_tests<'a>(path: &Path, text: &'a str) -> &'a str {
+    if path.to_string_lossy().ends_with("_tests.rs") {
+        return "";
+    }
+    text.split("#[cfg(test)]").next().unwrap_or_default()
+}
+
 fn files(dir: &str) -> Vec<(PathBuf, String)> {
     let mut paths = Vec::new();
     sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir), &mut paths);
@@ -40,7 +49,7 @@ fn the_model_imports_nothing_above_the_value_types() {
     ];
     for (path, text) in files("src/model") {
         // unit tests may build their inputs with the layers above
-        let text = text.split("#[cfg(test)]").next().unwrap_or_default();
+        let text = without_tests(&path, &text);
         for layer in layers_above {
             assert!(!text.contains(layer), "{} uses {layer}", path.display());
         }
@@ -155,11 +164,10 @@ fn wire_names() -> std::collections::BTreeSet<String> {
         .collect()
 }
 
-/// The wire names a source's code spells in quotes (a string literal, or
-/// a quoted name inside a raw string such as a schema's text): doc and line
-/// comments and its unit tests (after `#[cfg(test)]`) left out.
-fn quoted_wire_names(text: &str, wires: &std::collections::BTreeSet<String>) -> Vec<String> {
-    let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+/// The wire names a source's code (its unit tests left out: see
+/// [`without_tests`]) spells in quotes (a string literal, or a quoted name
+/// inside a raw string such as a schema's text): doc and line comments left out.
+fn quoted_wire_names(code: &str, wires: &std::collections::BTreeSet<String>) -> Vec<String> {
     code.lines()
         .map(str::trim_start)
         .filter(|line| !line.starts_with("//"))
@@ -195,7 +203,7 @@ fn wire_names_are_spelled_only_in_the_model() {
         if relative.starts_with("src/model/") || !relative.ends_with(".rs") {
             continue;
         }
-        let spelled = quoted_wire_names(&text, &wires);
+        let spelled = quoted_wire_names(without_tests(&path, &text), &wires);
         assert!(
             spelled.is_empty(),
             "{relative} spells wire names {spelled:?}: use Wire::<Shape>::field or a marker"
@@ -287,10 +295,9 @@ fn root_names(lib: &str) -> std::collections::HashMap<String, String> {
     names
 }
 
-/// Every `crate::…` path a source's code names (comments and unit tests
-/// left out); `crate::{a, b}` counts as `crate::a` and `crate::b`.
-fn crate_paths(text: &str) -> Vec<String> {
-    let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+/// Every `crate::…` path a source's code (unit tests left out) names,
+/// comments aside; `crate::{a, b}` counts as `crate::a` and `crate::b`.
+fn crate_paths(code: &str) -> Vec<String> {
     let mut paths = Vec::new();
     for line in code.lines().map(str::trim_start).filter(|l| !l.starts_with("//")) {
         let mut rest = line;
@@ -335,7 +342,7 @@ fn every_layer_names_only_itself_and_the_layers_below() {
             continue;
         }
         let own = layer_of(&relative);
-        for named in crate_paths(&text) {
+        for named in crate_paths(without_tests(&path, &text)) {
             let target = resolve(&named, &names);
             let theirs = layer_of(&target);
             assert!(
@@ -361,4 +368,28 @@ fn the_layer_check_notices_a_name_from_above() {
         ["Document", "Parser", "de::deeper"]
     );
     assert!(layer_of(&resolve("Parser", &names)) > layer_of("codec/json/mod.rs"));
+}
+
+/// Small rooms (model v3): no source over 800 lines, but the model's table.
+#[test]
+fn no_module_is_over_800_lines_but_the_models_table() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut checked = 0;
+    for (path, text) in files("src") {
+        let relative = path
+            .strip_prefix(&root)
+            .expect("inside")
+            .to_string_lossy()
+            .replace('\\', "/");
+        if !relative.ends_with(".rs") || relative == "model/mod.rs" {
+            continue;
+        }
+        let lines = text.lines().count();
+        assert!(
+            lines <= 800,
+            "src/{relative} has {lines} lines: split it by concern"
+        );
+        checked += 1;
+    }
+    assert!(checked > 40, "{checked}");
 }

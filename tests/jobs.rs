@@ -424,3 +424,70 @@ fn empty_input_says_it_is_empty() {
         text(&out.stderr)
     );
 }
+
+/// Ergonomics v3: a manual page per subcommand (the main page refers to
+/// `dts-job-detail-json(1)`, …, which were never written), read back by
+/// `man -l`.
+#[test]
+fn a_man_page_per_subcommand() {
+    let dir = scratch("man");
+    let out = run(&["man", "--dir", dir.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    let mut pages: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    pages.sort();
+    assert!(pages.contains(&"dts-job-detail.1".to_owned()));
+    for sub in [
+        "json",
+        "xml",
+        "check",
+        "inspect",
+        "jobs",
+        "export",
+        "diff",
+        "metrics",
+        "schema",
+        "completions",
+        "man",
+    ] {
+        assert!(
+            pages.contains(&format!("dts-job-detail-{sub}.1")),
+            "{sub}: {pages:?}"
+        );
+    }
+    // every page the main page refers to exists
+    let main = std::fs::read_to_string(dir.join("dts-job-detail.1")).unwrap();
+    for sub in ["json", "jobs", "export"] {
+        assert!(main.contains(&format!("dts\\-job\\-detail\\-{sub}(1)")), "{sub}");
+    }
+    for page in &pages {
+        let roff = std::fs::read_to_string(dir.join(page)).unwrap();
+        let name = page.trim_end_matches(".1");
+        assert!(roff.contains(&format!(".TH {name} 1")), "{page}");
+        let shown = std::process::Command::new("man")
+            .args(["-P", "cat", "-l"])
+            .arg(dir.join(page))
+            .env("MANWIDTH", "100")
+            .output()
+            .expect("man is installed");
+        assert!(shown.status.success(), "{page}: {}", text(&shown.stderr));
+        let shown = String::from_utf8_lossy(&shown.stdout);
+        assert!(
+            shown.contains("NAME") && shown.contains("SYNOPSIS"),
+            "{page}: {shown}"
+        );
+    }
+    // one page on standard output; an unknown subcommand is refused
+    let out = run(&["man", "jobs"]);
+    assert!(text(&out.stdout).contains(".TH dts-job-detail-jobs 1"));
+    assert!(text(&out.stdout).contains("\\-\\-min\\-delay"));
+    let out = run(&["man", "nope"]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        text(&out.stderr).contains("no subcommand"),
+        "{}",
+        text(&out.stderr)
+    );
+}

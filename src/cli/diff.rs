@@ -6,7 +6,7 @@ use anstyle::{AnsiColor, Style};
 use dts_job_detail::diff::{Change, ChangeKind, as_xml_carries, diff};
 use dts_job_detail::{Format, Response, sniff};
 
-use super::DiffArgs;
+use super::args::DiffArgs;
 use super::input::{self, Source};
 use super::output::{Output, Stop, escape};
 

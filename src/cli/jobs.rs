@@ -11,9 +11,9 @@ use clap::{Args, ValueEnum};
 use dts_job_detail::export::JobRow;
 use dts_job_detail::{StatusClass, TaskKind};
 
+use super::args::{Format, ReadArgs};
 use super::output::{Output, Stop, escape};
 use super::report::push_json_str;
-use super::{Format, ReadArgs};
 
 #[derive(Args, Debug)]
 pub(crate) struct JobsArgs {
