@@ -2,7 +2,7 @@
 
 import datetime
 import os
-from typing import Any, Literal, Optional, Sequence, Union
+from typing import Any, Literal, Optional, Sequence, Union, overload
 
 __version__: str
 
@@ -46,9 +46,84 @@ class Job:
     status_class: StatusClass
     delay: Optional[datetime.timedelta]
     checkpoint_time: Optional[datetime.datetime]
+    # members: generated from the model's table (python/src/stubs.rs)
+    app_name: Optional[str]
+    approval_process_status: Union[int, str, None]
+    approval_process_url: Optional[str]
+    begin_timestamp: Optional[str]
+    binlog: Optional[str]
+    binlog_site: Optional[str]
+    binlog_time: Optional[str]
+    boot_time: Optional[str]
+    checkpoint: Union[int, str, None]
+    code: Union[int, str, None]
+    consumption_checkpoint: Optional[str]
+    consumption_client: Optional[str]
+    create_time: Optional[str]
+    data_delivery_channel_info: Optional[dict[str, Any]]
+    data_etl_status: Optional[dict[str, Any]]
+    data_initialization_status: Optional[dict[str, Any]]
+    data_synchronization_status: Optional[dict[str, Any]]
+    database_count: Union[int, str, None]
+    db_object: Optional[str]
+    db_object_oss_url: Optional[str]
+    db_object_oss_url_expire_time: Optional[str]
+    db_object_size: Union[int, str, None]
+    dedicated_cluster_id: Optional[str]
+    demo_job: Union[bool, str, None]
+    dest_net_type: Optional[str]
+    destination_endpoint: Optional[dict[str, Any]]
+    dts_bis_label: Optional[str]
+    dts_instance_id: Optional[str]
+    dts_job_class: Optional[str]
+    dts_job_direction: Optional[str]
+    dts_job_id: Optional[str]
+    dts_job_name: Optional[str]
+    dynamic_message: Optional[str]
+    end_timestamp: Optional[str]
+    err_code: Optional[str]
+    err_message: Optional[str]
+    error_message: Optional[str]
+    etl_calculator: Optional[str]
+    expire_time: Optional[str]
+    finish_time: Optional[str]
+    group_id: Optional[str]
+    http_status_code: Union[int, str, None]
+    init_checkpoint: Optional[str]
+    insight_module: Union[bool, str, None]
+    is_demo_job: Union[bool, str, None]
+    job_type: Optional[str]
+    last_update_time: Optional[str]
+    max_du: Union[float, str, None]
+    migration_mode: Optional[dict[str, Any]]
+    min_du: Union[float, str, None]
+    origin_type: Optional[str]
+    pay_type: Optional[str]
+    performance: Optional[dict[str, Any]]
+    precheck_status: Optional[dict[str, Any]]
+    request_id: Optional[str]
+    reserved: Optional[str]
+    resource_group_display_name: Optional[str]
+    resource_group_id: Optional[str]
+    retry_state: Optional[dict[str, Any]]
+    reverse_job: Any
+    source_endpoint: Optional[dict[str, Any]]
+    structure_initialization_status: Optional[dict[str, Any]]
+    sub_distributed_job: Optional[list[dict[str, Any]]]
+    sub_sync_job: Optional[list[Any]]
+    subscribe_topic: Optional[str]
+    subscription_data_type: Optional[dict[str, Any]]
+    subscription_host: Optional[dict[str, Any]]
+    success: Union[bool, str, None]
+    synchronization_direction: Optional[str]
+    tag_list: Optional[list[dict[str, Any]]]
+    task_type: Optional[str]
+    host_id: Optional[str]
+    message: Optional[str]
+    recommend: Optional[str]
+    # end of members
     def to_dict(self) -> dict[str, Any]: ...
     def to_json(self) -> str: ...
-    def __getattr__(self, name: str) -> Any: ...
     def __eq__(self, other: object) -> bool: ...
 
 class Response:
@@ -62,20 +137,108 @@ class Response:
     delay: Optional[datetime.timedelta]
     checkpoint_time: Optional[datetime.datetime]
     error: Optional[dict[str, str]]
+    # members: generated from the model's table (python/src/stubs.rs)
+    app_name: Optional[str]
+    approval_process_status: Union[int, str, None]
+    approval_process_url: Optional[str]
+    begin_timestamp: Optional[str]
+    binlog: Optional[str]
+    binlog_site: Optional[str]
+    binlog_time: Optional[str]
+    boot_time: Optional[str]
+    checkpoint: Union[int, str, None]
+    code: Union[int, str, None]
+    consumption_checkpoint: Optional[str]
+    consumption_client: Optional[str]
+    create_time: Optional[str]
+    data_delivery_channel_info: Optional[dict[str, Any]]
+    data_etl_status: Optional[dict[str, Any]]
+    data_initialization_status: Optional[dict[str, Any]]
+    data_synchronization_status: Optional[dict[str, Any]]
+    database_count: Union[int, str, None]
+    db_object: Optional[str]
+    db_object_oss_url: Optional[str]
+    db_object_oss_url_expire_time: Optional[str]
+    db_object_size: Union[int, str, None]
+    dedicated_cluster_id: Optional[str]
+    demo_job: Union[bool, str, None]
+    dest_net_type: Optional[str]
+    destination_endpoint: Optional[dict[str, Any]]
+    dts_bis_label: Optional[str]
+    dts_instance_id: Optional[str]
+    dts_job_class: Optional[str]
+    dts_job_direction: Optional[str]
+    dts_job_id: Optional[str]
+    dts_job_name: Optional[str]
+    dynamic_message: Optional[str]
+    end_timestamp: Optional[str]
+    err_code: Optional[str]
+    err_message: Optional[str]
+    error_message: Optional[str]
+    etl_calculator: Optional[str]
+    expire_time: Optional[str]
+    finish_time: Optional[str]
+    group_id: Optional[str]
+    http_status_code: Union[int, str, None]
+    init_checkpoint: Optional[str]
+    insight_module: Union[bool, str, None]
+    is_demo_job: Union[bool, str, None]
+    job_type: Optional[str]
+    last_update_time: Optional[str]
+    max_du: Union[float, str, None]
+    migration_mode: Optional[dict[str, Any]]
+    min_du: Union[float, str, None]
+    origin_type: Optional[str]
+    pay_type: Optional[str]
+    performance: Optional[dict[str, Any]]
+    precheck_status: Optional[dict[str, Any]]
+    request_id: Optional[str]
+    reserved: Optional[str]
+    resource_group_display_name: Optional[str]
+    resource_group_id: Optional[str]
+    retry_state: Optional[dict[str, Any]]
+    reverse_job: Any
+    source_endpoint: Optional[dict[str, Any]]
+    structure_initialization_status: Optional[dict[str, Any]]
+    sub_distributed_job: Optional[list[dict[str, Any]]]
+    sub_sync_job: Optional[list[Any]]
+    subscribe_topic: Optional[str]
+    subscription_data_type: Optional[dict[str, Any]]
+    subscription_host: Optional[dict[str, Any]]
+    success: Union[bool, str, None]
+    synchronization_direction: Optional[str]
+    tag_list: Optional[list[dict[str, Any]]]
+    task_type: Optional[str]
+    host_id: Optional[str]
+    message: Optional[str]
+    recommend: Optional[str]
+    # end of members
     def sub_jobs(self) -> list[Job]: ...
     def to_dict(self) -> dict[str, Any]: ...
     def to_json(self) -> str: ...
     def to_xml(self) -> str: ...
     def validate(self) -> list[Diagnostic]: ...
-    def __getattr__(self, name: str) -> Any: ...
     def __eq__(self, other: object) -> bool: ...
 
-def parse(data: Union[bytes, str], *, strict: bool = False, task_kind: _KindOption = None) -> Response: ...
+def parse(
+    data: Union[bytes, str, dict[str, Any]], *, strict: bool = False, task_kind: _KindOption = None
+) -> Response: ...
 def parse_file(path: _Path, *, strict: bool = False, task_kind: _KindOption = None) -> Response: ...
+@overload
 def parse_files(
     paths: Sequence[_Path],
     threads: Optional[int] = None,
     *,
     strict: bool = False,
     task_kind: _KindOption = None,
+    errors: Literal["raise"] = "raise",
 ) -> list[Response]: ...
+@overload
+def parse_files(
+    paths: Sequence[_Path],
+    threads: Optional[int] = None,
+    *,
+    strict: bool = False,
+    task_kind: _KindOption = None,
+    errors: Literal["return"],
+) -> list[Union[Response, Exception]]: ...

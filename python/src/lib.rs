@@ -3,6 +3,8 @@
 //! crate's; this module only converts to Python objects.
 
 mod probe;
+#[cfg(test)]
+mod stubs;
 
 use std::sync::{Arc, OnceLock};
 
@@ -142,14 +144,41 @@ impl Facts {
     }
 }
 
-/// A member by its snake-case name: from the canonical dict, `None` when absent.
+/// A member by its snake-case name: from the canonical dict, `None` when
+/// absent. A member of the other kind of response (`dts_job_id` on a gateway
+/// error, `host_id` on a detail) is absent too: every response has every
+/// member name, so code that reads one needs no `hasattr`.
 fn member(py: Python<'_>, dict: &Py<PyAny>, members: &[(&str, &str)], name: &str) -> PyResult<Py<PyAny>> {
-    let Some((_, wire)) = members.iter().find(|(field, _)| *field == name) else {
-        return Err(PyAttributeError::new_err(format!(
+    match members.iter().find(|(field, _)| *field == name) {
+        Some((_, wire)) => Ok(dict.bind(py).call_method1("get", (*wire,))?.unbind()),
+        None if is_member_name(name) => Ok(py.None()),
+        None => Err(PyAttributeError::new_err(format!(
             "no member or attribute {name:?}"
-        )));
-    };
-    Ok(dict.bind(py).call_method1("get", (*wire,))?.unbind())
+        ))),
+    }
+}
+
+/// Whether `name` is a member of a job or of the gateway envelope.
+fn is_member_name(name: &str) -> bool {
+    JobDetail::MEMBERS
+        .iter()
+        .chain(ErrorEnvelope::MEMBERS)
+        .any(|(field, _)| *field == name)
+}
+
+/// `dir()` of a response or a job: its class's attributes and every member
+/// name (what `__getattr__` answers).
+fn dir_with_members(class: &Bound<'_, pyo3::types::PyType>) -> PyResult<Vec<String>> {
+    let mut names: Vec<String> = class.dir()?.iter().map(|n| n.to_string()).collect();
+    names.extend(
+        JobDetail::MEMBERS
+            .iter()
+            .chain(ErrorEnvelope::MEMBERS)
+            .map(|(field, _)| (*field).to_owned()),
+    );
+    names.sort();
+    names.dedup();
+    Ok(names)
 }
 
 /// A parsed `DescribeDtsJobDetail` response (a job detail or a gateway error
@@ -302,6 +331,11 @@ impl Response {
         member(py, self.cached(py)?, members, name)
     }
 
+    /// The attributes and every member name.
+    fn __dir__(&self, py: Python<'_>) -> PyResult<Vec<String>> {
+        dir_with_members(&py.get_type::<Response>())
+    }
+
     /// Equal when both hold the same data (members, known and unknown) and
     /// were read with the same options.
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
@@ -439,6 +473,11 @@ impl Job {
         member(py, dict, JobDetail::MEMBERS, name)
     }
 
+    /// The attributes and every member name.
+    fn __dir__(&self, py: Python<'_>) -> PyResult<Vec<String>> {
+        dir_with_members(&py.get_type::<Job>())
+    }
+
     /// Equal when both are the same job (place and data) of equal responses.
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
         other.cast::<Job>().is_ok_and(|o| {
@@ -516,7 +555,8 @@ impl Diagnostic {
     }
 }
 
-/// Parses one response from `bytes` or `str` (JSON or XML, sniffed).
+/// Parses one response from `bytes` or `str` (JSON or XML, sniffed), or from
+/// a `dict` (what `json.load` or the official SDK's `to_map()` gives).
 #[pyfunction]
 #[pyo3(signature = (data, *, strict = false, task_kind = None))]
 fn parse(
@@ -530,9 +570,13 @@ fn parse(
         parser.parse(bytes.as_bytes())
     } else if let Ok(text) = data.cast::<PyString>() {
         parser.parse_str(&text.to_cow()?)
+    } else if data.cast::<pyo3::types::PyDict>().is_ok() {
+        // through JSON text: Python's `json` writes integers exactly
+        let text: String = py.import("json")?.call_method1("dumps", (data,))?.extract()?;
+        parser.parse_str(&text)
     } else {
         return Err(pyo3::exceptions::PyTypeError::new_err(
-            "parse() takes bytes or str",
+            "parse() takes bytes, str or dict",
         ));
     };
     parsed
@@ -658,18 +702,29 @@ fn parse_file(
         .map_err(|f| f.into_py(py, &path))
 }
 
-/// Reads and parses many files in parallel (the GIL released), in order;
-/// raises for the first that cannot be read. `threads`: how many (default:
-/// one per core).
+/// Reads and parses many files in parallel (the GIL released), in order.
+/// `errors="raise"` (the default) raises for the first that cannot be read;
+/// `errors="return"` puts its exception in its place and reads the rest.
+/// `threads`: how many (default: one per core).
 #[pyfunction]
-#[pyo3(signature = (paths, threads = None, *, strict = false, task_kind = None))]
+#[pyo3(signature = (paths, threads = None, *, strict = false, task_kind = None, errors = "raise"))]
 fn parse_files(
     py: Python<'_>,
     paths: Vec<std::path::PathBuf>,
     threads: Option<usize>,
     strict: bool,
     task_kind: Option<&str>,
+    errors: &str,
 ) -> PyResult<Py<PyList>> {
+    let in_place = match errors {
+        "raise" => false,
+        "return" => true,
+        other => {
+            return Err(PyValueError::new_err(format!(
+                "errors={other:?}: \"raise\" or \"return\""
+            )));
+        }
+    };
     use rayon::prelude::*;
     let parser = parser(strict, task_kind)?;
     let paths: Vec<String> = paths.iter().map(|p| p.to_string_lossy().into_owned()).collect();
@@ -679,10 +734,13 @@ fn parse_files(
         .map_err(|e| PyOSError::new_err(e.to_string()))?;
     let results: Vec<Result<RsResponse, ReadFailure>> =
         py.detach(|| pool.install(|| paths.par_iter().map(|p| read_file(&parser, p)).collect()));
-    let mut out = Vec::with_capacity(results.len());
+    let mut out: Vec<Py<PyAny>> = Vec::with_capacity(results.len());
     for (result, path) in results.into_iter().zip(&paths) {
-        let response = result.map_err(|f| f.into_py(py, path))?;
-        out.push(Response::new(response, *parser.options()));
+        match result {
+            Ok(response) => out.push(Py::new(py, Response::new(response, *parser.options()))?.into_any()),
+            Err(failure) if in_place => out.push(failure.into_py(py, path).into_value(py).into_any()),
+            Err(failure) => return Err(failure.into_py(py, path)),
+        }
     }
     Ok(PyList::new(py, out)?.unbind())
 }

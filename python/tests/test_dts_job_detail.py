@@ -320,3 +320,60 @@ def test_responses_and_jobs_compare_copy_and_pickle():
 
 def _status_of(response):
     return response.status
+
+
+def test_every_member_name_is_an_attribute_on_every_kind_of_response():
+    # ergonomics v3: a gateway envelope raised AttributeError for dts_job_id
+    envelope = dts_job_detail.parse_file(FIXTURES / "gateway_error.json")
+    assert envelope.kind == "error"
+    assert envelope.dts_job_id is None and envelope.status is None
+    assert envelope.host_id is not None
+    detail = dts_job_detail.parse_file(FIXTURES / "seed.json")
+    assert detail.host_id is None and detail.dts_job_id is not None
+    with pytest.raises(AttributeError):
+        detail.no_such_member
+    # dir() lists the members and the attributes, for a response and a job
+    for obj in (envelope, detail, dts_job_detail.parse_file(FIXTURES / "sync_subjobs.json").sub_jobs()[0]):
+        names = dir(obj)
+        for name in ("dts_job_id", "host_id", "checkpoint", "status_class", "to_dict", "task_kind"):
+            assert name in names, (obj, name)
+
+
+def test_parse_takes_a_dict():
+    text = (FIXTURES / "sync_subjobs.json").read_text()
+    from_dict = dts_job_detail.parse(json.loads(text))
+    assert from_dict == dts_job_detail.parse(text)
+    # a number beyond 64 bits keeps its digits through the dict
+    big = dts_job_detail.parse({"Delay": 123456789012345678901234567890})
+    assert big.to_json() == '{"Delay":"123456789012345678901234567890"}'
+    models = pytest.importorskip("alibabacloud_dts20200101.models")
+    sdk = models.DescribeDtsJobDetailResponseBody().from_map(json.loads(text)).to_map()
+    assert dts_job_detail.parse(sdk).dts_job_id == from_dict.dts_job_id
+    with pytest.raises(TypeError):
+        dts_job_detail.parse([1, 2])
+
+
+def test_parse_files_can_return_errors_in_place():
+    good = FIXTURES / "seed.json"
+    bad = ROOT / "tests" / "cli-data" / "mixed" / "truncated.json"
+    missing = FIXTURES / "no-such-file.json"
+    got = dts_job_detail.parse_files([good, bad, missing, good], errors="return")
+    assert [type(x).__name__ for x in got] == ["Response", "ParseError", "FileNotFoundError", "Response"]
+    assert got[1].path.endswith("truncated.json")
+    with pytest.raises(dts_job_detail.ParseError):
+        dts_job_detail.parse_files([good, bad])
+    with pytest.raises(ValueError):
+        dts_job_detail.parse_files([good], errors="ignore")
+
+
+def test_the_stubs_type_a_users_script():
+    # ergonomics v3: every member typed in the stubs (generated from the
+    # model's table), so mypy checks a script, and catches a misspelt member
+    mypy = pytest.importorskip("mypy.api")
+    here = pathlib.Path(__file__).parent
+    out, err, status = mypy.run(["--strict", "--no-incremental", str(here / "typing_sample.py")])
+    assert status == 0, out + err
+    out, err, status = mypy.run(["--strict", "--no-incremental", str(here / "typing_wrong.py")])
+    assert status == 1, out + err
+    for line in (6, 7, 8):
+        assert f"typing_wrong.py:{line}: error" in out, out

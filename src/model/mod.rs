@@ -634,6 +634,11 @@ macro_rules! define_shape {
             /// `DtsInstanceID`).
             pub const MEMBERS: &'static [(&'static str, &'static str)] = &[$((stringify!($field), $wire)),*];
 
+            /// The known members as (Rust field name, Rust type as written in
+            /// the table), for bindings that generate typed stubs.
+            #[doc(hidden)]
+            pub const MEMBER_TYPES: &'static [(&'static str, &'static str)] = &[$((stringify!($field), stringify!($ty))),*];
+
             /// How many known members are present.
             #[allow(dead_code)]
             pub(crate) fn present_count(&self) -> usize {

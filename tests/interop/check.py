@@ -64,7 +64,10 @@ def check_metrics():
         "dts_job_checkpoint_timestamp_seconds",
         "dts_job_stage_percent",
         "dts_job_diagnostics",
+        "dts_job_error",
     }, set(families)
+    codes = {s.labels["code"] for s in families["dts_job_error"].samples}
+    assert "Forbidden.InstanceNotFound" in codes and "InvalidParameter" in codes, codes
     info = families["dts_job_info"].samples
     names = {s.labels["job_id"]: s.labels["name"] for s in info}
     nasty = json.loads(NASTY.read_text())

@@ -1,0 +1,28 @@
+"""A user's script, checked by mypy against the package's stubs
+(test_the_stubs_type_a_users_script). Not run."""
+
+import datetime
+from typing import Optional, Union
+
+import dts_job_detail
+
+
+def slow_or_failed(path: str) -> list[str]:
+    response = dts_job_detail.parse_file(path)
+    flagged: list[str] = []
+    for job in response.sub_jobs():
+        job_id: Optional[str] = job.dts_job_id
+        delay: Optional[datetime.timedelta] = job.delay
+        if job.status_class == "failed" or (delay is not None and delay > datetime.timedelta(seconds=60)):
+            flagged.append(job_id or job.pointer)
+    checkpoint: Union[int, str, None] = response.checkpoint
+    host: Optional[str] = response.host_id
+    if response.kind == "error" and host is not None:
+        flagged.append(host)
+    del checkpoint
+    return flagged
+
+
+def all_files(paths: list[str]) -> int:
+    read = dts_job_detail.parse_files(paths, errors="return")
+    return sum(1 for r in read if isinstance(r, dts_job_detail.Response))
