@@ -42,10 +42,12 @@ class Job:
     depth: int
     task_kind: TaskKind
     status: Optional[str]
+    status_raw: Optional[str]
     status_known: bool
     status_class: StatusClass
     delay: Optional[datetime.timedelta]
     checkpoint_time: Optional[datetime.datetime]
+    error: Optional[dict[str, str]]
     # members: generated from the model's table (python/src/stubs.rs)
     app_name: Optional[str]
     approval_process_status: Union[int, str, None]
@@ -122,6 +124,8 @@ class Job:
     message: Optional[str]
     recommend: Optional[str]
     # end of members
+    def sub_jobs(self) -> list[Job]: ...
+    def validate(self) -> list[Diagnostic]: ...
     def to_dict(self) -> dict[str, Any]: ...
     def to_json(self) -> str: ...
     def __eq__(self, other: object) -> bool: ...
@@ -130,8 +134,12 @@ class Response:
     """A parsed response; members are attributes by snake-case name (`dts_job_id`)."""
 
     kind: Literal["detail", "error"]
+    pointer: Literal[""]
+    parent_pointer: None
+    depth: int
     task_kind: TaskKind
     status: Optional[str]
+    status_raw: Optional[str]
     status_known: bool
     status_class: StatusClass
     delay: Optional[datetime.timedelta]

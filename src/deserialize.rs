@@ -1,39 +1,15 @@
 //! `serde::Deserialize` for the model, with the same tolerance as the
-//! crate's own readers: embed a [`Response`] or a [`JobDetail`](crate::JobDetail) in your own
-//! types, or read one from a `serde_json::Value`.
-//!
-//! ```
-//! #[derive(serde::Deserialize)]
-//! struct Saved {
-//!     at: String,
-//!     response: dts_job_detail::Response,
-//! }
-//! let saved: Saved = serde_json::from_str(
-//!     r#"{"at":"2021-03-22","response":{"RequestId":"r","Delay":"5","Code":200}}"#,
-//! )?;
-//! let detail = saved.response.detail().unwrap();
-//! assert_eq!(detail.delay.as_ref().and_then(|d| d.get()), Some(5));
-//! # Ok::<(), serde_json::Error>(())
-//! ```
+//! crate's own readers (the user's guide, with its caveat on numbers beyond
+//! 64 bits, is the crate root's "Embedding in your own types").
 //!
 //! Each value read is charged to the same memory budget as the crate's own
 //! readers charge; the input's size is not known here, so the budget is that
 //! of a document of the default size limit (6 × 64 MiB + 48 MiB = 432 MiB
 //! of model), and the nesting limit the default (128). A document that needs
 //! more (megabytes of empty sub-jobs) is refused with the format's error
-//! instead of exhausting memory. For other limits, read the text with a
-//! [`Parser`](crate::Parser).
-//!
-//! The format must be self-describing (`deserialize_any`: JSON, YAML,
-//! MessagePack, CBOR, …); a format that is not (bincode, postcard) cannot
-//! tell a number from a string and is not supported. Numbers arrive as the
-//! format hands them over: through serde_json, a number beyond 64 bits has
-//! already been rounded to a float (the crate's own [`json::from_str`] keeps
-//! its digits). For XML, use [`xml::from_str`]: quick-xml's serde layer
-//! hands elements over as maps of text, not as members.
-//!
-//! [`json::from_str`]: crate::json::from_str
-//! [`xml::from_str`]: crate::xml::from_str
+//! instead of exhausting memory. The format must be self-describing
+//! (`deserialize_any`); quick-xml's serde layer hands elements over as maps
+//! of text, not as members, so XML is read by the crate's own reader.
 
 use std::borrow::Cow;
 use std::fmt;

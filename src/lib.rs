@@ -69,6 +69,36 @@
 //! # Ok::<(), dts_job_detail::Error>(())
 //! ```
 //!
+//! # Embedding in your own types (serde)
+//!
+//! Every shape and [`Response`] implement `serde::Deserialize` with the same
+//! tolerance as the crate's own readers, so a saved record can hold a
+//! response:
+//!
+//! ```
+//! #[derive(serde::Deserialize)]
+//! struct Saved {
+//!     at: String,
+//!     response: dts_job_detail::Response,
+//! }
+//! let saved: Saved = serde_json::from_str(
+//!     r#"{"at":"2021-03-22","response":{"RequestId":"r","Delay":"5","Code":200}}"#,
+//! )?;
+//! let detail = saved.response.detail().unwrap();
+//! assert_eq!(detail.delay.as_ref().and_then(|d| d.get()), Some(5));
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+//!
+//! **Numbers arrive as the format hands them over**: through serde_json, a
+//! number beyond 64 bits (a 20-digit `Delay`) has already been rounded to a
+//! float before this crate sees it, so its digits are lost; the crate's own
+//! readers ([`from_slice`], [`json::from_str`]) keep them. The format must be
+//! self-describing (JSON, YAML, MessagePack, CBOR, …; not bincode); for XML
+//! use [`xml::from_str`]. Each value read is charged to a memory budget (that
+//! of a document of the default size limit) and the default nesting limit;
+//! for other limits, read the text with a [`Parser`]. The flat path to data
+//! is [`export::rows`]: one typed row per job.
+//!
 //! # Feature flags
 //!
 //! None is on by default: the library compiles only what reading needs.

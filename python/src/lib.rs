@@ -121,6 +121,7 @@ struct Facts {
     depth: usize,
     task_kind: &'static str,
     status: Option<String>,
+    status_raw: Option<String>,
     status_known: bool,
     status_class: &'static str,
     delay_ms: Option<i64>,
@@ -137,7 +138,10 @@ impl Facts {
             task_kind: job.task_kind().as_str(),
             status_known: status.as_ref().is_some_and(|s| s.known.is_some()),
             status_class: job.status_class().as_str(),
-            status: status.map(|s| s.raw),
+            status: status
+                .as_ref()
+                .map(|s| s.known.map_or_else(|| s.raw.clone(), |k| k.as_str().to_owned())),
+            status_raw: status.map(|s| s.raw),
             delay_ms: job.delay().and_then(|d| i64::try_from(d.as_millis()).ok()),
             checkpoint: job.checkpoint(),
         }
@@ -229,10 +233,17 @@ impl Response {
         self.facts.as_ref().map_or("unknown", |f| f.task_kind)
     }
 
-    /// `Status` as sent (`None` when absent).
+    /// `Status`: the documented spelling of a status in the task kind's list
+    /// (`Synchronizing` for `synchronizing`), else as sent; `None` when absent.
     #[getter]
     fn status(&self) -> Option<String> {
         self.facts.as_ref().and_then(|f| f.status.clone())
+    }
+
+    /// `Status` as sent (`None` when absent).
+    #[getter]
+    fn status_raw(&self) -> Option<String> {
+        self.facts.as_ref().and_then(|f| f.status_raw.clone())
     }
 
     /// Whether `Status` is in the list of the task kind.
@@ -267,14 +278,25 @@ impl Response {
             RsResponse::Detail(d) => d.error(),
             RsResponse::Error(e) => Some(e.error()),
         };
-        error
-            .map(|e| {
-                let d = pyo3::types::PyDict::new(py);
-                d.set_item("code", e.code)?;
-                d.set_item("message", e.message)?;
-                Ok(d.into_any().unbind())
-            })
-            .transpose()
+        error_dict(py, error)
+    }
+
+    /// `""`: the response is the top-level job (as a `Job`'s pointer).
+    #[getter]
+    fn pointer(&self) -> &'static str {
+        ""
+    }
+
+    /// `None`: the top level is nested in nothing.
+    #[getter]
+    fn parent_pointer(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// 0: the top level.
+    #[getter]
+    fn depth(&self) -> usize {
+        0
     }
 
     /// Every job nested in this response, at any depth, in document order.
@@ -311,16 +333,7 @@ impl Response {
 
     /// Every problem found, as `Diagnostic` objects.
     fn validate(&self) -> Vec<Diagnostic> {
-        self.inner
-            .validate_with(&self.options)
-            .into_iter()
-            .map(|d| Diagnostic {
-                path: d.path,
-                code: d.code.as_str(),
-                severity: d.severity.as_str(),
-                message: d.message,
-            })
-            .collect()
+        diagnostics(self.inner.validate_with(&self.options))
     }
 
     fn __getattr__(&self, py: Python<'_>, name: &str) -> PyResult<Py<PyAny>> {
@@ -376,6 +389,31 @@ impl Response {
     }
 }
 
+/// An API error as `{"code", "message"}`.
+fn error_dict(py: Python<'_>, error: Option<dts::BusinessError>) -> PyResult<Option<Py<PyAny>>> {
+    error
+        .map(|e| {
+            let d = pyo3::types::PyDict::new(py);
+            d.set_item("code", e.code)?;
+            d.set_item("message", e.message)?;
+            Ok(d.into_any().unbind())
+        })
+        .transpose()
+}
+
+/// Diagnostics as Python objects.
+fn diagnostics(found: Vec<dts::Diagnostic>) -> Vec<Diagnostic> {
+    found
+        .into_iter()
+        .map(|d| Diagnostic {
+            path: d.path,
+            code: d.code.as_str(),
+            severity: d.severity.as_str(),
+            message: d.message,
+        })
+        .collect()
+}
+
 /// A job nested in a response (`Response.sub_jobs()`): the same members and
 /// meaning as the top level, with its place.
 #[pyclass(frozen, module = "dts_job_detail")]
@@ -421,10 +459,17 @@ impl Job {
         self.facts.task_kind
     }
 
-    /// `Status` as sent.
+    /// `Status`: the documented spelling of a status in the task kind's list,
+    /// else as sent.
     #[getter]
     fn status(&self) -> Option<String> {
         self.facts.status.clone()
+    }
+
+    /// `Status` as sent.
+    #[getter]
+    fn status_raw(&self) -> Option<String> {
+        self.facts.status_raw.clone()
     }
 
     /// Whether `Status` is in the list of the task kind.
@@ -450,6 +495,44 @@ impl Job {
     #[getter]
     fn checkpoint_time(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
         utc_time(py, self.facts.checkpoint)
+    }
+
+    /// The job's API error (`ErrCode` and `ErrMessage`, `%s` filled in), as
+    /// `{"code", "message"}`; `None` when it reports none.
+    #[getter]
+    fn error(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        error_dict(py, self.detail()?.error())
+    }
+
+    /// Every job nested in this one, at any depth, in document order.
+    fn sub_jobs(&self) -> Vec<Job> {
+        let Some(top) = self.root.detail() else {
+            return Vec::new();
+        };
+        let top = top.job_with(&self.options);
+        let Some(this) = top.with_sub_jobs().find(|j| j.pointer() == self.facts.pointer) else {
+            return Vec::new();
+        };
+        this.sub_jobs()
+            .map(|j| Job {
+                root: Arc::clone(&self.root),
+                options: self.options,
+                facts: Facts::of(&j),
+                dict: OnceLock::new(),
+            })
+            .collect()
+    }
+
+    /// The problems of this job and of the jobs nested in it, as
+    /// `Diagnostic` objects (their paths start with its pointer).
+    fn validate(&self) -> Vec<Diagnostic> {
+        let pointer = &self.facts.pointer;
+        let inside = |path: &str| {
+            path.strip_prefix(pointer.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        };
+        let found = self.root.validate_with(&self.options);
+        diagnostics(found.into_iter().filter(|d| inside(&d.path)).collect())
     }
 
     /// The job's canonical JSON as Python objects.

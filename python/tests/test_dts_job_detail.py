@@ -46,7 +46,12 @@ def test_every_fixture_reads_as_the_cli_reads_it(path):
     # and the summary is `inspect --format json`'s
     (summary,) = [json.loads(line) for line in cli("inspect", "--no-progress", "--format", "json", path).stdout.splitlines()]
     assert resp.task_kind == summary["TaskKind"]
-    assert resp.status == summary["Status"]
+    assert resp.status_raw == summary["Status"]
+    if resp.status_known:
+        # the documented spelling of the status sent
+        assert resp.status.lower() == resp.status_raw.strip().lower()
+    else:
+        assert resp.status == resp.status_raw
     assert resp.status_known == summary["StatusKnown"]
     delay = resp.delay
     assert (None if delay is None else delay // datetime.timedelta(milliseconds=1)) == summary["DelayMillis"]
@@ -64,7 +69,8 @@ def test_status_class_is_the_exports():
         classes = [resp.status_class] + [j.status_class for j in resp.sub_jobs()]
         assert classes == [r["status_class"] for r in rows], name
     assert dts_job_detail.parse(b'{"Status":"Abnormal"}').status_class == "failed"
-    assert dts_job_detail.parse(b'{"JobType":"sync","Status":"synchronizing"}').status_class == "running"
+    lower = dts_job_detail.parse(b'{"JobType":"sync","Status":"synchronizing"}')
+    assert (lower.status_class, lower.status, lower.status_raw) == ("running", "Synchronizing", "synchronizing")
 
 
 def test_sub_jobs_are_the_exported_jobs():
@@ -377,3 +383,24 @@ def test_the_stubs_type_a_users_script():
     assert status == 1, out + err
     for line in (6, 7, 8):
         assert f"typing_wrong.py:{line}: error" in out, out
+
+
+def test_response_and_job_share_the_job_view():
+    # ergonomics v3: pointer, error, validate, sub_jobs, status_class on both
+    resp = dts_job_detail.parse_file(FIXTURES / "sync_subjobs.json")
+    assert (resp.pointer, resp.parent_pointer, resp.depth) == ("", None, 0)
+    jobs = resp.sub_jobs()
+    first = jobs[0]
+    nested = first.sub_jobs()
+    assert [j.pointer for j in nested] == [j.pointer for j in jobs if j.pointer.startswith(first.pointer + "/")]
+    for obj in (resp, first):
+        assert obj.status_class in ("not-started", "running", "paused", "failed", "finished", "unknown")
+        assert isinstance(obj.validate(), list)
+        assert obj.error is None or set(obj.error) == {"code", "message"}
+    # a job's diagnostics are the response's under its pointer
+    bad = dts_job_detail.parse(b'{"SubSyncJob":[{"CreateTime":"2021-02-30T00:00:00Z"},{"Delay":"x"}]}')
+    (one, two) = bad.sub_jobs()
+    assert [d.path for d in one.validate()] == ["/SubSyncJob/0/CreateTime"]
+    assert [d.path for d in two.validate()] == ["/SubSyncJob/1/Delay"]
+    failed = dts_job_detail.parse(b'{"SubSyncJob":[{"Success":false,"ErrCode":"E","ErrMessage":"m %s","DynamicMessage":"x"}]}')
+    assert failed.sub_jobs()[0].error == {"code": "E", "message": "m x"}

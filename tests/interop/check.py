@@ -47,6 +47,16 @@ def check_export(tmp):
     assert types["checkpoint"] == "TIMESTAMP WITH TIME ZONE", types["checkpoint"]
     assert types["delay_ms"] == "BIGINT" and types["data_sync_percent"] == "DOUBLE", types
     assert types["status_known"] == "BOOLEAN" and types["pointer"] == "VARCHAR", types
+    assert types["status_class"] == "VARCHAR" and types["delay_raw"] == "BIGINT", types
+    # case variants of a status make one group (the raw text is status_raw)
+    split = con.execute(
+        f"SELECT lower(status) FROM {table} WHERE status_known GROUP BY 1 HAVING count(DISTINCT status) > 1"
+    ).fetchall()
+    assert split == [], split
+    (variants,) = con.execute(
+        f"SELECT count(*) FROM {table} WHERE status_known AND status_raw <> status"
+    ).fetchone()
+    assert variants > 0, "the fixtures have statuses spelled in another case"
     # a typed value survives: the nasty job's delay is 4 s, its checkpoint a UTC instant
     delay, checkpoint = con.execute(
         f"SELECT delay_ms, epoch(checkpoint) FROM {table} WHERE dts_job_id = 'nasty****'"
