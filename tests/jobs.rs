@@ -491,3 +491,27 @@ fn a_man_page_per_subcommand() {
         text(&out.stderr)
     );
 }
+
+/// Ergonomics v3: each subcommand's --help describes its own flags: a flag
+/// that does nothing there is not listed (it is still accepted: the contract
+/// keeps it), and a flag shared by two subcommands says what it does in this one.
+#[test]
+fn each_help_describes_its_own_flags() {
+    let help = |name: &str| text(&run(&[name, "--help"]).stdout);
+    for coloured in ["check", "inspect", "diff"] {
+        assert!(help(coloured).contains("--color"), "{coloured}");
+    }
+    for plain in ["json", "xml", "jobs", "export", "metrics"] {
+        assert!(!help(plain).contains("--color"), "{plain}");
+    }
+    assert_eq!(code(&run(&["json", "--color", "never", "fixtures/seed.json"])), 0);
+    let (check, inspect) = (help("check"), help("inspect"));
+    assert!(
+        check.contains("per diagnostic") && !check.contains("per response"),
+        "{check}"
+    );
+    assert!(
+        inspect.contains("per response") && !inspect.contains("per diagnostic"),
+        "{inspect}"
+    );
+}

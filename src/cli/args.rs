@@ -30,18 +30,22 @@ pub(crate) enum Command {
     #[command(after_help = "Examples:\n  dts-job-detail json fixtures/seed.xml\n  \
         dts-job-detail json --ndjson responses.log > canonical.ndjson\n  \
         dts-job-detail json --with-filename dumps/")]
+    #[command(mut_arg("color", |a| a.hide(true)))]
     Json(JsonArgs),
     /// Print each response as canonical XML, one document per line.
     #[command(after_help = "Examples:\n  dts-job-detail xml fixtures/seed.json\n  \
         cat saved.json | dts-job-detail xml")]
+    #[command(mut_arg("color", |a| a.hide(true)))]
     Xml(ReadArgs),
     /// Validate responses and print every diagnostic.
     #[command(after_help = "Examples:\n  dts-job-detail check dumps/\n  \
         dts-job-detail check --format json --strict saved.xml | jq .code")]
+    #[command(mut_arg("format", |a| a.help("`json`: one JSON object per diagnostic and line")))]
     Check(ReportArgs),
     /// Print a one-line summary of each response.
     #[command(after_help = "Examples:\n  dts-job-detail inspect fixtures/\n  \
         dts-job-detail inspect --format json --task-kind migration saved.json")]
+    #[command(mut_arg("format", |a| a.help("`json`: one JSON object per response and line")))]
     Inspect(ReportArgs),
     /// Print one line per job at any depth (kind, status, status class, delay,
     /// checkpoint), filtered, sorted or counted.
@@ -51,6 +55,7 @@ pub(crate) enum Command {
         dts-job-detail jobs --count-by status-class --format json dumps/\n\n\
         A Delay whose unit is unknown (no task kind) prints as `5?` and counts by its longest \
         meaning (seconds) for --min-delay and --sort.")]
+    #[command(mut_arg("color", |a| a.hide(true)))]
     Jobs(jobs::JobsArgs),
     /// Write one row per job (top level and every nested job) to Parquet, CSV or NDJSON.
     #[command(
@@ -58,6 +63,7 @@ pub(crate) enum Command {
         dts-job-detail export --format csv --output - saved.json | column -s, -t\n\n\
         Query the Parquet file with DuckDB: SELECT status, count(*) FROM 'jobs.parquet' GROUP BY ALL"
     )]
+    #[command(mut_arg("color", |a| a.hide(true)))]
     Export(ExportArgs),
     /// Show what changed between two saved responses of one job (exit 1 when they differ).
     #[command(after_help = "Examples:\n  dts-job-detail diff before.json after.xml\n  \
@@ -67,6 +73,7 @@ pub(crate) enum Command {
     #[command(
         after_help = "Example:\n  dts-job-detail metrics dumps/ > dts.prom.tmp && mv dts.prom.tmp /var/lib/node_exporter/dts.prom"
     )]
+    #[command(mut_arg("color", |a| a.hide(true)))]
     Metrics(ReadArgs),
     /// Print the JSON Schema (draft 2020-12) of the canonical JSON.
     #[command(after_help = "Example:\n  dts-job-detail schema > dts-job-detail.schema.json")]
@@ -274,7 +281,7 @@ pub(crate) struct DiffArgs {
 pub(crate) struct ReportArgs {
     #[command(flatten)]
     pub(crate) read: ReadArgs,
-    /// `json`: one JSON object per line (per diagnostic for check, per response for inspect).
+    /// `json`: one JSON object per line.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub(crate) format: Format,
 }
