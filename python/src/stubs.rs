@@ -11,13 +11,13 @@ use dts::{ErrorEnvelope, JobDetail};
 fn python_type(rust: &str) -> String {
     let rust: String = rust.chars().filter(|c| !c.is_whitespace()).collect();
     match rust.as_str() {
-        "Text" => "Optional[str]".to_owned(),
-        "Int" => "Union[int, str, None]".to_owned(),
-        "Bool" => "Union[bool, str, None]".to_owned(),
-        "Float" => "Union[float, str, None]".to_owned(),
+        "Option<Str>" => "Optional[str]".to_owned(),
+        "Option<Scalar<i64>>" => "Union[int, str, None]".to_owned(),
+        "Option<Scalar<bool>>" => "Union[bool, str, None]".to_owned(),
+        "Option<Scalar<f64>>" => "Union[float, str, None]".to_owned(),
         "Option<JobOrValue>" => "Any".to_owned(),
         "Vec<JobOrValue>" => "Optional[list[Any]]".to_owned(),
-        t if t.starts_with("Enum<") => "Optional[str]".to_owned(),
+        t if t.starts_with("Option<Open<") => "Optional[str]".to_owned(),
         t if t.starts_with("Option<Box<") => "Optional[dict[str, Any]]".to_owned(),
         t if t.starts_with("Vec<") => "Optional[list[dict[str, Any]]]".to_owned(),
         other => panic!("a member type the stubs do not know: {other}"),

@@ -3,7 +3,7 @@
 //! A table line may end in markers, in brackets after the wire name:
 //!
 //! ```text
-//! finish_time: Text = "FinishTime" [timestamp(Calendar), after(create_time)],
+//! finish_time: Option<Str> = "FinishTime" [timestamp(Calendar), after(create_time)],
 //! ```
 //!
 //! | marker | on | means | used by |

@@ -60,7 +60,10 @@ pub type Float = Option<Scalar<f64>>;
 /// A member from an open set of strings: `None` when absent.
 pub type Enum<E> = Option<Open<E>>;
 
-/// Calls `$callback!` once for every shape of the model, with its table:
+/// Calls `$callback!` once for every shape of the model, with its table
+/// (members spelled with their full types, `Option<Str>` rather than the
+/// alias [`Text`], so the structs' documentation shows that every member
+/// may be absent):
 ///
 /// ```text
 /// #[doc…] Name { #[doc…] field: Type = "WireName", … } [extra { #[doc…] field: Type, … }]
@@ -80,32 +83,32 @@ macro_rules! for_each_shape {
             /// position are simply absent there.
             JobDetail {
                 /// `new` for change tracking of the new version.
-                app_name: Text = "AppName",
+                app_name: Option<Str> = "AppName",
                 /// Undocumented approval status.
-                approval_process_status: Int = "ApprovalProcessStatus",
+                approval_process_status: Option<Scalar<i64>> = "ApprovalProcessStatus",
                 /// Undocumented approval URL.
-                approval_process_url: Text = "ApprovalProcessUrl",
+                approval_process_url: Option<Str> = "ApprovalProcessUrl",
                 /// Start of the change-tracking range, `YYYY-MM-DDTHH:MM:SSZ`.
-                begin_timestamp: Text = "BeginTimestamp" [timestamp(Calendar), tracking],
+                begin_timestamp: Option<Str> = "BeginTimestamp" [timestamp(Calendar), tracking],
                 /// Binlog information.
-                binlog: Text = "Binlog",
+                binlog: Option<Str> = "Binlog",
                 /// Current binlog position.
-                binlog_site: Text = "BinlogSite",
+                binlog_site: Option<Str> = "BinlogSite",
                 /// Binlog position range.
-                binlog_time: Text = "BinlogTime",
+                binlog_time: Option<Str> = "BinlogTime",
                 /// Start time (documented with milliseconds and no zone).
-                boot_time: Text = "BootTime" [timestamp(Calendar)],
+                boot_time: Option<Str> = "BootTime" [timestamp(Calendar)],
                 /// Incremental offset, UNIX seconds (a number at the top level, a string in
                 /// job objects; both read as an integer).
-                checkpoint: Int = "Checkpoint" [in_job_objects(String)],
+                checkpoint: Option<Scalar<i64>> = "Checkpoint" [in_job_objects(String)],
                 /// Legacy code, `200` on success.
-                code: Int = "Code",
+                code: Option<Scalar<i64>> = "Code",
                 /// Consumer checkpoint of a change-tracking task.
-                consumption_checkpoint: Text = "ConsumptionCheckpoint" [timestamp(Calendar), after(begin_timestamp), before(end_timestamp), tracking],
+                consumption_checkpoint: Option<Str> = "ConsumptionCheckpoint" [timestamp(Calendar), after(begin_timestamp), before(end_timestamp), tracking],
                 /// Downstream client, `<ip>:<id>`.
-                consumption_client: Text = "ConsumptionClient",
+                consumption_client: Option<Str> = "ConsumptionClient",
                 /// Creation time.
-                create_time: Text = "CreateTime" [timestamp(Calendar)],
+                create_time: Option<Str> = "CreateTime" [timestamp(Calendar)],
                 /// Data delivery channel (top level).
                 data_delivery_channel_info: Option<Box<DataDeliveryChannelInfo>> = "DataDeliveryChannelInfo",
                 /// ETL stage.
@@ -115,89 +118,89 @@ macro_rules! for_each_shape {
                 /// Incremental stage.
                 data_synchronization_status: Option<Box<StageStatus>> = "DataSynchronizationStatus" [stage(DataSynchronization)],
                 /// RDS instances behind a PolarDB-X 1.0 source.
-                database_count: Int = "DatabaseCount",
+                database_count: Option<Scalar<i64>> = "DatabaseCount",
                 /// Task objects, JSON in a string; see `db_objects()`.
-                db_object: Text = "DbObject" [json_text],
+                db_object: Option<Str> = "DbObject" [json_text],
                 /// URL of the objects on OSS (undocumented).
-                db_object_oss_url: Text = "DbObjectOssUrl",
+                db_object_oss_url: Option<Str> = "DbObjectOssUrl",
                 /// Expiry of that URL (undocumented).
-                db_object_oss_url_expire_time: Text = "DbObjectOssUrlExpireTime",
+                db_object_oss_url_expire_time: Option<Str> = "DbObjectOssUrlExpireTime",
                 /// Size of the objects (undocumented).
-                db_object_size: Int = "DbObjectSize",
+                db_object_size: Option<Scalar<i64>> = "DbObjectSize",
                 /// Dedicated cluster.
-                dedicated_cluster_id: Text = "DedicatedClusterId",
+                dedicated_cluster_id: Option<Str> = "DedicatedClusterId",
                 /// Incremental latency; its unit depends on the task kind (see `delay()`).
-                delay: Int = "Delay",
+                delay: Option<Scalar<i64>> = "Delay",
                 /// Whether the task is a demo task (top level spelling).
-                demo_job: Bool = "DemoJob",
+                demo_job: Option<Scalar<bool>> = "DemoJob",
                 /// Network type of the change-tracking consumer.
-                dest_net_type: Enum<DestNetType> = "DestNetType",
+                dest_net_type: Option<Open<DestNetType>> = "DestNetType",
                 /// Destination endpoint.
                 destination_endpoint: Option<Box<Endpoint>> = "DestinationEndpoint",
                 /// Environment label, `normal` or `online`.
-                dts_bis_label: Text = "DtsBisLabel",
+                dts_bis_label: Option<Str> = "DtsBisLabel",
                 /// Instance ID (note `ID`).
-                dts_instance_id: Text = "DtsInstanceID",
+                dts_instance_id: Option<Str> = "DtsInstanceID",
                 /// Instance class.
-                dts_job_class: Text = "DtsJobClass",
+                dts_job_class: Option<Str> = "DtsJobClass",
                 /// Direction of a two-way synchronization.
-                dts_job_direction: Enum<Direction> = "DtsJobDirection",
+                dts_job_direction: Option<Open<Direction>> = "DtsJobDirection",
                 /// Task ID.
-                dts_job_id: Text = "DtsJobId",
+                dts_job_id: Option<Str> = "DtsJobId",
                 /// Task name.
-                dts_job_name: Text = "DtsJobName",
+                dts_job_name: Option<Str> = "DtsJobName",
                 /// Value for `%s` in `ErrMessage`.
-                dynamic_message: Text = "DynamicMessage",
+                dynamic_message: Option<Str> = "DynamicMessage",
                 /// End of the change-tracking range.
-                end_timestamp: Text = "EndTimestamp" [timestamp(Calendar), after(begin_timestamp)],
+                end_timestamp: Option<Str> = "EndTimestamp" [timestamp(Calendar), after(begin_timestamp)],
                 /// API error code when the call failed.
-                err_code: Text = "ErrCode",
+                err_code: Option<Str> = "ErrCode",
                 /// API error message, may contain `%s`.
-                err_message: Text = "ErrMessage",
+                err_message: Option<Str> = "ErrMessage",
                 /// Task failure message (free text).
-                error_message: Text = "ErrorMessage",
+                error_message: Option<Str> = "ErrorMessage",
                 /// ETL operator graph (JSON-ish text).
-                etl_calculator: Text = "EtlCalculator",
+                etl_calculator: Option<Str> = "EtlCalculator",
                 /// Expiry of a subscription instance.
-                expire_time: Text = "ExpireTime" [timestamp(Calendar), after(create_time)],
+                expire_time: Option<Str> = "ExpireTime" [timestamp(Calendar), after(create_time)],
                 /// Completion time.
-                finish_time: Text = "FinishTime" [timestamp(Calendar), after(create_time)],
+                finish_time: Option<Str> = "FinishTime" [timestamp(Calendar), after(create_time)],
                 /// Task group ID.
-                group_id: Text = "GroupId",
+                group_id: Option<Str> = "GroupId",
                 /// HTTP status echoed in the body.
-                http_status_code: Int = "HttpStatusCode",
+                http_status_code: Option<Scalar<i64>> = "HttpStatusCode",
                 /// Initial checkpoint (undocumented, epoch seconds as text).
-                init_checkpoint: Text = "InitCheckpoint",
+                init_checkpoint: Option<Str> = "InitCheckpoint",
                 /// Undocumented.
-                insight_module: Bool = "InsightModule",
+                insight_module: Option<Scalar<bool>> = "InsightModule",
                 /// Whether the task is a demo task (job object spelling).
-                is_demo_job: Bool = "IsDemoJob",
+                is_demo_job: Option<Scalar<bool>> = "IsDemoJob",
                 /// Task type vocabulary (`sync`, `online`, `SUBSCRIBE`, …).
-                job_type: Enum<JobType> = "JobType",
+                job_type: Option<Open<JobType>> = "JobType",
                 /// Last update, epoch milliseconds as text.
-                last_update_time: Text = "LastUpdateTime" [timestamp(CalendarOrEpoch)],
+                last_update_time: Option<Str> = "LastUpdateTime" [timestamp(CalendarOrEpoch)],
                 /// Upper DU limit (serverless).
-                max_du: Float = "MaxDu",
+                max_du: Option<Scalar<f64>> = "MaxDu",
                 /// Stages the task runs.
                 migration_mode: Option<Box<MigrationMode>> = "MigrationMode",
                 /// Lower DU limit (serverless).
-                min_du: Float = "MinDu",
+                min_du: Option<Scalar<f64>> = "MinDu",
                 /// Where the task was created.
-                origin_type: Enum<OriginType> = "OriginType",
+                origin_type: Option<Open<OriginType>> = "OriginType",
                 /// Billing method.
-                pay_type: Enum<PayType> = "PayType",
+                pay_type: Option<Open<PayType>> = "PayType",
                 /// Throughput.
                 performance: Option<Box<Performance>> = "Performance",
                 /// Precheck progress and items.
                 precheck_status: Option<Box<PrecheckStatus>> = "PrecheckStatus" [stage(Precheck)],
                 /// Request ID.
-                request_id: Text = "RequestId",
+                request_id: Option<Str> = "RequestId",
                 /// Reserved settings, JSON in a string; see `reserved_map()`.
-                reserved: Text = "Reserved" [json_text],
+                reserved: Option<Str> = "Reserved" [json_text],
                 /// Resource group name.
-                resource_group_display_name: Text = "ResourceGroupDisplayName",
+                resource_group_display_name: Option<Str> = "ResourceGroupDisplayName",
                 /// Resource group ID.
-                resource_group_id: Text = "ResourceGroupId",
+                resource_group_id: Option<Str> = "ResourceGroupId",
                 /// Retry state.
                 retry_state: Option<Box<RetryState>> = "RetryState",
                 /// Reverse task of a two-way synchronization (untyped in the API: an
@@ -206,7 +209,7 @@ macro_rules! for_each_shape {
                 /// Source endpoint.
                 source_endpoint: Option<Box<Endpoint>> = "SourceEndpoint",
                 /// Task status; decode with `status()`, which depends on the task kind.
-                status: Text = "Status",
+                status: Option<Str> = "Status",
                 /// Schema stage.
                 structure_initialization_status: Option<Box<StageStatus>> = "StructureInitializationStatus" [stage(StructureInitialization)],
                 /// Distributed sub-tasks.
@@ -215,19 +218,19 @@ macro_rules! for_each_shape {
                 /// a job, where items may be plain ids).
                 sub_sync_job: Vec<JobOrValue> = "SubSyncJob" [jobs],
                 /// Change-tracking topic.
-                subscribe_topic: Text = "SubscribeTopic" [tracking],
+                subscribe_topic: Option<Str> = "SubscribeTopic" [tracking],
                 /// Tracked operation types.
                 subscription_data_type: Option<Box<SubscriptionDataType>> = "SubscriptionDataType",
                 /// Change-tracking endpoints.
                 subscription_host: Option<Box<SubscriptionHost>> = "SubscriptionHost" [tracking],
                 /// Whether the API call succeeded.
-                success: Bool = "Success",
+                success: Option<Scalar<bool>> = "Success",
                 /// Synchronization direction.
-                synchronization_direction: Enum<Direction> = "SynchronizationDirection",
+                synchronization_direction: Option<Open<Direction>> = "SynchronizationDirection",
                 /// Tags.
                 tag_list: Vec<Tag> = "TagList",
                 /// Business type of the task.
-                task_type: Text = "TaskType",
+                task_type: Option<Str> = "TaskType",
             }
             extra {
                 /// What reading the document noticed beyond members (kept so
@@ -240,31 +243,31 @@ macro_rules! for_each_shape {
             /// `SourceEndpoint` / `DestinationEndpoint`.
             Endpoint {
                 /// Owning account UID (a string of 16 digits).
-                aliyun_uid: Text = "AliyunUid",
+                aliyun_uid: Option<Str> = "AliyunUid",
                 /// Whether the password can be changed (top level only).
-                can_modify_password: Bool = "CanModifyPassword",
+                can_modify_password: Option<Scalar<bool>> = "CanModifyPassword",
                 /// Database of the objects.
-                database_name: Text = "DatabaseName",
+                database_name: Option<Str> = "DatabaseName",
                 /// Engine, e.g. `MySQL`.
-                engine_name: Text = "EngineName",
+                engine_name: Option<Str> = "EngineName",
                 /// Instance ID (note `ID`).
-                instance_id: Text = "InstanceID",
+                instance_id: Option<Str> = "InstanceID",
                 /// Instance type, e.g. `RDS`.
-                instance_type: Text = "InstanceType",
+                instance_type: Option<Str> = "InstanceType",
                 /// Address (note `Ip`).
-                ip: Text = "Ip",
+                ip: Option<Str> = "Ip",
                 /// Oracle SID (non-RAC Oracle only).
-                oracle_sid: Text = "OracleSID",
+                oracle_sid: Option<Str> = "OracleSID",
                 /// Port, a string.
-                port: Text = "Port",
+                port: Option<Str> = "Port",
                 /// Region.
-                region: Text = "Region",
+                region: Option<Str> = "Region",
                 /// RAM role for cross-account access.
-                role_name: Text = "RoleName",
+                role_name: Option<Str> = "RoleName",
                 /// SSL setting.
-                ssl_solution_enum: Enum<SslSolution> = "SslSolutionEnum",
+                ssl_solution_enum: Option<Open<SslSolution>> = "SslSolutionEnum",
                 /// Database account.
-                user_name: Text = "UserName",
+                user_name: Option<Str> = "UserName",
             }
         }
 
@@ -272,13 +275,13 @@ macro_rules! for_each_shape {
             /// `MigrationMode`: which stages the task runs.
             MigrationMode {
                 /// ETL.
-                data_extract_transform_load: Bool = "DataExtractTransformLoad",
+                data_extract_transform_load: Option<Scalar<bool>> = "DataExtractTransformLoad",
                 /// Full data.
-                data_initialization: Bool = "DataInitialization",
+                data_initialization: Option<Scalar<bool>> = "DataInitialization",
                 /// Incremental data.
-                data_synchronization: Bool = "DataSynchronization",
+                data_synchronization: Option<Scalar<bool>> = "DataSynchronization",
                 /// Schema.
-                structure_initialization: Bool = "StructureInitialization",
+                structure_initialization: Option<Scalar<bool>> = "StructureInitialization",
             }
         }
 
@@ -287,15 +290,15 @@ macro_rules! for_each_shape {
             /// `DataInitializationStatus`, `StructureInitializationStatus`, `DataEtlStatus`).
             StageStatus {
                 /// Stage failure message.
-                error_message: Text = "ErrorMessage",
+                error_message: Option<Str> = "ErrorMessage",
                 /// Whether an upgrade is needed.
-                need_upgrade: Bool = "NeedUpgrade",
+                need_upgrade: Option<Scalar<bool>> = "NeedUpgrade",
                 /// Percentage without `%`, a string.
-                percent: Text = "Percent",
+                percent: Option<Str> = "Percent",
                 /// Free-form progress (`16`, `0.00RPS/(0.000MB/s)`, `0/0`).
-                progress: Text = "Progress",
+                progress: Option<Str> = "Progress",
                 /// Stage status; values depend on the stage.
-                status: Text = "Status",
+                status: Option<Str> = "Status",
             }
         }
 
@@ -305,11 +308,11 @@ macro_rules! for_each_shape {
                 /// Check items.
                 detail: Vec<PrecheckDetail> = "Detail",
                 /// Precheck failure message.
-                error_message: Text = "ErrorMessage",
+                error_message: Option<Str> = "ErrorMessage",
                 /// Percentage without `%`, a string.
-                percent: Text = "Percent",
+                percent: Option<Str> = "Percent",
                 /// Precheck status.
-                status: Text = "Status",
+                status: Option<Str> = "Status",
             }
         }
 
@@ -317,15 +320,15 @@ macro_rules! for_each_shape {
             /// One item of `PrecheckStatus.Detail`.
             PrecheckDetail {
                 /// Check item, e.g. `CHECK_CONN_SRC`.
-                check_item: Text = "CheckItem",
+                check_item: Option<Str> = "CheckItem",
                 /// Description key.
-                check_item_description: Text = "CheckItemDescription",
+                check_item_description: Option<Str> = "CheckItemDescription",
                 /// Result.
-                check_result: Enum<CheckResult> = "CheckResult",
+                check_result: Option<Open<CheckResult>> = "CheckResult",
                 /// Why it failed.
-                failed_reason: Text = "FailedReason",
+                failed_reason: Option<Str> = "FailedReason",
                 /// How to repair.
-                repair_method: Text = "RepairMethod",
+                repair_method: Option<Str> = "RepairMethod",
             }
         }
 
@@ -333,9 +336,9 @@ macro_rules! for_each_shape {
             /// `Performance` of a job.
             Performance {
                 /// Throughput volume, a string.
-                flow: Text = "Flow",
+                flow: Option<Str> = "Flow",
                 /// Rows per second, a string.
-                rps: Text = "Rps",
+                rps: Option<Str> = "Rps",
             }
         }
 
@@ -343,23 +346,23 @@ macro_rules! for_each_shape {
             /// `RetryState`.
             RetryState {
                 /// Message (top-level spelling).
-                err_message: Text = "ErrMessage",
+                err_message: Option<Str> = "ErrMessage",
                 /// Message (job-object spelling).
-                err_msg: Text = "ErrMsg",
+                err_msg: Option<Str> = "ErrMsg",
                 /// Retrying job.
-                job_id: Text = "JobId",
+                job_id: Option<Str> = "JobId",
                 /// Retry budget, seconds.
-                max_retry_time: Int = "MaxRetryTime",
+                max_retry_time: Option<Scalar<i64>> = "MaxRetryTime",
                 /// Stage code such as `03`, a string (leading zero kept).
-                module: Text = "Module",
+                module: Option<Str> = "Module",
                 /// Retries so far.
-                retry_count: Int = "RetryCount",
+                retry_count: Option<Scalar<i64>> = "RetryCount",
                 /// What is retried.
-                retry_target: Enum<RetryTarget> = "RetryTarget",
+                retry_target: Option<Open<RetryTarget>> = "RetryTarget",
                 /// Seconds since the first retry.
-                retry_time: Int = "RetryTime",
+                retry_time: Option<Scalar<i64>> = "RetryTime",
                 /// Whether a retry is under way.
-                retrying: Bool = "Retrying",
+                retrying: Option<Scalar<bool>> = "Retrying",
             }
         }
 
@@ -367,31 +370,31 @@ macro_rules! for_each_shape {
             /// One item of `TagList`.
             Tag {
                 /// Owner UID.
-                ali_uid: Int = "AliUid",
+                ali_uid: Option<Scalar<i64>> = "AliUid",
                 /// Creator UID.
-                creator: Int = "Creator",
+                creator: Option<Scalar<i64>> = "Creator",
                 /// Creation time.
-                gmt_create: Text = "GmtCreate" [timestamp(Calendar)],
+                gmt_create: Option<Str> = "GmtCreate" [timestamp(Calendar)],
                 /// Modification time.
-                gmt_modified: Text = "GmtModified" [timestamp(Calendar)],
+                gmt_modified: Option<Str> = "GmtModified" [timestamp(Calendar)],
                 /// Tag ID.
-                id: Int = "Id",
+                id: Option<Scalar<i64>> = "Id",
                 /// Region.
-                region_id: Text = "RegionId",
+                region_id: Option<Str> = "RegionId",
                 /// Tagged resource.
-                resource_id: Text = "ResourceId",
+                resource_id: Option<Str> = "ResourceId",
                 /// Resource type, e.g. `ALIYUN::DTS::INSTANCE`.
-                resource_type: Text = "ResourceType",
+                resource_type: Option<Str> = "ResourceType",
                 /// `0` public, `1` private (a string).
-                scope: Text = "Scope",
+                scope: Option<Str> = "Scope",
                 /// Source region.
-                src_region: Text = "SrcRegion",
+                src_region: Option<Str> = "SrcRegion",
                 /// `System` or `Custom`.
-                tag_category: Text = "TagCategory",
+                tag_category: Option<Str> = "TagCategory",
                 /// Key.
-                tag_key: Text = "TagKey",
+                tag_key: Option<Str> = "TagKey",
                 /// Value.
-                tag_value: Text = "TagValue",
+                tag_value: Option<Str> = "TagValue",
             }
         }
 
@@ -399,11 +402,11 @@ macro_rules! for_each_shape {
             /// `SubscriptionHost`: change-tracking endpoints, `address:port`.
             SubscriptionHost {
                 /// Private endpoint.
-                private_host: Text = "PrivateHost",
+                private_host: Option<Str> = "PrivateHost",
                 /// Public endpoint.
-                public_host: Text = "PublicHost",
+                public_host: Option<Str> = "PublicHost",
                 /// VPC endpoint.
-                vpc_host: Text = "VpcHost",
+                vpc_host: Option<Str> = "VpcHost",
             }
         }
 
@@ -411,9 +414,9 @@ macro_rules! for_each_shape {
             /// `SubscriptionDataType`: tracked operation types.
             SubscriptionDataType {
                 /// DDL tracked.
-                ddl: Bool = "Ddl",
+                ddl: Option<Scalar<bool>> = "Ddl",
                 /// DML tracked.
-                dml: Bool = "Dml",
+                dml: Option<Scalar<bool>> = "Dml",
             }
         }
 
@@ -421,15 +424,15 @@ macro_rules! for_each_shape {
             /// `DataDeliveryChannelInfo` (top level).
             DataDeliveryChannelInfo {
                 /// Partitions.
-                partition_num: Int = "PartitionNum",
+                partition_num: Option<Scalar<i64>> = "PartitionNum",
                 /// Public proxy URL.
-                public_dproxy_url: Text = "PublicDproxyUrl",
+                public_dproxy_url: Option<Str> = "PublicDproxyUrl",
                 /// Region.
-                region: Text = "Region",
+                region: Option<Str> = "Region",
                 /// Topic.
-                topic: Text = "Topic",
+                topic: Option<Str> = "Topic",
                 /// VPC proxy URL.
-                vpc_dproxy_url: Text = "VpcDproxyUrl",
+                vpc_dproxy_url: Option<Str> = "VpcDproxyUrl",
             }
         }
 
@@ -438,15 +441,15 @@ macro_rules! for_each_shape {
             /// `Message`, … or the XML root `<Error>`.
             ErrorEnvelope {
                 /// Error code such as `Forbidden.InstanceNotFound` (a string here).
-                code: Text = "Code" [not_integer],
+                code: Option<Str> = "Code" [not_integer],
                 /// Gateway host.
-                host_id: Text = "HostId" [evidence],
+                host_id: Option<Str> = "HostId" [evidence],
                 /// Message.
-                message: Text = "Message" [evidence],
+                message: Option<Str> = "Message" [evidence],
                 /// Diagnosis URL.
-                recommend: Text = "Recommend",
+                recommend: Option<Str> = "Recommend",
                 /// Request ID.
-                request_id: Text = "RequestId",
+                request_id: Option<Str> = "RequestId",
             }
             extra {
                 /// What reading the document noticed beyond members (kept so
