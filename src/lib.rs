@@ -229,6 +229,16 @@ mod sealed {
         }
     }
 
+    /// A job object: JSON by its position's types; XML is text either way.
+    impl Written for crate::model::JobObject<'_> {
+        fn write_json(&self, out: &mut String) {
+            self.0.to_json_at(out, crate::model::meaning::Position::JobObject);
+        }
+        fn write_xml(&self, out: &mut String) -> Result<(), Error> {
+            self.0.write_xml(out)
+        }
+    }
+
     impl Written for ErrorEnvelope {
         fn write_json(&self, out: &mut String) {
             self.to_json(out);
@@ -255,6 +265,7 @@ mod sealed {
 }
 
 impl Document for JobDetail {}
+impl Document for model::JobObject<'_> {}
 impl Document for ErrorEnvelope {}
 impl Document for Response {}
 

@@ -310,6 +310,11 @@ fn the_walk_reads_what_it_is_told() {
         ["B.JSON", "a.json", "c.xml"]
     );
     assert_eq!(files_read(&["-g", "logs/*.json", root]), ["logs/w.json"]);
+    // `!name` leaves a folder out, as ripgrep does
+    assert_eq!(
+        files_read(&["-g", "!logs", root]),
+        ["B.JSON", "a.json", "c.xml", "skip.tmp.json"]
+    );
     // --ndjson: the logs, line by line
     let logs = files_read(&["--ndjson", root]);
     assert_eq!(
@@ -513,5 +518,62 @@ fn each_help_describes_its_own_flags() {
     assert!(
         inspect.contains("per response") && !inspect.contains("per diagnostic"),
         "{inspect}"
+    );
+}
+
+/// Review findings: `-q` silences `export --output -` too; a Delay near the
+/// top of i64 is the longest, not dropped; a count of jobs without a status
+/// is `null` in JSON; a negative Delay of a known kind is shown in its unit.
+#[test]
+fn quiet_export_huge_delays_and_counts_without_a_value() {
+    let out = run(&[
+        "export",
+        "-q",
+        "--format",
+        "csv",
+        "--output",
+        "-",
+        "fixtures/seed.json",
+    ]);
+    assert_eq!((code(&out), out.stdout.len()), (0, 0), "{}", text(&out.stdout));
+    let dir = scratch("huge");
+    std::fs::write(
+        dir.join("huge.json"),
+        r#"{"JobType":"sync","Status":"Synchronizing","Delay":9223372036854775807}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("neg.json"),
+        r#"{"JobType":"sync","Status":"Synchronizing","Delay":-5}"#,
+    )
+    .unwrap();
+    std::fs::write(dir.join("none.json"), r#"{"DtsJobId":"x"}"#).unwrap();
+    let root = dir.to_str().unwrap();
+    let slow = jobs(&["--min-delay", "1h", root]);
+    assert_eq!(slow.len(), 1, "{slow:?}");
+    assert!(slow[0]["file"].as_str().unwrap().ends_with("huge.json"));
+    let sorted = jobs(&["--sort", "delay", root]);
+    assert!(
+        sorted[0]["file"].as_str().unwrap().ends_with("huge.json"),
+        "{sorted:?}"
+    );
+    let out = run(&["jobs", "--no-progress", &format!("{root}/neg.json")]);
+    assert!(text(&out.stdout).contains("delay -5s"), "{}", text(&out.stdout));
+    let out = run(&[
+        "jobs",
+        "--no-progress",
+        "--format",
+        "json",
+        "--count-by",
+        "status",
+        root,
+    ]);
+    let counts: Vec<Value> = text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(
+        counts.contains(&serde_json::json!({"status": null, "count": 1})),
+        "{counts:?}"
     );
 }

@@ -535,14 +535,15 @@ impl Job {
         diagnostics(found.into_iter().filter(|d| inside(&d.path)).collect())
     }
 
-    /// The job's canonical JSON as Python objects.
+    /// The job's canonical JSON as Python objects, as it is inside its
+    /// response (a job object: `Checkpoint` a string).
     fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        to_python(py, self.detail()?)
+        to_python(py, &dts::model::JobObject(self.detail()?))
     }
 
-    /// The job's canonical JSON text.
+    /// The job's canonical JSON text, as it is inside its response.
     fn to_json(&self) -> PyResult<String> {
-        Ok(json::to_string(self.detail()?))
+        Ok(json::to_string(&dts::model::JobObject(self.detail()?)))
     }
 
     fn __getattr__(&self, py: Python<'_>, name: &str) -> PyResult<Py<PyAny>> {
@@ -591,9 +592,14 @@ impl Job {
     }
 
     fn __repr__(&self) -> String {
+        let id = self
+            .detail()
+            .ok()
+            .and_then(|d| d.dts_job_id.as_deref().map(str::to_owned));
         format!(
-            "<Job {} {} {}>",
+            "<Job {} {} {} {}>",
             self.facts.pointer,
+            id.as_deref().unwrap_or("-"),
             self.facts.task_kind,
             self.facts.status.as_deref().unwrap_or("-")
         )

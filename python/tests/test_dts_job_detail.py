@@ -404,3 +404,14 @@ def test_response_and_job_share_the_job_view():
     assert [d.path for d in two.validate()] == ["/SubSyncJob/1/Delay"]
     failed = dts_job_detail.parse(b'{"SubSyncJob":[{"Success":false,"ErrCode":"E","ErrMessage":"m %s","DynamicMessage":"x"}]}')
     assert failed.sub_jobs()[0].error == {"code": "E", "message": "m x"}
+
+
+def test_a_nested_job_is_written_as_inside_its_response():
+    # model v3 review: Job.to_dict() wrote a nested job as a document (Checkpoint a number)
+    r = dts_job_detail.parse(b'{"JobType":"sync","Checkpoint":5,"SubSyncJob":[{"DtsJobId":"s","Checkpoint":123}]}')
+    (job,) = r.sub_jobs()
+    assert r.to_dict()["SubSyncJob"][0] == job.to_dict()
+    assert job.to_dict()["Checkpoint"] == "123" and job.checkpoint == "123"
+    assert json.loads(job.to_json()) == job.to_dict()
+    assert r.checkpoint == 5
+    assert repr(job) == "<Job /SubSyncJob/0 s synchronization ->"

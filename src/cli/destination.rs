@@ -32,6 +32,8 @@ pub(crate) enum Destination {
     Replace { temp: Temp, path: PathBuf },
     /// A character device or a FIFO, written as it is.
     InPlace(File),
+    /// Nowhere (`--quiet` with standard output as the output).
+    Discard(io::Sink),
 }
 
 impl Destination {
@@ -115,6 +117,7 @@ impl Destination {
         match buffered.into_inner().map_err(io::IntoInnerError::into_error)? {
             Destination::Stdout(mut out) => out.flush(),
             Destination::InPlace(mut file) => file.flush(),
+            Destination::Discard(_) => Ok(()),
             Destination::Replace { temp, path } => temp.persist(&path),
         }
     }
@@ -125,6 +128,7 @@ impl Destination {
             Destination::Stdout(out) => out,
             Destination::Replace { temp, .. } => temp,
             Destination::InPlace(file) => file,
+            Destination::Discard(sink) => sink,
         }
     }
 }

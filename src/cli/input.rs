@@ -86,8 +86,8 @@ pub(crate) struct Walk {
     /// `*.log` are read instead of `*.json`, `*.xml`.
     pub(crate) ndjson: bool,
     /// `-g/--glob`: the files to read (replacing the extensions) and, with a
-    /// leading `!`, to leave out. A glob without `/` matches a file's name,
-    /// one with `/` its path inside the folder.
+    /// leading `!`, the files and folders to leave out. A glob without `/`
+    /// matches a name, one with `/` a path inside the walked folder.
     pub(crate) globs: Globs,
 }
 
@@ -138,14 +138,22 @@ impl Globs {
 }
 
 impl Walk {
+    /// Whether a `!GLOB` names `path` (found under `root`): a file, or a
+    /// folder whose files are then all left out.
+    fn leaves_out(&self, root: &Path, path: &Path) -> bool {
+        let relative = path.strip_prefix(root).unwrap_or(path);
+        self.globs
+            .exclude
+            .as_ref()
+            .is_some_and(|exclude| Globs::matches(exclude, relative))
+    }
+
     /// Whether the walk reads the file at `path` (found under `root`).
     fn reads(&self, root: &Path, path: &Path) -> bool {
-        let relative = path.strip_prefix(root).unwrap_or(path);
-        if let Some(exclude) = &self.globs.exclude
-            && Globs::matches(exclude, relative)
-        {
+        if self.leaves_out(root, path) {
             return false;
         }
+        let relative = path.strip_prefix(root).unwrap_or(path);
         if let Some(include) = &self.globs.include {
             return Globs::matches(include, relative);
         }
@@ -179,7 +187,14 @@ pub(crate) fn expand(
             out.push(Source::Stdin);
         } else if input.is_dir() {
             let mut files = Vec::new();
-            for entry in WalkDir::new(input).follow_links(follow) {
+            // a folder that `!GLOB` names is not entered (as ripgrep does)
+            let walker = WalkDir::new(input)
+                .follow_links(follow)
+                .into_iter()
+                .filter_entry(|e| {
+                    !(e.depth() > 0 && e.file_type().is_dir() && walk.leaves_out(input, e.path()))
+                });
+            for entry in walker {
                 let entry = match entry {
                     Ok(entry) => entry,
                     Err(e) => {

@@ -140,8 +140,8 @@ pub(crate) struct View {
     count_by: Option<CountKey>,
     /// The lines held for `--sort`, with their keys.
     held: Vec<(Option<i128>, String)>,
-    /// The counts of `--count-by`.
-    counts: BTreeMap<String, usize>,
+    /// The counts of `--count-by` (`None`: no value, such as no status).
+    counts: BTreeMap<Option<String>, usize>,
 }
 
 impl JobsArgs {
@@ -162,12 +162,13 @@ impl JobsArgs {
 }
 
 /// `Delay` in milliseconds at its longest meaning: in the kind's unit, or,
-/// when the unit is unknown, the raw value in seconds.
-fn longest_delay_ms(row: &JobRow) -> Option<i64> {
-    row.delay_ms.or_else(|| {
-        row.delay_raw
-            .filter(|d| *d >= 0)
-            .and_then(|d| d.checked_mul(1000))
+/// when the unit is unknown, the raw value in seconds; `None` when absent or
+/// negative (in `i128`: a Delay near the top of `i64` is the longest, not lost).
+fn longest_delay_ms(row: &JobRow) -> Option<i128> {
+    let raw = i128::from(row.delay_raw.filter(|d| *d >= 0)?);
+    Some(match row.task_kind {
+        TaskKind::Migration => raw,
+        _ => raw * 1000,
     })
 }
 
@@ -177,7 +178,7 @@ impl View {
             && (self.kinds.is_empty() || self.kinds.contains(&row.task_kind))
             && self.min_delay.is_none_or(|min| {
                 let min = i128::try_from(min.as_millis()).unwrap_or(i128::MAX);
-                longest_delay_ms(row).is_some_and(|d| i128::from(d) >= min)
+                longest_delay_ms(row).is_some_and(|d| d >= min)
             })
     }
 
@@ -189,9 +190,9 @@ impl View {
             }
             if let Some(key) = self.count_by {
                 let value = match key {
-                    CountKey::Status => row.status.as_deref().unwrap_or("").to_owned(),
-                    CountKey::StatusClass => row.status_class.as_str().to_owned(),
-                    CountKey::Kind => row.task_kind.as_str().to_owned(),
+                    CountKey::Status => row.status.as_deref().map(str::to_owned),
+                    CountKey::StatusClass => Some(row.status_class.as_str().to_owned()),
+                    CountKey::Kind => Some(row.task_kind.as_str().to_owned()),
                 };
                 *self.counts.entry(value).or_default() += 1;
                 continue;
@@ -199,9 +200,7 @@ impl View {
             let line = self.line(row);
             match self.sort {
                 None => out.print(&line)?,
-                Some(SortKey::Delay) => self
-                    .held
-                    .push((longest_delay_ms(row).map(|d| -i128::from(d)), line)),
+                Some(SortKey::Delay) => self.held.push((longest_delay_ms(row).map(|d| -d), line)),
                 Some(SortKey::Checkpoint) => self
                     .held
                     .push((row.checkpoint.map(|t| i128::from(t.timestamp())), line)),
@@ -213,7 +212,8 @@ impl View {
     /// Prints what was held or counted.
     pub(crate) fn finish(mut self, out: &mut Output) -> Result<(), Stop> {
         if let Some(key) = self.count_by {
-            let mut counts: Vec<(String, usize)> = std::mem::take(&mut self.counts).into_iter().collect();
+            let mut counts: Vec<(Option<String>, usize)> =
+                std::mem::take(&mut self.counts).into_iter().collect();
             counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             let mut text = String::new();
             for (value, count) in counts {
@@ -221,11 +221,10 @@ impl View {
                     text.push_str("{\"");
                     text.push_str(key.name());
                     text.push_str("\":");
-                    push_json_str(&mut text, &value);
+                    push_opt(&mut text, value.as_deref());
                     let _ = writeln!(text, ",\"count\":{count}}}");
                 } else {
-                    let shown = if value.is_empty() { "-" } else { &value };
-                    let _ = writeln!(text, "{count:>7}  {}", escape(shown));
+                    let _ = writeln!(text, "{count:>7}  {}", escape(value.as_deref().unwrap_or("-")));
                 }
             }
             return out.print(&text);
@@ -265,10 +264,14 @@ impl View {
             text.push_str("}\n");
         } else {
             let pointer = if row.pointer.is_empty() { "/" } else { &row.pointer };
-            let delay = match (row.delay_ms, row.delay_raw) {
-                (Some(ms), _) => format_delay(ms),
-                (None, Some(raw)) => format!("{raw}?"),
-                (None, None) => "-".to_owned(),
+            // a raw Delay where no duration was made: `?` when the unit is
+            // unknown, else the number in the kind's unit (negative: as sent)
+            let delay = match (row.delay_ms, row.delay_raw, row.task_kind) {
+                (Some(ms), ..) => format_delay(ms),
+                (None, Some(raw), TaskKind::Unknown) => format!("{raw}?"),
+                (None, Some(raw), TaskKind::Migration) => format!("{raw}ms"),
+                (None, Some(raw), _) => format!("{raw}s"),
+                (None, None, _) => "-".to_owned(),
             };
             let _ = writeln!(
                 text,

@@ -185,13 +185,15 @@ fn export(args: ExportArgs) -> ExitCode {
         return ExitCode::from(2);
     };
     let destination = match Destination::open(&args.output) {
+        // --quiet: nothing on standard output, rows included
+        Ok(d) if d.is_stdout() && args.read.quiet => Destination::Discard(io::sink()),
         Ok(d) => d,
         Err(e) => {
             eprintln!("dts-job-detail: {}: {e}", output::escape(&label));
             return ExitCode::from(2);
         }
     };
-    let to_stdout = destination.is_stdout();
+    let to_stdout = destination.is_stdout() || matches!(destination, Destination::Discard(_));
     let writer = match RowWriter::new(format.format(), io::BufWriter::new(destination)) {
         Ok(w) => w,
         Err(e) => {

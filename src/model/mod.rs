@@ -865,6 +865,31 @@ impl Serialize for Response {
     }
 }
 
+/// A job written as a *job object* — as it sits inside another job
+/// (`SubSyncJob[]`, `SubDistributedJob[]`, `ReverseJob`) — rather than as a
+/// document: members the API types differently there take that type
+/// (`Checkpoint` a string). For a nested job seen on its own (a
+/// [`Job`](crate::Job) at depth 1 or more), so its canonical form is the one
+/// it has inside its response.
+///
+/// ```
+/// use dts_job_detail::model::JobObject;
+/// let resp = dts_job_detail::json::from_str(r#"{"Checkpoint":7,"SubSyncJob":[{"Checkpoint":7}]}"#)?;
+/// let detail = resp.detail().unwrap();
+/// let nested = detail.job_at("/SubSyncJob/0").unwrap();
+/// assert_eq!(dts_job_detail::json::to_string(nested), r#"{"Checkpoint":7}"#);
+/// assert_eq!(dts_job_detail::json::to_string(&JobObject(nested)), r#"{"Checkpoint":"7"}"#);
+/// # Ok::<(), dts_job_detail::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct JobObject<'a>(pub &'a JobDetail);
+
+impl Serialize for JobObject<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize_at(s, Position::JobObject)
+    }
+}
+
 /// A position the API leaves untyped (`ReverseJob`, the items of a job's own
 /// `SubSyncJob`): whatever the response carried there, typed where it can be.
 ///

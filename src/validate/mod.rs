@@ -15,7 +15,7 @@
 //! | `missing-field` | error | no `RequestId`; no `DtsJobId` in a successful detail (top level only) |
 //! | `unexpected-root` | warning | XML root other than `DescribeDtsJobDetailResponse` / `Error` |
 //! | `xml-attribute` | warning | an XML element carried an attribute (the API sends none; the model does not keep it), at the pointer of that element's member |
-//! | `repeated-member` | warning | a member given again after a value (`{"Delay":1,"Delay":2}`, two `<Delay>` elements): the last value is kept, the earlier one is lost. Lists and members without a type accumulate instead and are not reported. Only text read by the crate's readers is checked (not a value handed to `Deserialize`, not an SDK dump's body given as an object); in XML the pointer names elements without list indexes |
+//! | `repeated-member` | warning | a member given again after a value (`{"Delay":1,"Delay":2}`, two `<Delay>` elements): the last value is kept, the earlier one is lost. Lists and members without a type accumulate instead and are not reported. Only text read by the crate's readers is checked (not a value handed to `Deserialize`); inside an SDK dump's body the pointer is the body's own; in XML the pointer names elements without list indexes |
 //!
 //! The timestamp forms are those of [`JobDetail::create_time`] and its
 //! siblings (`LastUpdateTime` also takes an epoch in milliseconds or seconds).
