@@ -171,6 +171,24 @@ fn sorting_by_delay_and_by_checkpoint() {
     );
 }
 
+/// The JSON lines of `jobs --count-by KEY INPUT`.
+fn counts(key: &str, input: &str) -> Vec<Value> {
+    let out = run(&[
+        "jobs",
+        "--no-progress",
+        "--format",
+        "json",
+        "--count-by",
+        key,
+        input,
+    ]);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect()
+}
+
 #[test]
 fn counts_by_status_class_and_kind_add_up() {
     let rows = exported();
@@ -179,23 +197,12 @@ fn counts_by_status_class_and_kind_add_up() {
         ("kind", "task_kind"),
         ("status", "status"),
     ] {
-        let out = run(&[
-            "jobs",
-            "--no-progress",
-            "--format",
-            "json",
-            "--count-by",
-            key,
-            "fixtures",
-        ]);
-        assert_eq!(code(&out), 0);
         let field = column.replace("task_kind", "kind");
         let mut counted = BTreeMap::new();
         let mut previous = u64::MAX;
-        for line in text(&out.stdout).lines() {
-            let v: Value = serde_json::from_str(line).unwrap();
+        for v in counts(key, "fixtures") {
             let count = v["count"].as_u64().unwrap();
-            assert!(count <= previous, "largest first: {line}");
+            assert!(count <= previous, "largest first: {v}");
             previous = count;
             counted.insert(v[&field].as_str().unwrap_or_default().to_owned(), count);
         }
@@ -559,19 +566,7 @@ fn quiet_export_huge_delays_and_counts_without_a_value() {
     );
     let out = run(&["jobs", "--no-progress", &format!("{root}/neg.json")]);
     assert!(text(&out.stdout).contains("delay -5s"), "{}", text(&out.stdout));
-    let out = run(&[
-        "jobs",
-        "--no-progress",
-        "--format",
-        "json",
-        "--count-by",
-        "status",
-        root,
-    ]);
-    let counts: Vec<Value> = text(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let counts = counts("status", root);
     assert!(
         counts.contains(&serde_json::json!({"status": null, "count": 1})),
         "{counts:?}"
