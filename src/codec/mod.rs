@@ -7,3 +7,19 @@
 
 pub(crate) mod json;
 pub(crate) mod xml;
+
+/// The text before the first character `special` picks in `rest`, and that
+/// character; `rest` moves past it. `None` when no character is special
+/// (`rest` is then all plain text). The writers' escape loops.
+pub(crate) fn next_special<'a>(
+    rest: &mut &'a str,
+    special: impl Fn(char) -> bool,
+) -> Option<(&'a str, char)> {
+    let i = rest.find(special)?;
+    // `find` gives the boundary of the character it found
+    let (before, at) = rest.split_at(i);
+    let mut chars = at.chars();
+    let c = chars.next()?;
+    *rest = chars.as_str();
+    Some((before, c))
+}

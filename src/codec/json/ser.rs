@@ -33,13 +33,9 @@ pub(crate) trait ToJson {
 pub(crate) fn write_str(out: &mut String, s: &str) {
     out.push('"');
     let mut rest = s;
-    while let Some(i) = rest.find(|c: char| c == '"' || c == '\\' || c < ' ') {
-        // `find` gives the boundary of the character it found
-        let (before, special) = rest.split_at(i);
+    while let Some((before, c)) = crate::codec::next_special(&mut rest, |c| c == '"' || c == '\\' || c < ' ')
+    {
         out.push_str(before);
-        let mut chars = special.chars();
-        let Some(c) = chars.next() else { break };
-        rest = chars.as_str();
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),

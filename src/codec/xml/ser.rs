@@ -38,14 +38,9 @@ fn leaf(out: &mut String, name: &str, text: &str) -> Result {
 /// (C0 controls other than tab and line breaks, U+FFFE, U+FFFF) are an error.
 pub(crate) fn escape_into(out: &mut String, element: &str, text: &str) -> Result {
     let mut rest = text;
-    while let Some(i) = rest.find(|c: char| matches!(c, '&' | '<' | '>' | '\u{FFFE}' | '\u{FFFF}') || c < ' ')
-    {
-        // `find` gives the boundary of the character it found
-        let (before, special) = rest.split_at(i);
+    let special = |c: char| matches!(c, '&' | '<' | '>' | '\u{FFFE}' | '\u{FFFF}') || c < ' ';
+    while let Some((before, c)) = crate::codec::next_special(&mut rest, special) {
         out.push_str(before);
-        let mut chars = special.chars();
-        let Some(c) = chars.next() else { break };
-        rest = chars.as_str();
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
