@@ -138,9 +138,7 @@ impl Facts {
             task_kind: job.task_kind().as_str(),
             status_known: status.as_ref().is_some_and(|s| s.known.is_some()),
             status_class: job.status_class().as_str(),
-            status: status
-                .as_ref()
-                .map(|s| s.known.map_or_else(|| s.raw.clone(), |k| k.as_str().to_owned())),
+            status: status.as_ref().map(|s| s.canonical().to_owned()),
             status_raw: status.map(|s| s.raw),
             delay_ms: job.delay().and_then(|d| i64::try_from(d.as_millis()).ok()),
             checkpoint: job.checkpoint(),

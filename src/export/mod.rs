@@ -330,10 +330,7 @@ fn job_rows(file: &str, detail: &JobDetail, options: &Options) -> Vec<JobRow> {
                 task_kind: job.task_kind(),
                 status_known: status.as_ref().is_some_and(|s| s.known.is_some()),
                 status_class: status.as_ref().map_or(StatusClass::Unknown, Status::class),
-                status: status.as_ref().and_then(|s| match s.known {
-                    Some(known) => Some(Str::from(known.as_str())),
-                    None => trimmed(Some(&s.raw)),
-                }),
+                status: status.as_ref().and_then(|s| trimmed(Some(s.canonical()))),
                 status_raw: status.and_then(|s| trimmed(Some(&s.raw))),
                 delay_ms: job.delay().and_then(|d| i64::try_from(d.as_millis()).ok()),
                 delay_raw: job.delay_raw(),

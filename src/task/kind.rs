@@ -248,6 +248,22 @@ pub struct Status {
 }
 
 impl Status {
+    /// The status's documented spelling when it is in the kind's list
+    /// (`Synchronizing` for `synchronizing`), else the text as received: the
+    /// one spelling per status that export, metrics and Python use.
+    ///
+    /// ```
+    /// let resp = dts_job_detail::json::from_str(r#"{"JobType":"sync","Status":"synchronizing"}"#)?;
+    /// assert_eq!(resp.detail().unwrap().status().unwrap().canonical(), "Synchronizing");
+    /// # Ok::<(), dts_job_detail::Error>(())
+    /// ```
+    pub fn canonical(&self) -> &str {
+        match self.known {
+            Some(known) => known.as_str(),
+            None => &self.raw,
+        }
+    }
+
     /// The known status's class; [`StatusClass::Unknown`] for a status
     /// outside the kind's list.
     pub fn class(&self) -> StatusClass {
