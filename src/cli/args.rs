@@ -186,16 +186,21 @@ pub(crate) struct JsonArgs {
     pub(crate) with_filename: bool,
 }
 
+/// A whole number and the unit written after it (`"64MiB"` → 64, `"MiB"`),
+/// white space around them left out; `None` without a number.
+pub(crate) fn number_and_unit(text: &str) -> Option<(u64, &str)> {
+    let text = text.trim();
+    let split = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    Some((number.parse().ok()?, unit))
+}
+
 /// `--max-size`, `--max-memory`: bytes, or a number with a unit (`K`, `M`,
 /// `G`, also spelt `KiB`, …: powers of 1024; `KB`, `MB`, `GB`: of 1000; any
 /// case).
 pub(crate) fn size(text: &str) -> Result<usize, String> {
-    let text = text.trim();
-    let split = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
-    let (number, unit) = text.split_at(split);
-    let n: u64 = number
-        .parse()
-        .map_err(|_| "expected a size: 1048576, 512K, 64MiB, 1G, 10MB".to_owned())?;
+    let (n, unit) =
+        number_and_unit(text).ok_or_else(|| "expected a size: 1048576, 512K, 64MiB, 1G, 10MB".to_owned())?;
     let factor: u64 = match unit.trim().to_ascii_lowercase().as_str() {
         "" | "b" => 1,
         "k" | "kib" => 1 << 10,

@@ -7,11 +7,12 @@ use std::fmt::Write as _;
 use std::time::Duration;
 
 use chrono::SecondsFormat;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, ValueEnum};
 use dts_job_detail::export::JobRow;
 use dts_job_detail::{StatusClass, TaskKind};
 
-use super::args::{Format, ReadArgs};
+use super::args::{Format, ReadArgs, number_and_unit};
 use super::output::{Output, Stop, escape};
 use super::report::push_json_str;
 
@@ -23,11 +24,11 @@ pub(crate) struct JobsArgs {
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
     /// Only jobs whose status is of this class (repeat for several).
-    #[arg(long, value_enum, value_name = "CLASS")]
-    status_class: Vec<ClassArg>,
+    #[arg(long, value_name = "CLASS", value_parser = named(StatusClass::ALL, StatusClass::as_str))]
+    status_class: Vec<StatusClass>,
     /// Only jobs of this task kind (repeat for several).
-    #[arg(long, value_enum)]
-    kind: Vec<KindFilter>,
+    #[arg(long, value_parser = named(TaskKind::ALL, TaskKind::as_str))]
+    kind: Vec<TaskKind>,
     /// Only jobs whose Delay may be at least this long: `90` (seconds), `90s`,
     /// `500ms`, `5m`, `1h`. A Delay whose unit is unknown (no task kind) counts
     /// by its longest meaning, seconds, so no slow job is missed.
@@ -41,48 +42,6 @@ pub(crate) struct JobsArgs {
     /// of the jobs.
     #[arg(long, value_enum, value_name = "KEY", conflicts_with = "sort")]
     count_by: Option<CountKey>,
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-enum ClassArg {
-    NotStarted,
-    Running,
-    Paused,
-    Failed,
-    Finished,
-    Unknown,
-}
-
-impl ClassArg {
-    fn class(self) -> StatusClass {
-        match self {
-            ClassArg::NotStarted => StatusClass::NotStarted,
-            ClassArg::Running => StatusClass::Running,
-            ClassArg::Paused => StatusClass::Paused,
-            ClassArg::Failed => StatusClass::Failed,
-            ClassArg::Finished => StatusClass::Finished,
-            ClassArg::Unknown => StatusClass::Unknown,
-        }
-    }
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-enum KindFilter {
-    Migration,
-    Synchronization,
-    ChangeTracking,
-    Unknown,
-}
-
-impl KindFilter {
-    fn kind(self) -> TaskKind {
-        match self {
-            KindFilter::Migration => TaskKind::Migration,
-            KindFilter::Synchronization => TaskKind::Synchronization,
-            KindFilter::ChangeTracking => TaskKind::ChangeTracking,
-            KindFilter::Unknown => TaskKind::Unknown,
-        }
-    }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -108,14 +67,25 @@ impl CountKey {
     }
 }
 
+/// A value parser for one of the library's named enums: its names are the
+/// possible values (and the help lists them), so the flag and the library
+/// cannot disagree on a name.
+fn named<T: Copy + Send + Sync + 'static>(
+    all: &'static [T],
+    name: fn(T) -> &'static str,
+) -> impl TypedValueParser<Value = T> {
+    PossibleValuesParser::new(all.iter().map(|t| name(*t))).try_map(move |given: String| {
+        all.iter()
+            .copied()
+            .find(|t| name(*t) == given)
+            .ok_or("not a name")
+    })
+}
+
 /// `--min-delay`: a duration with an optional unit (a bare number is seconds).
 fn duration(text: &str) -> Result<Duration, String> {
-    let text = text.trim();
-    let split = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
-    let (number, unit) = text.split_at(split);
-    let n: u64 = number
-        .parse()
-        .map_err(|_| "expected a whole number with an optional unit: 90, 90s, 500ms, 5m, 1h".to_owned())?;
+    let (n, unit) = number_and_unit(text)
+        .ok_or_else(|| "expected a whole number with an optional unit: 90, 90s, 500ms, 5m, 1h".to_owned())?;
     let seconds = |factor: u64| {
         n.checked_mul(factor)
             .map(Duration::from_secs)
@@ -149,8 +119,8 @@ impl JobsArgs {
     pub(crate) fn into_parts(self) -> (ReadArgs, View) {
         let view = View {
             json: self.format == Format::Json,
-            classes: self.status_class.into_iter().map(ClassArg::class).collect(),
-            kinds: self.kind.into_iter().map(KindFilter::kind).collect(),
+            classes: self.status_class,
+            kinds: self.kind,
             min_delay: self.min_delay,
             sort: self.sort,
             count_by: self.count_by,
@@ -162,14 +132,12 @@ impl JobsArgs {
 }
 
 /// `Delay` in milliseconds at its longest meaning: in the kind's unit, or,
-/// when the unit is unknown, the raw value in seconds; `None` when absent or
-/// negative (in `i128`: a Delay near the top of `i64` is the longest, not lost).
+/// when the unit is unknown, in seconds; `None` when absent or negative (in
+/// `i128`: a Delay near the top of `i64` is the longest, not lost).
 fn longest_delay_ms(row: &JobRow) -> Option<i128> {
     let raw = i128::from(row.delay_raw.filter(|d| *d >= 0)?);
-    Some(match row.task_kind {
-        TaskKind::Migration => raw,
-        _ => raw * 1000,
-    })
+    let unit = row.task_kind.delay_unit().unwrap_or(Duration::from_secs(1));
+    Some(raw * i128::try_from(unit.as_millis()).unwrap_or(1000))
 }
 
 impl View {
@@ -266,11 +234,11 @@ impl View {
             let pointer = if row.pointer.is_empty() { "/" } else { &row.pointer };
             // a raw Delay where no duration was made: `?` when the unit is
             // unknown, else the number in the kind's unit (negative: as sent)
-            let delay = match (row.delay_ms, row.delay_raw, row.task_kind) {
+            let delay = match (row.delay_ms, row.delay_raw, row.task_kind.delay_unit()) {
                 (Some(ms), ..) => format_delay(ms),
-                (None, Some(raw), TaskKind::Unknown) => format!("{raw}?"),
-                (None, Some(raw), TaskKind::Migration) => format!("{raw}ms"),
-                (None, Some(raw), _) => format!("{raw}s"),
+                (None, Some(raw), None) => format!("{raw}?"),
+                (None, Some(raw), Some(unit)) if unit < Duration::from_secs(1) => format!("{raw}ms"),
+                (None, Some(raw), Some(_)) => format!("{raw}s"),
                 (None, None, _) => "-".to_owned(),
             };
             let _ = writeln!(
