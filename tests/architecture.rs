@@ -24,6 +24,23 @@ fn without_tests<'a>(path: &Path, text: &'a str) -> &'a str {
     text.split("#[cfg(test)]").next().unwrap_or_default()
 }
 
+/// The Rust sources under `src/`, with their paths relative to it (`/`
+/// separated).
+fn rust_sources() -> Vec<(String, PathBuf, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    files("src")
+        .into_iter()
+        .filter_map(|(path, text)| {
+            let relative = path
+                .strip_prefix(&root)
+                .ok()?
+                .to_string_lossy()
+                .replace('\\', "/");
+            relative.ends_with(".rs").then_some((relative, path, text))
+        })
+        .collect()
+}
+
 fn files(dir: &str) -> Vec<(PathBuf, String)> {
     let mut paths = Vec::new();
     sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir), &mut paths);
@@ -192,21 +209,15 @@ fn wire_names_are_spelled_only_in_the_model() {
         wires.contains("Checkpoint") && wires.contains("HostId"),
         "marked lines too"
     );
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut checked = 0;
-    for (path, text) in files("src") {
-        let relative = path
-            .strip_prefix(root)
-            .expect("inside")
-            .to_string_lossy()
-            .replace('\\', "/");
-        if relative.starts_with("src/model/") || !relative.ends_with(".rs") {
+    for (relative, path, text) in rust_sources() {
+        if relative.starts_with("model/") {
             continue;
         }
         let spelled = quoted_wire_names(without_tests(&path, &text), &wires);
         assert!(
             spelled.is_empty(),
-            "{relative} spells wire names {spelled:?}: use Wire::<Shape>::field or a marker"
+            "src/{relative} spells wire names {spelled:?}: use Wire::<Shape>::field or a marker"
         );
         checked += 1;
     }
@@ -332,15 +343,7 @@ fn every_layer_names_only_itself_and_the_layers_below() {
     let names = root_names(&lib);
     assert!(names.get("Parser").is_some_and(|m| m == "parser"), "{names:?}");
     let mut checked = 0;
-    for (path, text) in files("src") {
-        let relative = path
-            .strip_prefix(&root)
-            .expect("inside")
-            .to_string_lossy()
-            .replace('\\', "/");
-        if !relative.ends_with(".rs") {
-            continue;
-        }
+    for (relative, path, text) in rust_sources() {
         let own = layer_of(&relative);
         for named in crate_paths(without_tests(&path, &text)) {
             let target = resolve(&named, &names);
@@ -373,15 +376,9 @@ fn the_layer_check_notices_a_name_from_above() {
 /// Small rooms (model v3): no source over 800 lines, but the model's table.
 #[test]
 fn no_module_is_over_800_lines_but_the_models_table() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut checked = 0;
-    for (path, text) in files("src") {
-        let relative = path
-            .strip_prefix(&root)
-            .expect("inside")
-            .to_string_lossy()
-            .replace('\\', "/");
-        if !relative.ends_with(".rs") || relative == "model/mod.rs" {
+    for (relative, _, text) in rust_sources() {
+        if relative == "model/mod.rs" {
             continue;
         }
         let lines = text.lines().count();

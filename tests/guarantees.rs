@@ -24,6 +24,10 @@ mod hostile;
 mod measured;
 
 #[cfg(target_os = "linux")]
+#[path = "common/cli.rs"]
+mod cli;
+
+#[cfg(target_os = "linux")]
 mod linux {
     use super::{hostile, measured};
 
@@ -40,12 +44,6 @@ mod linux {
     /// …and at this size, small enough that the floods are read, not refused:
     /// the budget's 48 MiB floor is what bounds them there.
     const SMALL: usize = 64 * 1024;
-
-    fn bin() -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_dts-job-detail"));
-        cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
-        cmd
-    }
 
     /// Runs the tool with `args`, its output discarded, from a fresh process.
     fn run(args: &[String]) -> Run {
@@ -84,22 +82,6 @@ mod linux {
         }
     }
 
-    /// The subcommands, as `--help` lists them.
-    fn subcommands() -> Vec<String> {
-        let help = bin().arg("--help").output().expect("--help");
-        let help = String::from_utf8(help.stdout).expect("UTF-8 help");
-        let listed: Vec<String> = help
-            .lines()
-            .skip_while(|l| !l.starts_with("Commands:"))
-            .skip(1)
-            .take_while(|l| !l.trim().is_empty())
-            .filter_map(|l| l.split_whitespace().next().map(str::to_owned))
-            .filter(|name| name != "help")
-            .collect();
-        assert!(listed.len() >= 10, "{help}");
-        listed
-    }
-
     fn scratch() -> PathBuf {
         let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("guarantees");
         let _ = std::fs::remove_dir_all(&dir);
@@ -132,7 +114,7 @@ mod linux {
 
     fn every_subcommand_holds_its_guarantees_on_every_hostile_input() {
         let dir = scratch();
-        let commands: Vec<(String, Vec<String>, Reads)> = subcommands()
+        let commands: Vec<(String, Vec<String>, Reads)> = super::cli::subcommands()
             .into_iter()
             .map(|name| {
                 let (args, reads) = invocation(&name, &dir);

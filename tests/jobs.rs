@@ -10,6 +10,17 @@ use std::collections::BTreeMap;
 use common::{code, run, scratch, text};
 use serde_json::Value;
 
+/// Runs `args`, which exit with `exit` and say `on_stderr`.
+fn says(args: &[&str], exit: i32, on_stderr: &str) {
+    let out = run(args);
+    assert_eq!(code(&out), exit, "{args:?}: {}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains(on_stderr),
+        "{args:?}: {}",
+        text(&out.stderr)
+    );
+}
+
 /// The jobs of `args` as JSON objects (`--format json` is added).
 fn jobs(args: &[&str]) -> Vec<Value> {
     let mut all = vec!["jobs", "--no-progress", "--format", "json"];
@@ -221,9 +232,7 @@ fn counts_by_status_class_and_kind_add_up() {
 
 #[test]
 fn a_bad_duration_is_refused() {
-    let out = run(&["jobs", "--min-delay", "1d", "fixtures"]);
-    assert_eq!(code(&out), 2);
-    assert!(text(&out.stderr).contains("not a unit"), "{}", text(&out.stderr));
+    says(&["jobs", "--min-delay", "1d", "fixtures"], 2, "not a unit");
 }
 
 /// Ergonomics v3: a closed pipe (`… | head`) is silent in every subcommand,
@@ -232,15 +241,7 @@ fn a_bad_duration_is_refused() {
 #[test]
 fn a_closed_pipe_is_silent_in_every_subcommand() {
     use std::process::Stdio;
-    let help = text(&run(&["--help"]).stdout);
-    let subcommands: Vec<String> = help
-        .lines()
-        .skip_while(|l| !l.starts_with("Commands:"))
-        .skip(1)
-        .take_while(|l| !l.trim().is_empty())
-        .filter_map(|l| l.split_whitespace().next().map(str::to_owned))
-        .filter(|name| name != "help")
-        .collect();
+    let subcommands = common::subcommands();
     assert!(subcommands.len() >= 11, "{subcommands:?}");
     // enough output to fill a pipe's buffer many times over
     let many: Vec<&str> = std::iter::repeat_n("fixtures", 30).collect();
@@ -336,17 +337,17 @@ fn the_walk_reads_what_it_is_told() {
         ]
     );
     // a glob that is not one
-    let out = run(&["json", "-g", "[", root]);
-    assert_eq!(code(&out), 2);
-    assert!(text(&out.stderr).contains("--glob"), "{}", text(&out.stderr));
+    says(&["json", "-g", "[", root], 2, "--glob");
 }
 
 #[test]
 fn sizes_take_units_on_the_command_line() {
     // seed.json is 2 to 3 KB
-    let out = run(&["json", "--max-size", "1K", "fixtures/seed.json"]);
-    assert_eq!(code(&out), 2);
-    assert!(text(&out.stderr).contains("1024 bytes"), "{}", text(&out.stderr));
+    says(
+        &["json", "--max-size", "1K", "fixtures/seed.json"],
+        2,
+        "1024 bytes",
+    );
     assert_eq!(
         code(&run(&["json", "--max-size", "1MiB", "fixtures/seed.json"])),
         0
@@ -355,9 +356,11 @@ fn sizes_take_units_on_the_command_line() {
         code(&run(&["json", "--max-memory", "64M", "fixtures/seed.json"])),
         0
     );
-    let out = run(&["json", "--max-size", "1T", "fixtures/seed.json"]);
-    assert_eq!(code(&out), 2);
-    assert!(text(&out.stderr).contains("not a unit"), "{}", text(&out.stderr));
+    says(
+        &["json", "--max-size", "1T", "fixtures/seed.json"],
+        2,
+        "not a unit",
+    );
 }
 
 /// Ergonomics v3: `-q/--quiet` prints nothing — the exit code answers, as
@@ -412,28 +415,19 @@ fn empty_input_says_it_is_empty() {
     let dir = scratch("empty");
     let file = dir.join("blank.json");
     std::fs::write(&file, " \n").unwrap();
-    let out = run(&["json", file.to_str().unwrap()]);
-    assert_eq!(code(&out), 2);
-    assert!(
-        text(&out.stderr).contains("empty: no document"),
-        "{}",
-        text(&out.stderr)
-    );
+    says(&["json", file.to_str().unwrap()], 2, "empty: no document");
     let folder = dir.join("nothing");
     std::fs::create_dir_all(&folder).unwrap();
     std::fs::write(folder.join("notes.txt"), "x").unwrap();
-    let out = run(&["json", folder.to_str().unwrap()]);
-    assert_eq!(code(&out), 0);
-    assert!(
-        text(&out.stderr).contains("no *.json or *.xml file inside: nothing read"),
-        "{}",
-        text(&out.stderr)
+    says(
+        &["json", folder.to_str().unwrap()],
+        0,
+        "no *.json or *.xml file inside: nothing read",
     );
-    let out = run(&["json", "--ndjson", folder.to_str().unwrap()]);
-    assert!(
-        text(&out.stderr).contains("no *.ndjson, *.jsonl or *.log file"),
-        "{}",
-        text(&out.stderr)
+    says(
+        &["json", "--ndjson", folder.to_str().unwrap()],
+        0,
+        "no *.ndjson, *.jsonl or *.log file",
     );
 }
 
@@ -495,13 +489,7 @@ fn a_man_page_per_subcommand() {
     let out = run(&["man", "jobs"]);
     assert!(text(&out.stdout).contains(".TH dts-job-detail-jobs 1"));
     assert!(text(&out.stdout).contains("\\-\\-min\\-delay"));
-    let out = run(&["man", "nope"]);
-    assert_eq!(code(&out), 2);
-    assert!(
-        text(&out.stderr).contains("no subcommand"),
-        "{}",
-        text(&out.stderr)
-    );
+    says(&["man", "nope"], 2, "no subcommand");
 }
 
 /// Ergonomics v3: each subcommand's --help describes its own flags: a flag

@@ -1,4 +1,5 @@
-//! Running the built binary from a test (tests/cli.rs, tests/reliability.rs).
+//! Running the built binary from a test (tests/cli.rs, tests/jobs.rs,
+//! tests/reliability.rs, tests/guarantees.rs).
 //! (Each includer uses part of it.)
 #![allow(dead_code)]
 
@@ -15,6 +16,21 @@ pub fn bin() -> Command {
 /// Runs the binary with `args`, its output captured.
 pub fn run(args: &[&str]) -> Output {
     bin().args(args).output().expect("the binary runs")
+}
+
+/// The subcommands, as `--help` lists them (`help` aside).
+pub fn subcommands() -> Vec<String> {
+    let help = text(&run(&["--help"]).stdout);
+    let listed: Vec<String> = help
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .filter_map(|l| l.split_whitespace().next().map(str::to_owned))
+        .filter(|name| name != "help")
+        .collect();
+    assert!(listed.len() >= 10, "{help}");
+    listed
 }
 
 /// Output as text: the tool writes UTF-8.
