@@ -436,7 +436,8 @@ fn empty_input_says_it_is_empty() {
 /// `man -l`.
 #[test]
 fn a_man_page_per_subcommand() {
-    let dir = scratch("man");
+    // a folder that does not exist yet is made
+    let dir = scratch("man").join("share/man/man1");
     let out = run(&["man", "--dir", dir.to_str().unwrap()]);
     assert_eq!(code(&out), 0, "{}", text(&out.stderr));
     let mut pages: Vec<String> = std::fs::read_dir(&dir)

@@ -95,7 +95,8 @@ pub(crate) enum Command {
     Man {
         /// The subcommand whose page to print (`dts-job-detail-SUBCOMMAND(1)`).
         subcommand: Option<String>,
-        /// Write every page — dts-job-detail.1 and dts-job-detail-SUBCOMMAND.1 — into DIR.
+        /// Write every page — dts-job-detail.1 and dts-job-detail-SUBCOMMAND.1 — into DIR
+        /// (made if missing).
         #[arg(long, value_name = "DIR", conflicts_with = "subcommand")]
         dir: Option<PathBuf>,
     },

@@ -144,6 +144,10 @@ fn man(subcommand: Option<&str>, dir: Option<&std::path::Path>) -> ExitCode {
             }
         };
     };
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        eprintln!("dts-job-detail: {}: {e}", output::escape(&input::label(dir)));
+        return ExitCode::from(2);
+    }
     for (name, page) in pages {
         let path = dir.join(format!("{name}.1"));
         let written = Destination::open(&path).and_then(|d| {
