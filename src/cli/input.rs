@@ -25,33 +25,7 @@ impl Source {
     }
 }
 
-/// A path as text, losslessly: a name that is not UTF-8 keeps each byte that
-/// is not as `\xHH`, and a backslash is written `\\`, so two names never give
-/// one label (every output that names a file uses this).
-pub(crate) fn label(path: &Path) -> String {
-    #[cfg(unix)]
-    {
-        use std::os::unix::ffi::OsStrExt;
-        let bytes = path.as_os_str().as_bytes();
-        let mut out = String::with_capacity(bytes.len());
-        for chunk in bytes.utf8_chunks() {
-            for c in chunk.valid().chars() {
-                match c {
-                    '\\' => out.push_str("\\\\"),
-                    c => out.push(c),
-                }
-            }
-            for b in chunk.invalid() {
-                out.push_str(&format!("\\x{b:02X}"));
-            }
-        }
-        out
-    }
-    #[cfg(not(unix))]
-    {
-        path.display().to_string()
-    }
-}
+pub(crate) use dts_job_detail::export::file_label as label;
 
 /// One document to parse.
 pub(crate) struct Unit {

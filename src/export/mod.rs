@@ -33,6 +33,7 @@ mod parquet;
 
 use std::collections::HashMap;
 use std::io::Write;
+use std::path::Path;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 
@@ -392,6 +393,41 @@ fn count_diagnostics(diagnostics: &[crate::Diagnostic], pointers: &[&str]) -> Ve
         }
     }
     counts
+}
+
+/// A path as text, losslessly: a name that is not UTF-8 keeps each byte that
+/// is not as `\xHH`, and a backslash is written `\\`, so two names never give
+/// one label (the `file` column of the CLI's export and every message of
+/// the CLI that names a file use this).
+///
+/// ```
+/// use dts_job_detail::export::file_label;
+/// assert_eq!(file_label("dumps/a.json".as_ref()), "dumps/a.json");
+/// assert_eq!(file_label(r"C:\dumps".as_ref()), r"C:\\dumps");
+/// ```
+pub fn file_label(path: &Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let bytes = path.as_os_str().as_bytes();
+        let mut out = String::with_capacity(bytes.len());
+        for chunk in bytes.utf8_chunks() {
+            for c in chunk.valid().chars() {
+                match c {
+                    '\\' => out.push_str("\\\\"),
+                    c => out.push(c),
+                }
+            }
+            for b in chunk.invalid() {
+                out.push_str(&format!("\\x{b:02X}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        path.display().to_string()
+    }
 }
 
 /// A format of [`RowWriter`].
