@@ -2,6 +2,7 @@
 //! rule (tolerance, task kinds, units, validation, canonical output) is the
 //! crate's; this module only converts to Python objects.
 
+mod arrow;
 mod probe;
 #[cfg(test)]
 mod stubs;
@@ -731,7 +732,7 @@ fn _restore_job(
 }
 
 /// Reads and parses one file.
-fn read_file(parser: &Parser, path: &str) -> Result<RsResponse, ReadFailure> {
+fn read_file(parser: &Parser, path: &std::path::Path) -> Result<RsResponse, ReadFailure> {
     let file = std::fs::File::open(path).map_err(ReadFailure::Io)?;
     parser.read(file).map_err(|e| {
         // reading failed (a folder opens, then cannot be read): the OS's error
@@ -783,7 +784,7 @@ fn parse_file(
 ) -> PyResult<Response> {
     let parser = parser(strict, task_kind)?;
     let path = path.to_string_lossy().into_owned();
-    let parsed = py.detach(|| read_file(&parser, &path));
+    let parsed = py.detach(|| read_file(&parser, path.as_ref()));
     parsed
         .map(|r| Response::new(r, *parser.options()))
         .map_err(|f| f.into_py(py, &path))
@@ -820,7 +821,7 @@ fn parse_files(
         .build()
         .map_err(|e| PyOSError::new_err(e.to_string()))?;
     let results: Vec<Result<RsResponse, ReadFailure>> =
-        py.detach(|| pool.install(|| paths.par_iter().map(|p| read_file(&parser, p)).collect()));
+        py.detach(|| pool.install(|| paths.par_iter().map(|p| read_file(&parser, p.as_ref())).collect()));
     let mut out: Vec<Py<PyAny>> = Vec::with_capacity(results.len());
     for (result, path) in results.into_iter().zip(&paths) {
         match result {
@@ -835,7 +836,7 @@ fn parse_files(
 /// Offline reader of Alibaba Cloud DTS `DescribeDtsJobDetail` responses (JSON
 /// and XML): typed, tolerant, validated — the Rust crate `dts-job-detail`.
 #[pymodule]
-#[pyo3(name = "dts_job_detail")]
+#[pyo3(name = "_native")]
 fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("ParseError", m.py().get_type::<ParseError>())?;
@@ -845,6 +846,8 @@ fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse, m)?)?;
     m.add_function(wrap_pyfunction!(parse_file, m)?)?;
     m.add_function(wrap_pyfunction!(parse_files, m)?)?;
+    m.add_class::<arrow::JobRows>()?;
+    m.add_function(wrap_pyfunction!(arrow::to_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(_restore, m)?)?;
     m.add_function(wrap_pyfunction!(_restore_job, m)?)?;
     Ok(())

@@ -1,5 +1,5 @@
 //! The members of `Response` and `Job` in the type stubs
-//! (`dts_job_detail.pyi`), generated from the model's table: a test checks
+//! (`package/dts_job_detail/__init__.pyi`), generated from the model's table: a test checks
 //! the committed stubs hold exactly them (`UPDATE_STUBS=1 cargo test`
 //! rewrites them).
 
@@ -57,7 +57,7 @@ mod tests {
 
     #[test]
     fn the_stubs_hold_every_member_typed() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/dts_job_detail.pyi");
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/package/dts_job_detail/__init__.pyi");
         let stubs = std::fs::read_to_string(path).expect("the stubs");
         let mut rebuilt = String::new();
         let mut rest = stubs.as_str();

@@ -4,7 +4,10 @@
 import datetime
 from typing import Optional, Union
 
+from pyspark.sql import DataFrame, SparkSession
+
 import dts_job_detail
+import dts_job_detail.spark
 
 
 def slow_or_failed(path: str) -> list[str]:
@@ -26,3 +29,14 @@ def slow_or_failed(path: str) -> list[str]:
 def all_files(paths: list[str]) -> int:
     read = dts_job_detail.parse_files(paths, errors="return")
     return sum(1 for r in read if isinstance(r, dts_job_detail.Response))
+
+
+def job_rows(paths: list[str], logs: list[bytes]) -> list[dts_job_detail.JobRows]:
+    return [
+        dts_job_detail.to_arrow(paths, errors="skip"),
+        dts_job_detail.to_arrow(logs, labels=["a.log"], ndjson=True),
+    ]
+
+
+def archive(spark: "SparkSession") -> "DataFrame":
+    return dts_job_detail.spark.read(spark, "s3a://bucket/archive/", errors="skip")

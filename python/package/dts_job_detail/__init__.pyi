@@ -2,7 +2,7 @@
 
 import datetime
 import os
-from typing import Any, Literal, Optional, Sequence, Union, overload
+from typing import Any, Iterable, Literal, Optional, Sequence, Union, overload
 
 __version__: str
 
@@ -250,3 +250,30 @@ def parse_files(
     task_kind: _KindOption = None,
     errors: Literal["return"],
 ) -> list[Union[Response, Exception]]: ...
+
+_Input = Union[bytes, bytearray, str, "os.PathLike[str]"]
+
+class JobRows:
+    """The job rows of some inputs as an Arrow stream (the Arrow PyCapsule
+    interface): `pyarrow.table(rows)`, `polars.DataFrame(rows)`, DuckDB's
+    `FROM rows`. The columns and types are `export --format parquet`'s; each
+    stream reads the inputs from the first."""
+
+    def __arrow_c_stream__(self, requested_schema: object = None) -> object: ...
+    def __arrow_c_schema__(self) -> object: ...
+
+def to_arrow(
+    inputs: Union[_Input, Iterable[_Input]],
+    *,
+    labels: Optional[Sequence[str]] = None,
+    ndjson: bool = False,
+    strict: bool = False,
+    task_kind: _KindOption = None,
+    errors: Literal["raise", "skip"] = "raise",
+) -> JobRows:
+    """The job rows of `inputs`: `bytes` and a `str` that begins with `{` or
+    `<` are documents, any other `str` and an `os.PathLike` are paths.
+    `labels` fills the `file` column (default: the path, or `<input N>`).
+    `ndjson=True`: each input is a log of one response per line. A response
+    that cannot be read ends the stream with an error naming it
+    (`errors="raise"`) or gives no row (`errors="skip"`, as the CLI's export)."""
