@@ -12,8 +12,9 @@
 //! pulled, [`BATCH_DOCUMENTS`] at a time on the rayon pool; each stream starts
 //! from the first input again (DuckDB asks for one stream per scan).
 
+use std::collections::VecDeque;
 use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, ErrorKind, Read};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -28,7 +29,7 @@ use dts::export::{COLUMNS, Cell, ColumnType, JobRow, file_label};
 use dts::{DEFAULT_MAX_SIZE, Parser};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyByteArray, PyBytes, PyCapsule, PyString};
+use pyo3::types::{PyByteArray, PyBytes, PyCapsule, PyMapping, PyString};
 use rayon::prelude::*;
 
 use crate::{ReadFailure, read_file};
@@ -38,6 +39,11 @@ const UTC: &str = "UTC";
 
 /// How many documents one batch reads at most.
 const BATCH_DOCUMENTS: usize = 1024;
+
+/// How many bytes of text one batch's rows hold at most: a string column's
+/// offsets are 32-bit (2 GiB), and `RequestId` is repeated on every row of a
+/// response. A document whose rows alone hold more cannot be read.
+const BATCH_TEXT: usize = 1 << 30;
 
 /// How many bytes of log lines one batch holds at most (past the first
 /// line), so a log of long lines is not held whole: a batch is one document's
@@ -117,6 +123,7 @@ impl JobRows {
             schema: schema(),
             next_input: 0,
             log: None,
+            read: VecDeque::new(),
             failed: false,
         };
         PyCapsule::new_with_value(
@@ -144,8 +151,9 @@ impl JobRows {
 /// The job rows of `inputs` as an Arrow stream: `pyarrow.table(rows)`,
 /// `polars.DataFrame(rows)`, DuckDB's `FROM rows`. The columns and types are
 /// `export --format parquet`'s. `inputs`: one input or an iterable of them —
-/// `bytes` and a `str` that begins (after white space) with `{` or `<` are
-/// documents, any other `str` and an `os.PathLike` are paths. `labels` fills
+/// `bytes` and a `str` that begins (after white space or a byte-order mark)
+/// with `{` or `<` are documents, any other `str` and an `os.PathLike` are
+/// paths (a mapping is refused: iterating it gives its keys). `labels` fills
 /// the `file` column (default: the path, or `<input N>` for a document).
 /// `ndjson=True`: every input is a log of one document per line (labels
 /// `file:line`). `errors="raise"` ends the stream with an error naming a
@@ -185,6 +193,11 @@ fn read_inputs(inputs: &Bound<'_, PyAny>, labels: Option<Vec<String>>) -> PyResu
         || inputs.hasattr("__fspath__")?;
     let items: Vec<Bound<'_, PyAny>> = if one {
         vec![inputs.clone()]
+    } else if inputs.cast::<PyMapping>().is_ok() {
+        // iterating would give its keys
+        return Err(PyTypeError::new_err(
+            "to_arrow() takes documents and paths, or an iterable of them, not a mapping",
+        ));
     } else {
         inputs.try_iter()?.collect::<PyResult<_>>()?
     };
@@ -202,14 +215,20 @@ fn read_inputs(inputs: &Bound<'_, PyAny>, labels: Option<Vec<String>>) -> PyResu
     let mut out = Vec::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
         let label = labels.as_mut().and_then(Iterator::next);
-        let text = item.cast::<PyString>().ok().map(|t| t.to_cow()).transpose()?;
+        let string = item.cast::<PyString>().ok();
+        // a str that is not UTF-8 (a file name's surrogate escapes) is a path
+        let text = string.and_then(|t| t.to_cow().ok());
+        let document = |t: &&str| {
+            t.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+                .starts_with(['{', '<'])
+        };
         let source = if let Ok(bytes) = item.cast::<PyBytes>() {
             Source::Bytes(bytes.as_bytes().to_vec())
         } else if let Ok(bytes) = item.cast::<PyByteArray>() {
             Source::Bytes(bytes.to_vec())
-        } else if let Some(text) = text.as_deref().filter(|t| t.trim_start().starts_with(['{', '<'])) {
+        } else if let Some(text) = text.as_deref().filter(document) {
             Source::Bytes(text.as_bytes().to_vec())
-        } else if text.is_some() || item.hasattr("__fspath__")? {
+        } else if string.is_some() || item.hasattr("__fspath__")? {
             Source::Path(fspath.call1((item,))?.extract()?)
         } else {
             return Err(PyTypeError::new_err(format!(
@@ -262,6 +281,8 @@ struct Reader {
     schema: SchemaRef,
     next_input: usize,
     log: Option<Log>,
+    /// Documents read, not yet in a batch: their rows, or why they could not be read.
+    read: VecDeque<Result<Vec<JobRow>, (String, String)>>,
     failed: bool,
 }
 
@@ -275,39 +296,83 @@ impl Iterator for Reader {
     type Item = Result<RecordBatch, ArrowError>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        let mut table = Table::new();
         while !self.failed {
-            let mut work = Vec::new();
-            let mut held = 0usize;
-            while work.len() < BATCH_DOCUMENTS && held < BATCH_BYTES {
-                let Some(next) = self.next_work() else { break };
-                held = held.saturating_add(next.held());
-                work.push(next);
+            if self.read.is_empty() && !self.read_more() {
+                break;
             }
-            if work.is_empty() {
-                return None;
-            }
-            let read: Vec<Result<Vec<JobRow>, (String, String)>> =
-                work.par_iter().map(|w| self.rows(w)).collect();
-            let mut table = Table::new();
-            for result in read {
-                match result {
-                    Ok(rows) => rows.iter().for_each(|row| table.push(row)),
-                    Err(_) if self.on_error == OnError::Skip => {}
-                    Err((label, reason)) => {
-                        self.failed = true;
-                        return Some(Err(ArrowError::ParseError(format!("{label}: {reason}"))));
-                    }
+            let Some(result) = self.read.pop_front() else {
+                break;
+            };
+            let rows = match result {
+                Ok(rows) => rows,
+                Err(_) if self.on_error == OnError::Skip => continue,
+                Err((label, reason)) => return Some(Err(self.fail(&label, &reason))),
+            };
+            let text: usize = rows.iter().map(text_bytes).sum();
+            if text > BATCH_TEXT {
+                let reason =
+                    format!("its rows hold {text} bytes of text, more than one batch holds ({BATCH_TEXT})");
+                match self.on_error {
+                    OnError::Skip => continue,
+                    OnError::Raise => return Some(Err(self.fail(&rows_label(&rows), &reason))),
                 }
             }
-            if table.rows > 0 {
-                return Some(table.finish(&self.schema));
+            if table.text + text > BATCH_TEXT {
+                // this document starts the next batch
+                self.read.push_front(Ok(rows));
+                break;
+            }
+            rows.iter().for_each(|row| table.push(row));
+            table.text += text;
+            if self.read.is_empty() && table.rows > 0 {
+                break;
             }
         }
-        None
+        (table.rows > 0).then(|| table.finish(&self.schema))
     }
 }
 
+/// The bytes of text in a row (what a string column's offsets count).
+fn text_bytes(row: &JobRow) -> usize {
+    row.cells()
+        .iter()
+        .map(|cell| match cell {
+            Cell::Text(Some(text)) => text.len(),
+            _ => 0,
+        })
+        .sum()
+}
+
+/// The label of a document by its rows (each row carries it).
+fn rows_label(rows: &[JobRow]) -> String {
+    rows.first().map(|row| row.file.clone()).unwrap_or_default()
+}
+
 impl Reader {
+    /// Reads the next documents (up to [`BATCH_DOCUMENTS`], or
+    /// [`BATCH_BYTES`] of log lines) in parallel; false when none is left.
+    fn read_more(&mut self) -> bool {
+        let mut work = Vec::new();
+        let mut held = 0usize;
+        while work.len() < BATCH_DOCUMENTS && held < BATCH_BYTES {
+            let Some(next) = self.next_work() else { break };
+            held = held.saturating_add(next.held());
+            work.push(next);
+        }
+        let read: Vec<_> = work.par_iter().map(|w| self.rows(w)).collect();
+        self.read.extend(read);
+        !work.is_empty()
+    }
+
+    /// Ends the stream with the error of a document. The message crosses the
+    /// C interface as a C string: a NUL in it (a label's, or a member name's
+    /// in a pointer) is written `\0`.
+    fn fail(&mut self, label: &str, reason: &str) -> ArrowError {
+        self.failed = true;
+        ArrowError::ParseError(format!("{label}: {reason}").replace('\0', "\\0"))
+    }
+
     /// The next document to read, if any is left.
     fn next_work(&mut self) -> Option<Work> {
         if !self.ndjson {
@@ -460,7 +525,7 @@ impl Log {
                         failed(format!(
                             "{}, and no line feed within {} bytes: the rest of the file is not read",
                             too_long(),
-                            DEFAULT_MAX_SIZE.saturating_add(SKIPPED_AT_MOST)
+                            DEFAULT_MAX_SIZE.saturating_add(1).saturating_add(SKIPPED_AT_MOST)
                         ))
                     }
                     Err(e) => {
@@ -507,7 +572,11 @@ fn read_line(reader: &mut BufReader<File>) -> std::io::Result<Line> {
     }
     let mut skipped = 0usize;
     loop {
-        let buf = reader.fill_buf()?;
+        let buf = match reader.fill_buf() {
+            Ok(buf) => buf,
+            Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
         if buf.is_empty() {
             return Ok(Line::TooLong);
         }
@@ -537,6 +606,8 @@ enum Builder {
 struct Table {
     columns: Vec<Builder>,
     rows: usize,
+    /// Bytes of text in the string columns so far.
+    text: usize,
 }
 
 impl Table {
@@ -553,7 +624,11 @@ impl Table {
                 _ => Builder::Text(StringBuilder::new()),
             })
             .collect();
-        Table { columns, rows: 0 }
+        Table {
+            columns,
+            rows: 0,
+            text: 0,
+        }
     }
 
     fn push(&mut self, row: &JobRow) {

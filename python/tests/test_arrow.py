@@ -77,11 +77,14 @@ def test_an_ndjson_log_gives_the_rows_of_the_cli_export_line_by_line(tmp_path):
     rows = pa.table(dts_job_detail.to_arrow(str(LOG.relative_to(ROOT)), ndjson=True, errors="skip"))
     assert rows.equals(expected.cast(rows.schema))
     assert rows.num_rows > 1
-    assert all(":" in f for f in rows.column("file").to_pylist())
+    assert set(rows.column("file").to_pylist()) == {f"{LOG.relative_to(ROOT)}:{n}" for n in (1, 3, 5)}
     # the same log given as bytes, with blank lines and no final line feed
     text = LOG.read_bytes().replace(b"\n", b"\n  \n").rstrip(b"\n")
     again = pa.table(dts_job_detail.to_arrow([text], labels=[str(LOG.relative_to(ROOT))], ndjson=True, errors="skip"))
     assert again.drop_columns(["file"]).equals(rows.drop_columns(["file"]))
+    # a blank line after each: line n is now line 2n - 1
+    numbers = [int(f.rsplit(":", 1)[1]) for f in rows.column("file").to_pylist()]
+    assert again.column("file").to_pylist() == [f"{LOG.relative_to(ROOT)}:{2 * n - 1}" for n in numbers]
     # line 4 is broken: the export reports it and goes on, as does `errors="skip"`
     assert run.returncode == 2 and "log.ndjson:4" in run.stderr
     with pytest.raises(pa.ArrowInvalid, match="log.ndjson:4"):
@@ -130,3 +133,40 @@ def test_a_log_file_with_an_over_long_line_reports_that_line_and_reads_on(tmp_pa
         pa.table(dts_job_detail.to_arrow(log, ndjson=True))
     rows = pa.table(dts_job_detail.to_arrow(log, ndjson=True, errors="skip"))
     assert [f.rsplit(":", 1)[1] for f in rows.column("file").to_pylist()] == ["1", "3"]
+
+
+def test_a_nul_in_a_label_or_a_member_name_is_reported_not_a_crash():
+    # the message crosses the C stream as a C string: a NUL used to abort the process
+    with pytest.raises(pa.ArrowInvalid, match=r"a\\0b: "):
+        pa.table(dts_job_detail.to_arrow([b'{"RequestId":'], labels=["a\0b"]))
+    with pytest.raises(pa.ArrowInvalid, match=r"/Sub\\0"):
+        pa.table(dts_job_detail.to_arrow([b'{"RequestId":"x","Sub\\u0000":{"a":tru}}']))
+
+
+def test_what_is_a_document_and_what_a_path(tmp_path):
+    seed = (ROOT / "fixtures" / "seed.json").read_text()
+    # a byte-order mark before the document, as parse() accepts it
+    assert pa.table(dts_job_detail.to_arrow("\ufeff" + seed)).num_rows == 1
+    # a mapping is refused: iterating it would give its keys
+    with pytest.raises(TypeError, match="not a mapping"):
+        dts_job_detail.to_arrow({"fixtures/seed.json": 1})
+    # a file name that is not UTF-8, as os.listdir gives it (surrogate escapes)
+    name = tmp_path / b"r\xe9ponse.json".decode("utf-8", "surrogateescape")
+    name.write_text(seed)
+    rows = pa.table(dts_job_detail.to_arrow([str(name)]))
+    assert rows.column("file").to_pylist() == [str(tmp_path) + "/r\\xE9ponse.json"]
+
+
+def test_a_stream_can_be_read_on_another_thread_and_left_unread():
+    import threading
+
+    rows = dts_job_detail.to_arrow(relative(DOCUMENTS))
+    expected = pa.table(rows)
+    reader = pa.RecordBatchReader.from_stream(rows)
+    got = []
+    thread = threading.Thread(target=lambda: got.append(reader.read_all()))
+    thread.start()
+    thread.join()
+    assert got[0].equals(expected)
+    for _ in range(100):  # streams made and dropped unread release their reader
+        pa.RecordBatchReader.from_stream(rows)

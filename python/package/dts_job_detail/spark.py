@@ -12,9 +12,16 @@ time columns in microseconds). Built on Spark's own sources: ``binaryFile``
 lists and reads the files (any URI Spark reads: a local folder, HDFS, S3,
 OSS), and ``mapInArrow`` parses each batch of them in the workers with
 :func:`dts_job_detail.to_arrow`, so the workers need only this package
-installed. PySpark 4 and pyarrow are the ``spark`` extra
-(``pip install dts-job-detail[spark]``); ``import dts_job_detail`` needs
-neither.
+installed, with pyarrow and pandas (``mapInArrow`` needs both): the
+``spark`` extra (``pip install dts-job-detail[spark]``) brings them with
+PySpark 4; ``import dts_job_detail`` needs none of them.
+
+What Spark's file source decides, and the CLI's folder walk does not:
+
+- files and folders whose names begin with ``_`` or ``.`` are not read
+  (Spark takes them for metadata);
+- each file is read whole into memory (an NDJSON log too), and a file over
+  2 GiB fails the job, whatever ``errors`` says.
 """
 
 from __future__ import annotations
@@ -56,8 +63,9 @@ def read(
     """A DataFrame of job rows over every ``*.json`` and ``*.xml`` file under
     ``path`` (with ``ndjson=True``: every ``*.ndjson``, ``*.jsonl`` and
     ``*.log`` file, one response per line). ``recursive``: also in the
-    folders below. ``strict``, ``task_kind``: as in :func:`dts_job_detail.parse`.
-    ``errors="raise"`` fails the job on a response that cannot be read (the
+    folders below; without it, only the files directly in the folder
+    ``path`` (no partition discovery). ``strict``, ``task_kind``: as in
+    :func:`dts_job_detail.parse`. ``errors="raise"`` fails the job on a response that cannot be read (the
     error names its file); ``"skip"`` leaves it out, as the CLI's export does.
     The ``file`` column holds the URI Spark gives the file (``file:/…``).
     """
@@ -86,11 +94,12 @@ def read(
             for out in pa.RecordBatchReader.from_stream(files):
                 yield out.cast(schema)
 
-    files = (
-        spark.read.format("binaryFile")
-        .option("pathGlobFilter", path_glob(LOG_EXTENSIONS if ndjson else DOCUMENT_EXTENSIONS))
-        .option("recursiveFileLookup", "true" if recursive else "false")
-        .load(path)
-        .select("path", "content")
-    )
+    names = path_glob(LOG_EXTENSIONS if ndjson else DOCUMENT_EXTENSIONS)
+    source = spark.read.format("binaryFile")
+    if recursive:
+        files = source.option("pathGlobFilter", names).option("recursiveFileLookup", "true").load(path)
+    else:
+        # a glob of the folder's own files: Spark lists nothing below it
+        files = source.load(path.rstrip("/") + "/" + names)
+    files = files.select("path", "content")
     return files.mapInArrow(rows, spark_schema)
