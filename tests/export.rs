@@ -310,19 +310,26 @@ mod parquet_files {
 
     #[test]
     fn row_groups_bound_memory() {
-        // more rows than one row group holds: the file has several
+        // more rows than one row group holds: a group ends at
+        // PARQUET_ROW_GROUP_BYTES bytes of rows
         let resp =
             dts_job_detail::json::from_str(r#"{"RequestId":"r","SubSyncJob":[{"DtsJobId":"s"}]}"#).unwrap();
-        let one = export::rows("f", &resp, &Options::default());
-        let mut rows = Vec::new();
-        while rows.len() <= export::PARQUET_ROW_GROUP_ROWS * 2 {
-            rows.extend(one.iter().cloned());
-        }
+        let sub = export::rows("f", &resp, &Options::default()).pop().unwrap();
+        let held = sub.held_bytes();
+        assert!(held > size_of::<JobRow>() + "/SubSyncJob/0".len());
+        // two groups and a half
+        let rows = vec![sub; (export::PARQUET_ROW_GROUP_BYTES * 5 / 2).div_ceil(held)];
+        let per_group = export::PARQUET_ROW_GROUP_BYTES.div_ceil(held);
         let reader = write("groups.parquet", &rows);
-        assert_eq!(reader.metadata().num_row_groups(), 3);
-        assert_eq!(
-            reader.metadata().file_metadata().num_rows(),
-            i64::try_from(rows.len()).unwrap()
-        );
+        let groups: Vec<usize> = reader
+            .metadata()
+            .row_groups()
+            .iter()
+            .map(|g| usize::try_from(g.num_rows()).unwrap())
+            .collect();
+        assert_eq!(groups.len(), rows.len().div_ceil(per_group));
+        let (last, full) = groups.split_last().unwrap();
+        assert!(full.iter().all(|n| *n == per_group), "{groups:?}");
+        assert_eq!(*last, rows.len() - full.len() * per_group);
     }
 }

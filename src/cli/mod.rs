@@ -16,7 +16,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser as ClapParser};
 use dts_job_detail::Parser;
-use dts_job_detail::export::RowWriter;
+use dts_job_detail::export::{JobRow, RowWriter, Rows};
 use rayon::prelude::*;
 
 use args::{Cli, Command, ExportArgs, ExportFormatArg, Format, ReadArgs};
@@ -240,7 +240,31 @@ enum Sink {
     Jobs(jobs::View),
 }
 
+/// How many rows of a response a sink takes at a time.
+const ROWS_AT_ONCE: usize = 256;
+
 impl Sink {
+    /// Takes some rows of a response (the samples of `metrics` go to their
+    /// files at once); a stop when the output failed.
+    fn take_rows(&mut self, rows: &[JobRow], out: &mut Output) -> Option<Stop> {
+        match self {
+            Sink::Export { writer, label } => writer
+                .write_rows(rows)
+                .err()
+                .map(|e| export_stop(out, label, &io_error(e))),
+            Sink::Metrics(spooled) => spooled.add(rows).err().map(|e| {
+                out.message(&format!("keeping the samples in a temporary file: {e}"));
+                Stop::Failed
+            }),
+            Sink::Jobs(view) => view.add(rows, out).err(),
+            // rows are made only for a sink of rows (`Sink::mode`)
+            Sink::Print(_) => {
+                debug_assert!(false, "rows for a printing sink");
+                None
+            }
+        }
+    }
+
     /// What the workers make for this sink.
     fn mode(&self) -> Mode {
         match self {
@@ -473,33 +497,23 @@ fn flush(
                     return Some(stop);
                 }
             }
-            Outcome::Rows(rows) => {
+            Outcome::Rows {
+                label,
+                response,
+                diagnostics,
+            } => {
                 pipe.status.read += 1;
-                match pipe.sink {
-                    Sink::Export { writer, label, .. } => {
-                        if let Err(e) = writer.write_rows(&rows) {
-                            return Some(export_stop(pipe.out, label, &io_error(e)));
-                        }
+                let options = settings.parser.options();
+                let mut rows = Rows::new(&label, &response, options, &diagnostics).peekable();
+                while rows.peek().is_some() {
+                    let chunk: Vec<JobRow> = rows.by_ref().take(ROWS_AT_ONCE).collect();
+                    if let Some(stop) = pipe.sink.take_rows(&chunk, pipe.out) {
+                        return Some(stop);
                     }
-                    Sink::Metrics(exposition) => exposition.add(&rows),
-                    Sink::Jobs(view) => {
-                        if let Err(stop) = view.add(&rows, pipe.out) {
-                            return Some(stop);
-                        }
-                    }
-                    // rows are made only for a sink of rows (`Sink::mode`)
-                    Sink::Print(_) => debug_assert!(false, "rows for a printing sink"),
                 }
             }
             Outcome::Unreadable { label, reason } => pipe.status.unreadable(pipe.out, &label, &reason),
         }
-    }
-    if let Sink::Metrics(spooled) = pipe.sink
-        && let Err(e) = spooled.spill()
-    {
-        pipe.out
-            .message(&format!("keeping the samples in a temporary file: {e}"));
-        return Some(Stop::Failed);
     }
     pipe.out.advance(count);
     None

@@ -3,14 +3,14 @@
 use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Style};
-use dts_job_detail::export::{self, JobRow};
-use dts_job_detail::{Response, Severity, json, xml};
+use dts_job_detail::{Diagnostic, Response, Severity, json, xml};
 
 use super::input::Unit;
 use super::output::escape;
 use super::{Mode, Printed, Settings};
 
 /// The result of one document.
+#[allow(clippy::large_enum_variant)] // made once per document, moved once
 pub(crate) enum Outcome {
     /// Read: the text to print and its diagnostic counts.
     Printed {
@@ -18,8 +18,15 @@ pub(crate) enum Outcome {
         errors: usize,
         warnings: usize,
     },
-    /// Read: its rows (`export`, `metrics`).
-    Rows(Vec<JobRow>),
+    /// Read, for a sink of rows (`export`, `metrics`, `jobs`): the response
+    /// and its diagnostics (found here, in parallel), its rows made by the
+    /// sink one at a time (`export::Rows`), so a response of many jobs is
+    /// not held twice.
+    Rows {
+        label: String,
+        response: Response,
+        diagnostics: Vec<Diagnostic>,
+    },
     /// Not read at all, or not writable in the asked form.
     Unreadable { label: String, reason: String },
 }
@@ -37,7 +44,13 @@ pub(crate) fn process(settings: &Settings, unit: &Unit) -> Outcome {
     };
     let (mut errors, mut warnings) = (0, 0);
     let text = match settings.mode {
-        Mode::Rows => return Outcome::Rows(export::rows(&unit.label, &resp, settings.parser.options())),
+        Mode::Rows => {
+            return Outcome::Rows {
+                label: unit.label.clone(),
+                diagnostics: resp.validate_with(settings.parser.options()),
+                response: resp,
+            };
+        }
         Mode::Print(Printed::Json) if settings.with_filename => {
             let mut text = String::from("{\"file\":");
             push_json_str(&mut text, &unit.file);

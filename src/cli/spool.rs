@@ -1,5 +1,5 @@
 //! `metrics` over any number of inputs in bounded memory: each family's
-//! samples go to an anonymous temporary file of its own as batches are read
+//! samples go to an anonymous temporary file of its own as rows arrive
 //! (it has no name, so no run, even a killed one, leaves it behind), and the
 //! files are copied out, each after its family's header, at the end.
 
@@ -32,13 +32,14 @@ impl Spooled {
         }
     }
 
-    /// Adds the samples of `rows` (kept in memory until [`Spooled::spill`]).
-    pub(crate) fn add(&mut self, rows: &[JobRow]) {
+    /// Adds the samples of `rows` to their families' files.
+    pub(crate) fn add(&mut self, rows: &[JobRow]) -> io::Result<()> {
         self.pending.add(rows);
+        self.spill()
     }
 
     /// Moves the samples added so far to their families' files.
-    pub(crate) fn spill(&mut self) -> io::Result<()> {
+    fn spill(&mut self) -> io::Result<()> {
         for (i, (name, lines)) in self.pending.drain().into_iter().enumerate() {
             if self.families.len() <= i {
                 self.families.push(Family {

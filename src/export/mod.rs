@@ -31,7 +31,7 @@ mod ndjson;
 #[cfg(feature = "parquet")]
 mod parquet;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::Path;
 
@@ -39,8 +39,8 @@ use chrono::{DateTime, SecondsFormat, Utc};
 
 use crate::error::Error;
 use crate::model::{JobDetail, Response, StageStatus, Str};
-use crate::task::{Job, Options, Status, StatusClass, TaskKind};
-use crate::validate::Severity;
+use crate::task::{Job, Options, Status, StatusClass, SubJobs, TaskKind};
+use crate::validate::{Diagnostic, Severity};
 
 /// The type of a column, as every format writes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -178,6 +178,19 @@ macro_rules! columns {
         ];
 
         impl JobRow {
+            /// The bytes the row holds: its own size and its texts'.
+            pub fn held_bytes(&self) -> usize {
+                size_of::<Self>()
+                    + self
+                        .cells()
+                        .iter()
+                        .map(|c| match c {
+                            Cell::Text(Some(t)) => t.len(),
+                            _ => 0,
+                        })
+                        .sum::<usize>()
+            }
+
             /// The row's values, in the order of [`COLUMNS`].
             pub fn cells(&self) -> [Cell<'_>; COLUMNS.len()] {
                 [ $( self.$field.cell(), )* ]
@@ -260,106 +273,165 @@ columns! {
 }
 
 /// The rows of one response (see the module documentation), its jobs seen
-/// with `options`; `file` fills the `file` column.
+/// with `options`; `file` fills the `file` column. [`Rows`] makes them one
+/// at a time, from diagnostics found beforehand.
 pub fn rows(file: &str, response: &Response, options: &Options) -> Vec<JobRow> {
-    match response {
-        Response::Detail(detail) => job_rows(file, detail, options),
-        Response::Error(envelope) => {
-            let error = envelope.error();
-            let counts = count_diagnostics(&response.validate_with(options), &[""]);
-            let (errors, warnings) = counts.first().copied().unwrap_or_default();
-            vec![JobRow {
-                file: file.to_owned(),
-                pointer: String::new(),
-                parent_pointer: None,
-                depth: 0,
-                request_id: envelope.request_id.clone(),
-                dts_job_id: None,
-                dts_job_name: None,
-                dts_instance_id: None,
-                job_type: None,
-                task_kind: TaskKind::Unknown,
-                status: None,
-                status_raw: None,
-                status_known: false,
-                status_class: StatusClass::Unknown,
-                delay_ms: None,
-                delay_raw: None,
-                checkpoint: None,
-                create_time: None,
-                finish_time: None,
-                source_engine: None,
-                destination_engine: None,
-                source_region: None,
-                destination_region: None,
-                structure_init_status: None,
-                data_init_status: None,
-                data_init_percent: None,
-                data_sync_status: None,
-                data_sync_percent: None,
-                error_code: Some(error.code.into()),
-                error_message: Some(error.message.into()),
-                errors,
-                warnings,
-            }]
+    Rows::new(file, response, options, &response.validate_with(options)).collect()
+}
+
+/// The rows of one response, made one at a time, so a response with many
+/// jobs is not held twice (as its model and as its rows). The error and
+/// warning counts of each row come from `diagnostics`, the response's own
+/// (`response.validate_with(options)`), which may be found elsewhere (on
+/// another thread) and passed in.
+///
+/// ```
+/// use dts_job_detail::export::Rows;
+/// let resp = dts_job_detail::json::from_str(
+///     r#"{"RequestId":"r","DtsJobId":"j","SubSyncJob":[{"DtsJobId":"s","CreateTime":"no"}]}"#)?;
+/// let options = Default::default();
+/// let diagnostics = resp.validate_with(&options);
+/// let errors: Vec<i64> = Rows::new("saved.json", &resp, &options, &diagnostics).map(|r| r.errors).collect();
+/// assert_eq!(errors, [0, 1]);
+/// # Ok::<(), dts_job_detail::Error>(())
+/// ```
+pub struct Rows<'a> {
+    file: &'a str,
+    made: Made<'a>,
+}
+
+enum Made<'a> {
+    /// A gateway envelope's one row, until it is taken.
+    Envelope(Option<Box<JobRow>>),
+    /// A detail's jobs, with the diagnostic counts of those that have any.
+    Jobs {
+        detail: &'a JobDetail,
+        jobs: SubJobs<'a>,
+        counts: HashMap<String, (i64, i64)>,
+    },
+}
+
+impl<'a> Rows<'a> {
+    /// The rows of `response`, its jobs seen with `options`, counting
+    /// `diagnostics` (see the type's documentation).
+    pub fn new(file: &'a str, response: &'a Response, options: &Options, diagnostics: &[Diagnostic]) -> Self {
+        let made = match response {
+            Response::Detail(detail) => {
+                let pointers: HashSet<String> = detail
+                    .jobs_with(options)
+                    .map(|j| j.pointer().to_owned())
+                    .collect();
+                Made::Jobs {
+                    detail,
+                    jobs: detail.jobs_with(options),
+                    counts: count_diagnostics(diagnostics, &pointers),
+                }
+            }
+            Response::Error(envelope) => {
+                let counts = count_diagnostics(diagnostics, &HashSet::from([String::new()]));
+                let (errors, warnings) = counts.get("").copied().unwrap_or_default();
+                let error = envelope.error();
+                Made::Envelope(Some(Box::new(JobRow {
+                    file: file.to_owned(),
+                    pointer: String::new(),
+                    parent_pointer: None,
+                    depth: 0,
+                    request_id: envelope.request_id.clone(),
+                    dts_job_id: None,
+                    dts_job_name: None,
+                    dts_instance_id: None,
+                    job_type: None,
+                    task_kind: TaskKind::Unknown,
+                    status: None,
+                    status_raw: None,
+                    status_known: false,
+                    status_class: StatusClass::Unknown,
+                    delay_ms: None,
+                    delay_raw: None,
+                    checkpoint: None,
+                    create_time: None,
+                    finish_time: None,
+                    source_engine: None,
+                    destination_engine: None,
+                    source_region: None,
+                    destination_region: None,
+                    structure_init_status: None,
+                    data_init_status: None,
+                    data_init_percent: None,
+                    data_sync_status: None,
+                    data_sync_percent: None,
+                    error_code: Some(error.code.into()),
+                    error_message: Some(error.message.into()),
+                    errors,
+                    warnings,
+                })))
+            }
+        };
+        Rows { file, made }
+    }
+}
+
+impl Iterator for Rows<'_> {
+    type Item = JobRow;
+
+    fn next(&mut self) -> Option<JobRow> {
+        match &mut self.made {
+            Made::Envelope(row) => row.take().map(|row| *row),
+            Made::Jobs { detail, jobs, counts } => {
+                let job = jobs.next()?;
+                let (errors, warnings) = counts.get(job.pointer()).copied().unwrap_or_default();
+                Some(job_row(self.file, detail, &job, errors, warnings))
+            }
         }
     }
 }
 
-fn job_rows(file: &str, detail: &JobDetail, options: &Options) -> Vec<JobRow> {
-    let jobs: Vec<Job<'_>> = detail.job_with(options).with_sub_jobs().collect();
-    let pointers: Vec<&str> = jobs.iter().map(Job::pointer).collect();
-    let counts = count_diagnostics(&detail.validate_with(options), &pointers);
-    jobs.iter()
-        .zip(counts)
-        .map(|(job, (errors, warnings))| {
-            let status = job.status();
-            let error = job.error();
-            let stage =
-                |s: &Option<Box<StageStatus>>| s.as_deref().and_then(|s| trimmed(s.status.as_deref()));
-            let percent = |s: &Option<Box<StageStatus>>| s.as_deref().and_then(StageStatus::percent);
-            JobRow {
-                file: file.to_owned(),
-                pointer: job.pointer().to_owned(),
-                parent_pointer: job.parent_pointer().map(Str::from),
-                depth: i64::try_from(job.depth()).unwrap_or(i64::MAX),
-                request_id: detail.request_id.clone(),
-                dts_job_id: job.dts_job_id.clone(),
-                dts_job_name: job.dts_job_name.clone(),
-                dts_instance_id: job.dts_instance_id.clone(),
-                job_type: job.job_type.as_ref().map(|t| Str::from(t.raw())),
-                task_kind: job.task_kind(),
-                status_known: status.as_ref().is_some_and(|s| s.known.is_some()),
-                status_class: status.as_ref().map_or(StatusClass::Unknown, Status::class),
-                status: status.as_ref().and_then(|s| trimmed(Some(s.canonical()))),
-                status_raw: status.and_then(|s| trimmed(Some(&s.raw))),
-                delay_ms: job.delay().and_then(|d| i64::try_from(d.as_millis()).ok()),
-                delay_raw: job.delay_raw(),
-                checkpoint: job.checkpoint_time(),
-                create_time: job.create_time(),
-                finish_time: job.finish_time(),
-                source_engine: job.source_endpoint.as_ref().and_then(|e| e.engine_name.clone()),
-                destination_engine: job
-                    .destination_endpoint
-                    .as_ref()
-                    .and_then(|e| e.engine_name.clone()),
-                source_region: job.source_endpoint.as_ref().and_then(|e| e.region.clone()),
-                destination_region: job.destination_endpoint.as_ref().and_then(|e| e.region.clone()),
-                structure_init_status: stage(&job.structure_initialization_status),
-                data_init_status: stage(&job.data_initialization_status),
-                data_init_percent: percent(&job.data_initialization_status),
-                data_sync_status: stage(&job.data_synchronization_status),
-                data_sync_percent: percent(&job.data_synchronization_status),
-                error_code: error.as_ref().map(|e| Str::from(e.code.as_str())),
-                error_message: match error {
-                    Some(e) => Some(e.message.into()),
-                    None => job.error_message.clone().filter(|m| !m.is_empty()),
-                },
-                errors,
-                warnings,
-            }
-        })
-        .collect()
+/// The row of one job.
+fn job_row(file: &str, detail: &JobDetail, job: &Job<'_>, errors: i64, warnings: i64) -> JobRow {
+    let status = job.status();
+    let error = job.error();
+    let stage = |s: &Option<Box<StageStatus>>| s.as_deref().and_then(|s| trimmed(s.status.as_deref()));
+    let percent = |s: &Option<Box<StageStatus>>| s.as_deref().and_then(StageStatus::percent);
+    JobRow {
+        file: file.to_owned(),
+        pointer: job.pointer().to_owned(),
+        parent_pointer: job.parent_pointer().map(Str::from),
+        depth: i64::try_from(job.depth()).unwrap_or(i64::MAX),
+        request_id: detail.request_id.clone(),
+        dts_job_id: job.dts_job_id.clone(),
+        dts_job_name: job.dts_job_name.clone(),
+        dts_instance_id: job.dts_instance_id.clone(),
+        job_type: job.job_type.as_ref().map(|t| Str::from(t.raw())),
+        task_kind: job.task_kind(),
+        status_known: status.as_ref().is_some_and(|s| s.known.is_some()),
+        status_class: status.as_ref().map_or(StatusClass::Unknown, Status::class),
+        status: status.as_ref().and_then(|s| trimmed(Some(s.canonical()))),
+        status_raw: status.and_then(|s| trimmed(Some(&s.raw))),
+        delay_ms: job.delay().and_then(|d| i64::try_from(d.as_millis()).ok()),
+        delay_raw: job.delay_raw(),
+        checkpoint: job.checkpoint_time(),
+        create_time: job.create_time(),
+        finish_time: job.finish_time(),
+        source_engine: job.source_endpoint.as_ref().and_then(|e| e.engine_name.clone()),
+        destination_engine: job
+            .destination_endpoint
+            .as_ref()
+            .and_then(|e| e.engine_name.clone()),
+        source_region: job.source_endpoint.as_ref().and_then(|e| e.region.clone()),
+        destination_region: job.destination_endpoint.as_ref().and_then(|e| e.region.clone()),
+        structure_init_status: stage(&job.structure_initialization_status),
+        data_init_status: stage(&job.data_initialization_status),
+        data_init_percent: percent(&job.data_initialization_status),
+        data_sync_status: stage(&job.data_synchronization_status),
+        data_sync_percent: percent(&job.data_synchronization_status),
+        error_code: error.as_ref().map(|e| Str::from(e.code.as_str())),
+        error_message: match error {
+            Some(e) => Some(e.message.into()),
+            None => job.error_message.clone().filter(|m| !m.is_empty()),
+        },
+        errors,
+        warnings,
+    }
 }
 
 /// A status as analytics want it: without the white space around it (a
@@ -368,16 +440,16 @@ fn trimmed(s: Option<&str>) -> Option<Str> {
     s.map(str::trim).filter(|s| !s.is_empty()).map(Str::from)
 }
 
-/// Error and warning counts per job: each diagnostic belongs to the deepest
-/// job whose pointer is a prefix of its path (segment by segment).
-fn count_diagnostics(diagnostics: &[crate::Diagnostic], pointers: &[&str]) -> Vec<(i64, i64)> {
-    let index: HashMap<&str, usize> = pointers.iter().enumerate().map(|(i, p)| (*p, i)).collect();
-    let mut counts = vec![(0, 0); pointers.len()];
+/// Error and warning counts of the jobs that have diagnostics, by pointer:
+/// each diagnostic belongs to the deepest job whose pointer is a prefix of its
+/// path (segment by segment).
+fn count_diagnostics(diagnostics: &[Diagnostic], pointers: &HashSet<String>) -> HashMap<String, (i64, i64)> {
+    let mut counts: HashMap<String, (i64, i64)> = HashMap::new();
     for d in diagnostics {
         let mut path = d.path.as_str();
         let owner = loop {
-            if let Some(&i) = index.get(path) {
-                break Some(i);
+            if pointers.contains(path) {
+                break Some(path);
             }
             match path.rfind('/') {
                 // `rfind` gives the boundary of the `/` it found
@@ -385,7 +457,8 @@ fn count_diagnostics(diagnostics: &[crate::Diagnostic], pointers: &[&str]) -> Ve
                 None => break None,
             }
         };
-        if let Some(count) = owner.and_then(|i| counts.get_mut(i)) {
+        if let Some(owner) = owner {
+            let count = counts.entry(owner.to_owned()).or_default();
             match d.severity {
                 Severity::Error => count.0 += 1,
                 _ => count.1 += 1,
@@ -439,7 +512,7 @@ pub enum ExportFormat {
     /// One JSON object per row and line, keyed by column name.
     Ndjson,
     /// Apache Parquet (feature `parquet`), Snappy-compressed, in row groups
-    /// of [`PARQUET_ROW_GROUP_ROWS`] rows.
+    /// of [`PARQUET_ROW_GROUP_BYTES`] bytes of rows.
     Parquet,
 }
 
@@ -458,9 +531,11 @@ impl ExportFormat {
     }
 }
 
-/// Rows held before a Parquet row group is written: memory stays bounded
-/// whatever the number of rows.
-pub const PARQUET_ROW_GROUP_ROWS: usize = 32 * 1024;
+/// Bytes of rows ([`JobRow::held_bytes`]: each row's size and its text)
+/// held before a Parquet row group is written, so memory stays bounded
+/// whatever the number of rows: the rows of one response with many jobs are
+/// held beside its model (about 6,000 rows of a typical job a group).
+pub const PARQUET_ROW_GROUP_BYTES: usize = 4 << 20;
 
 /// Writes rows in one [`ExportFormat`], streaming: rows are written (CSV,
 /// NDJSON) or buffered up to a row group (Parquet) as they come.

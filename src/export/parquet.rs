@@ -2,7 +2,8 @@
 //! crate: a flat schema of optional columns (text as `BYTE_ARRAY`/`STRING`,
 //! integers as `INT64`, floats as `DOUBLE`, booleans as `BOOLEAN`, times as
 //! `INT64`/`TIMESTAMP(MILLIS, UTC)`), Snappy pages, and a row group every
-//! [`PARQUET_ROW_GROUP_ROWS`] rows, so memory does not grow with the input.
+//! [`PARQUET_ROW_GROUP_BYTES`] bytes of rows, so memory does not grow with
+//! the input.
 
 use std::io::Write;
 use std::sync::Arc;
@@ -13,12 +14,14 @@ use parquet::file::properties::WriterProperties;
 use parquet::file::writer::SerializedFileWriter;
 use parquet::schema::types::Type;
 
-use super::{COLUMNS, Cell, ColumnType, JobRow, PARQUET_ROW_GROUP_ROWS};
+use super::{COLUMNS, Cell, ColumnType, JobRow, PARQUET_ROW_GROUP_BYTES};
 use crate::error::{Error, ErrorKind};
 
 pub(super) struct ParquetWriter<W: Write + Send> {
     writer: SerializedFileWriter<W>,
     rows: Vec<JobRow>,
+    /// What `rows` hold ([`JobRow::held_bytes`]).
+    held: usize,
 }
 
 fn failed(e: &parquet::errors::ParquetError) -> Error {
@@ -62,13 +65,15 @@ impl<W: Write + Send> ParquetWriter<W> {
         Ok(ParquetWriter {
             writer,
             rows: Vec::new(),
+            held: 0,
         })
     }
 
     pub(super) fn write_rows(&mut self, rows: &[JobRow]) -> Result<(), Error> {
         for row in rows {
             self.rows.push(row.clone());
-            if self.rows.len() >= PARQUET_ROW_GROUP_ROWS {
+            self.held += row.held_bytes();
+            if self.held >= PARQUET_ROW_GROUP_BYTES {
                 self.row_group()?;
             }
         }
@@ -85,11 +90,13 @@ impl<W: Write + Send> ParquetWriter<W> {
     /// Writes the buffered rows as one row group.
     fn row_group(&mut self) -> Result<(), Error> {
         let rows = std::mem::take(&mut self.rows);
-        let table: Vec<_> = rows.iter().map(JobRow::cells).collect();
+        self.held = 0;
         let mut group = self.writer.next_row_group().map_err(|e| failed(&e))?;
         let mut index = 0;
         while let Some(mut column) = group.next_column().map_err(|e| failed(&e))? {
-            let cells = table.iter().map(|cells| cells.get(index).copied());
+            // each row's cell of this column (made again per column: no table of
+            // every cell is held beside the rows)
+            let cells = rows.iter().map(|row| row.cells().get(index).copied());
             let mut levels: Vec<i16> = Vec::with_capacity(rows.len());
             let written = match COLUMNS.get(index).map(|c| c.kind) {
                 Some(ColumnType::Text) => {
