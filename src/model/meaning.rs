@@ -42,6 +42,12 @@ pub enum Stage {
     DataEtl,
     /// `PrecheckStatus`.
     Precheck,
+    /// `FullDataCheckStatus` (list pages).
+    FullDataCheck,
+    /// `IncDataCheckStatus` (list pages).
+    IncDataCheck,
+    /// `StructureDataCheckStatus` (list pages).
+    StructureDataCheck,
 }
 
 /// Where a job object sits: the response's top level, or inside another job

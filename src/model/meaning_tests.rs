@@ -105,7 +105,10 @@ fn stage_marks_the_stage_objects_with_their_stage() {
             ("DataEtlStatus", Stage::DataEtl),
             ("DataInitializationStatus", Stage::DataInitialization),
             ("DataSynchronizationStatus", Stage::DataSynchronization),
+            ("FullDataCheckStatus", Stage::FullDataCheck),
+            ("IncDataCheckStatus", Stage::IncDataCheck),
             ("PrecheckStatus", Stage::Precheck),
+            ("StructureDataCheckStatus", Stage::StructureDataCheck),
             ("StructureInitializationStatus", Stage::StructureInitialization),
         ]
     );

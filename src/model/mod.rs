@@ -107,8 +107,13 @@ macro_rules! for_each_shape {
                 consumption_checkpoint: Option<Str> = "ConsumptionCheckpoint" [timestamp(Calendar), after(begin_timestamp), before(end_timestamp), tracking],
                 /// Downstream client, `<ip>:<id>`.
                 consumption_client: Option<Str> = "ConsumptionClient",
+                /// CPU usage in percent, a string (list pages).
+                cpu_usage: Option<Str> = "CpuUsage",
                 /// Creation time.
                 create_time: Option<Str> = "CreateTime" [timestamp(Calendar)],
+                /// Physical-gateway migration stage (list pages; no documented
+                /// vocabulary, so no stage checks).
+                data_cloud_status: Option<Box<StageStatus>> = "DataCloudStatus",
                 /// Data delivery channel (top level).
                 data_delivery_channel_info: Option<Box<DataDeliveryChannelInfo>> = "DataDeliveryChannelInfo",
                 /// ETL stage.
@@ -149,6 +154,10 @@ macro_rules! for_each_shape {
                 dts_job_id: Option<Str> = "DtsJobId",
                 /// Task name.
                 dts_job_name: Option<Str> = "DtsJobName",
+                /// DUs in use, e.g. `12.0%` (list pages).
+                du_real_usage: Option<Str> = "DuRealUsage",
+                /// DUs used, in DU (list pages).
+                du_usage: Option<Scalar<i64>> = "DuUsage",
                 /// Value for `%s` in `ErrMessage`.
                 dynamic_message: Option<Str> = "DynamicMessage",
                 /// End of the change-tracking range.
@@ -157,18 +166,26 @@ macro_rules! for_each_shape {
                 err_code: Option<Str> = "ErrCode",
                 /// API error message, may contain `%s`.
                 err_message: Option<Str> = "ErrMessage",
+                /// Error codes with their help pages (list pages).
+                error_details: Vec<ErrorDetail> = "ErrorDetails",
                 /// Task failure message (free text).
                 error_message: Option<Str> = "ErrorMessage",
                 /// ETL operator graph (JSON-ish text).
                 etl_calculator: Option<Str> = "EtlCalculator",
+                /// ETL safe checkpoint, UNIX seconds as text (list pages; unit undocumented).
+                etl_safe_checkpoint: Option<Str> = "EtlSafeCheckpoint",
                 /// Expiry of a subscription instance.
                 expire_time: Option<Str> = "ExpireTime" [timestamp(Calendar), after(create_time)],
                 /// Completion time.
                 finish_time: Option<Str> = "FinishTime" [timestamp(Calendar), after(create_time)],
+                /// Full data check stage (list pages).
+                full_data_check_status: Option<Box<StageStatus>> = "FullDataCheckStatus" [stage(FullDataCheck)],
                 /// Task group ID.
                 group_id: Option<Str> = "GroupId",
                 /// HTTP status echoed in the body.
                 http_status_code: Option<Scalar<i64>> = "HttpStatusCode",
+                /// Incremental data check stage (list pages).
+                inc_data_check_status: Option<Box<StageStatus>> = "IncDataCheckStatus" [stage(IncDataCheck)],
                 /// Initial checkpoint (undocumented, epoch seconds as text).
                 init_checkpoint: Option<Str> = "InitCheckpoint",
                 /// Undocumented.
@@ -181,6 +198,20 @@ macro_rules! for_each_shape {
                 last_update_time: Option<Str> = "LastUpdateTime" [timestamp(CalendarOrEpoch)],
                 /// Upper DU limit (serverless).
                 max_du: Option<Scalar<f64>> = "MaxDu",
+                /// Memory usage in MB, a string (list pages).
+                mem_usage: Option<Str> = "MemUsage",
+                /// Error code of a failed migration (list pages).
+                migration_err_code: Option<Str> = "MigrationErrCode",
+                /// Help document of that error, a string (list pages).
+                migration_err_help_doc_id: Option<Str> = "MigrationErrHelpDocId",
+                /// Help document key of that error (list pages).
+                migration_err_help_doc_key: Option<Str> = "MigrationErrHelpDocKey",
+                /// Message of that error (list pages).
+                migration_err_msg: Option<Str> = "MigrationErrMsg",
+                /// Type of that error (list pages).
+                migration_err_type: Option<Str> = "MigrationErrType",
+                /// Workaround for that error (list pages).
+                migration_err_workaround: Option<Str> = "MigrationErrWorkaround",
                 /// Stages the task runs.
                 migration_mode: Option<Box<MigrationMode>> = "MigrationMode",
                 /// Lower DU limit (serverless).
@@ -210,6 +241,8 @@ macro_rules! for_each_shape {
                 source_endpoint: Option<Box<Endpoint>> = "SourceEndpoint",
                 /// Task status; decode with `status()`, which depends on the task kind.
                 status: Option<Str> = "Status",
+                /// Schema check stage (list pages).
+                structure_data_check_status: Option<Box<StageStatus>> = "StructureDataCheckStatus" [stage(StructureDataCheck)],
                 /// Schema stage.
                 structure_initialization_status: Option<Box<StageStatus>> = "StructureInitializationStatus" [stage(StructureInitialization)],
                 /// Distributed sub-tasks.
@@ -231,6 +264,9 @@ macro_rules! for_each_shape {
                 tag_list: Vec<Tag> = "TagList",
                 /// Business type of the task.
                 task_type: Option<Str> = "TaskType",
+                /// Time-window data check stage (list pages; undocumented, so no
+                /// stage checks).
+                time_window_data_check_status: Option<Box<StageStatus>> = "TimeWindowDataCheckStatus",
             }
             extra {
                 /// What reading the document noticed beyond members (kept so
@@ -280,15 +316,26 @@ macro_rules! for_each_shape {
                 data_initialization: Option<Scalar<bool>> = "DataInitialization",
                 /// Incremental data.
                 data_synchronization: Option<Scalar<bool>> = "DataSynchronization",
+                /// Full data check (list pages).
+                full_data_check: Option<Scalar<bool>> = "FullDataCheck",
+                /// Incremental data check (list pages).
+                inc_data_check: Option<Scalar<bool>> = "IncDataCheck",
+                /// Schema check (list pages).
+                structure_data_check: Option<Scalar<bool>> = "StructureDataCheck",
                 /// Schema.
                 structure_initialization: Option<Scalar<bool>> = "StructureInitialization",
+                /// Time-window check (list pages).
+                time_window_check: Option<Scalar<bool>> = "TimeWindowCheck",
             }
         }
 
         $callback! {
             /// A stage status object (`DataSynchronizationStatus`,
-            /// `DataInitializationStatus`, `StructureInitializationStatus`, `DataEtlStatus`).
+            /// `DataInitializationStatus`, `StructureInitializationStatus`, `DataEtlStatus`,
+            /// and the list pages' data checks and `DataCloudStatus`).
             StageStatus {
+                /// Whether the task can be switched over (a full data check's).
+                can_switch: Option<Scalar<bool>> = "CanSwitch",
                 /// Stage failure message.
                 error_message: Option<Str> = "ErrorMessage",
                 /// Whether an upgrade is needed.
@@ -353,6 +400,18 @@ macro_rules! for_each_shape {
                 job_id: Option<Str> = "JobId",
                 /// Retry budget, seconds.
                 max_retry_time: Option<Scalar<i64>> = "MaxRetryTime",
+                /// Error code of a failed migration (list pages).
+                migration_err_code: Option<Str> = "MigrationErrCode",
+                /// Help document of that error, a string (list pages).
+                migration_err_help_doc_id: Option<Str> = "MigrationErrHelpDocId",
+                /// Help document key of that error (list pages).
+                migration_err_help_doc_key: Option<Str> = "MigrationErrHelpDocKey",
+                /// Message of that error (list pages).
+                migration_err_msg: Option<Str> = "MigrationErrMsg",
+                /// Type of that error (list pages).
+                migration_err_type: Option<Str> = "MigrationErrType",
+                /// Workaround for that error (list pages).
+                migration_err_workaround: Option<Str> = "MigrationErrWorkaround",
                 /// Stage code such as `03`, a string (leading zero kept).
                 module: Option<Str> = "Module",
                 /// Retries so far.
@@ -395,6 +454,16 @@ macro_rules! for_each_shape {
                 tag_key: Option<Str> = "TagKey",
                 /// Value.
                 tag_value: Option<Str> = "TagValue",
+            }
+        }
+
+        $callback! {
+            /// One item of `ErrorDetails` (list pages).
+            ErrorDetail {
+                /// Error code, e.g. `DTS-31009`.
+                error_code: Option<Str> = "ErrorCode",
+                /// Help page of the error.
+                help_url: Option<Str> = "HelpUrl",
             }
         }
 
@@ -993,6 +1062,7 @@ mod tests {
             Performance::FIELDS,
             RetryState::FIELDS,
             Tag::FIELDS,
+            ErrorDetail::FIELDS,
             SubscriptionHost::FIELDS,
             SubscriptionDataType::FIELDS,
             DataDeliveryChannelInfo::FIELDS,
@@ -1000,6 +1070,6 @@ mod tests {
         ] {
             assert!(fields.windows(2).all(|w| w[0] < w[1]), "{fields:?}");
         }
-        assert_eq!(JobDetail::FIELDS.len(), 73);
+        assert_eq!(JobDetail::FIELDS.len(), 90);
     }
 }

@@ -304,6 +304,8 @@ pub enum StageState {
     Catched,
     Prechecking,
     PrecheckFailed,
+    /// A schema check that found differences.
+    Inconsistency,
 }
 }
 
@@ -329,6 +331,9 @@ impl Stage {
                 Checking,
                 Failed,
             ],
+            Stage::FullDataCheck => &[NotStarted, Checking, Failed, Finished],
+            Stage::IncDataCheck => &[Catched, NotStarted, Checking, Failed],
+            Stage::StructureDataCheck => &[NotStarted, Checking, Failed, Finished, Inconsistency],
         }
     }
 

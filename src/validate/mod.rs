@@ -392,6 +392,7 @@ impl<T: CheckScalars> CheckField for Option<Box<T>> {
 trait ListItem: CheckScalars {}
 impl ListItem for crate::model::Tag {}
 impl ListItem for crate::model::PrecheckDetail {}
+impl ListItem for crate::model::ErrorDetail {}
 
 impl<T: ListItem> CheckField for Vec<T> {
     fn check_field(&self, member: &str, path: &Path<'_>, out: &mut Report) {
