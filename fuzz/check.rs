@@ -94,6 +94,7 @@ pub fn xml_attributes(attributes: &str) {
         let seen = match &resp {
             dts_job_detail::Response::Detail(d) => d.xml_attributes().len(),
             dts_job_detail::Response::Error(e) => e.xml_attributes().len(),
+            dts_job_detail::Response::Page(p) => p.xml_attributes().len(),
         };
         let reported = resp
             .validate()

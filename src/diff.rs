@@ -43,7 +43,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use crate::json;
-use crate::model::{JobDetail, Number, Response, StageStatus, Value, Wire};
+use crate::model::{JobDetail, JobPage, Number, Response, StageStatus, Value, Wire};
 use crate::stack::deeper;
 use crate::task::{Job, Options};
 
@@ -133,9 +133,11 @@ fn is_stage(key: &str) -> bool {
     JobDetail::meaning(key).is_some_and(|m| m.stage.is_some())
 }
 
-/// Whether a job's member holds nested jobs (its table line says `jobs`).
+/// Whether a member holds jobs (its table line says `jobs`: a job's nested
+/// jobs, a list page's items), so they are matched by `DtsJobId`.
 fn holds_jobs(key: &str) -> bool {
     JobDetail::meaning(key).is_some_and(|m| m.jobs.is_some())
+        || JobPage::meaning(key).is_some_and(|m| m.jobs.is_some())
 }
 
 /// `response` as its canonical XML reads back: what the XML form carries of
@@ -170,17 +172,12 @@ pub fn diff(old: &Response, new: &Response, options: &Options) -> Vec<Change> {
     };
     let (a, b) = (tree(old), tree(new));
     let delays = |r: &Response| -> HashMap<String, Option<i64>> {
-        match r {
-            Response::Detail(d) => d
-                .job_with(options)
-                .with_sub_jobs()
-                .map(|j: Job<'_>| {
-                    let ms = j.delay().and_then(|d| i64::try_from(d.as_millis()).ok());
-                    (j.pointer().to_owned(), ms)
-                })
-                .collect(),
-            Response::Error(_) => HashMap::new(),
-        }
+        r.jobs_with(options)
+            .map(|j: Job<'_>| {
+                let ms = j.delay().and_then(|d| i64::try_from(d.as_millis()).ok());
+                (j.pointer().to_owned(), ms)
+            })
+            .collect()
     };
     let mut walk = Walk {
         old_delays: delays(old),

@@ -192,8 +192,8 @@ pub use error::{Error, ErrorKind};
 #[doc(inline)]
 pub use model::{
     CheckResult, DataDeliveryChannelInfo, DestNetType, Direction, Endpoint, ErrorEnvelope, JobDetail,
-    JobOrValue, JobType, MigrationMode, Number, Open, OriginType, PayType, Performance, PrecheckDetail,
-    PrecheckStatus, Response, RetryState, RetryTarget, Scalar, SslSolution, StageStatus, Str,
+    JobOrValue, JobPage, JobType, MigrationMode, Number, Open, OriginType, PayType, Performance,
+    PrecheckDetail, PrecheckStatus, Response, RetryState, RetryTarget, Scalar, SslSolution, StageStatus, Str,
     SubscriptionDataType, SubscriptionHost, Tag, UnknownFields, Value, XmlAttribute,
 };
 pub use parser::{
@@ -211,8 +211,8 @@ pub trait Document: sealed::Written {}
 mod sealed {
     use crate::codec::json::ser::ToJson;
     use crate::codec::xml::ser::ToXml;
-    use crate::xml::{DETAIL_ROOT, ERROR_ROOT};
-    use crate::{Error, ErrorEnvelope, JobDetail, Response};
+    use crate::xml::{DETAIL_ROOT, ERROR_ROOT, PAGE_ROOT};
+    use crate::{Error, ErrorEnvelope, JobDetail, JobPage, Response};
 
     /// How a document writes itself (not nameable outside the crate).
     pub trait Written {
@@ -248,17 +248,28 @@ mod sealed {
         }
     }
 
+    impl Written for JobPage {
+        fn write_json(&self, out: &mut String) {
+            self.to_json(out);
+        }
+        fn write_xml(&self, out: &mut String) -> Result<(), Error> {
+            self.to_xml(PAGE_ROOT, out)
+        }
+    }
+
     impl Written for Response {
         fn write_json(&self, out: &mut String) {
             match self {
                 Response::Detail(d) => d.write_json(out),
                 Response::Error(e) => e.write_json(out),
+                Response::Page(p) => p.write_json(out),
             }
         }
         fn write_xml(&self, out: &mut String) -> Result<(), Error> {
             match self {
                 Response::Detail(d) => d.write_xml(out),
                 Response::Error(e) => e.write_xml(out),
+                Response::Page(p) => p.write_xml(out),
             }
         }
     }
@@ -267,6 +278,7 @@ mod sealed {
 impl Document for JobDetail {}
 impl Document for model::JobObject<'_> {}
 impl Document for ErrorEnvelope {}
+impl Document for JobPage {}
 impl Document for Response {}
 
 /// The README's examples, compiled and run as doctests.

@@ -7,9 +7,10 @@
 //! members are allowed (they are kept and written back). A typed scalar is
 //! its JSON type, `null` when it was sent empty, or a string holding the
 //! value as sent when it could not be read as its type (validation reports
-//! it). The document is a gateway error envelope when it meets the envelope
-//! rule — written here from the same roles of the envelope's table that the
-//! reader decides by — and a job otherwise. A job nested in a job is the
+//! it). The document is a list page when it has a member only a page has,
+//! else a gateway error envelope when it meets the envelope rule — each
+//! written here from the same markers of the tables that the reader decides
+//! by — and a job otherwise. A job nested in a job is the
 //! definition `JobObject`: the same members, with the types the API declares
 //! inside job objects (`Checkpoint` a string).
 //!
@@ -208,6 +209,21 @@ fn envelope_condition(job_members: &[&str]) -> String {
     )
 }
 
+/// The page rule as a schema: a document with a member only a page has (the
+/// `evidence` of the page's table, as the reader decides) is a list page.
+fn page_condition() -> String {
+    let evidence: Vec<String> = JobPage::MEANINGS
+        .iter()
+        .filter(|m| m.evidence)
+        .map(|m| {
+            let mut name = String::new();
+            write_str(&mut name, m.wire);
+            format!(r#"{{"required":[{name}]}}"#)
+        })
+        .collect();
+    format!(r#"{{"anyOf":[{}]}}"#, evidence.join(","))
+}
+
 /// The JSON Schema of canonical JSON, as compact JSON text.
 pub fn json_schema() -> String {
     let mut names: Vec<(&'static str, WriteDefinition)> = Vec::new();
@@ -229,7 +245,8 @@ pub fn json_schema() -> String {
     crate::model::for_each_shape!(shape_name);
     names.push((JOB_OBJECT, |out| JobDetail::definition(out, Position::JobObject)));
     let mut out = format!(
-        r##"{{"$schema":"https://json-schema.org/draft/2020-12/schema","title":"DescribeDtsJobDetail response, canonical JSON of dts-job-detail","type":"object","if":{},"then":{{"$ref":"#/$defs/ErrorEnvelope"}},"else":{{"$ref":"#/$defs/JobDetail"}},"$defs":{{"##,
+        r##"{{"$schema":"https://json-schema.org/draft/2020-12/schema","title":"DescribeDtsJobDetail or DescribeDtsJobs response, canonical JSON of dts-job-detail","type":"object","if":{},"then":{{"$ref":"#/$defs/JobPage"}},"else":{{"if":{},"then":{{"$ref":"#/$defs/ErrorEnvelope"}},"else":{{"$ref":"#/$defs/JobDetail"}}}},"$defs":{{"##,
+        page_condition(),
         envelope_condition(&job_members)
     );
     for (name, definition) in names {

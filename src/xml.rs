@@ -112,4 +112,4 @@ pub fn to_writer<W: Write, D: Document + ?Sized>(mut writer: W, doc: &D) -> Resu
     writer.write_all(text.as_bytes()).map_err(Error::io)
 }
 
-pub use crate::codec::xml::{DETAIL_ROOT, ERROR_ROOT};
+pub use crate::codec::xml::{DETAIL_ROOT, ERROR_ROOT, PAGE_ROOT};

@@ -43,6 +43,9 @@ fn responses() -> Vec<(String, Response)> {
 fn job_pointers(resp: &Response) -> Vec<String> {
     match resp {
         Response::Detail(d) => d.job().with_sub_jobs().map(|j| j.pointer().to_owned()).collect(),
+        // a failed page that lists nothing has its error's row
+        Response::Page(p) if p.jobs().next().is_none() && p.error().is_some() => vec![String::new()],
+        Response::Page(p) => p.jobs().map(|j| j.pointer().to_owned()).collect(),
         Response::Error(_) => vec![String::new()],
     }
 }

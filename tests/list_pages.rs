@@ -125,3 +125,291 @@ fn the_data_check_stages_are_validated_and_the_undocumented_ones_are_not() {
         ]
     );
 }
+
+mod pages {
+    use std::path::{Path, PathBuf};
+    use std::time::Duration;
+
+    use dts_job_detail::export::{self, JobRow};
+    use dts_job_detail::{Options, Response, StatusClass, TaskKind, diff, json, xml};
+
+    fn read(path: &Path) -> Response {
+        dts_job_detail::from_slice(&std::fs::read(path).unwrap()).unwrap()
+    }
+
+    fn fixture(name: &str) -> Response {
+        read(&Path::new("fixtures/pages").join(name))
+    }
+
+    fn pages() -> Vec<PathBuf> {
+        let mut found: Vec<PathBuf> = std::fs::read_dir("fixtures/pages")
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        found.sort();
+        found
+    }
+
+    #[test]
+    fn both_forms_of_every_page_give_one_canonical_json_and_nothing_is_unknown() {
+        let mut pairs = 0;
+        for path in pages()
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        {
+            let resp = read(&path);
+            let page = resp
+                .page()
+                .unwrap_or_else(|| panic!("{} is a page", path.display()));
+            assert!(page.unknown.is_empty(), "{}: {:?}", path.display(), page.unknown);
+            for job in page.jobs() {
+                assert!(
+                    job.unknown.is_empty(),
+                    "{}{}: {:?}",
+                    path.display(),
+                    job.pointer(),
+                    job.unknown
+                );
+            }
+            let canonical = json::to_string(&resp);
+            // canonical → XML → JSON is the identity
+            let again = xml::from_str(&xml::to_string(&resp).unwrap()).unwrap();
+            assert_eq!(json::to_string(&again), canonical, "{}", path.display());
+            let twin = path.with_extension("xml");
+            if twin.exists() {
+                assert_eq!(json::to_string(&read(&twin)), canonical, "{}", twin.display());
+                pairs += 1;
+            }
+        }
+        assert!(pairs >= 6, "{pairs} pages in both forms");
+    }
+
+    #[test]
+    fn an_sdk_dump_of_a_page_reads_as_the_page() {
+        assert_eq!(fixture("sdk_dump.json"), fixture("migration.json"));
+    }
+
+    #[test]
+    fn each_item_is_a_job_of_its_kind_with_its_statuses_units_and_stages() {
+        let page = fixture("migration.json");
+        let jobs: Vec<_> = page.jobs().collect();
+        assert_eq!(jobs.len(), 2);
+        assert_eq!(
+            (jobs[0].pointer(), jobs[0].depth(), jobs[0].parent_pointer()),
+            ("/DtsJobList/0", 0, None)
+        );
+        assert_eq!(jobs[0].task_kind(), TaskKind::Migration);
+        // migration: Delay in milliseconds
+        assert_eq!(jobs[0].delay(), Some(Duration::from_millis(1500)));
+        assert_eq!(jobs[1].status_class(), StatusClass::Failed);
+
+        let sync = fixture("synchronization.json");
+        let jobs: Vec<_> = sync
+            .jobs()
+            .map(|j| (j.pointer().to_owned(), j.task_kind(), j.delay(), j.status_class()))
+            .collect();
+        assert_eq!(
+            jobs,
+            [
+                (
+                    "/DtsJobList/0".into(),
+                    TaskKind::Synchronization,
+                    Some(Duration::from_secs(3)),
+                    StatusClass::Running
+                ),
+                // the reverse job of a two-way synchronization inherits the kind
+                (
+                    "/DtsJobList/0/ReverseJob".into(),
+                    TaskKind::Synchronization,
+                    Some(Duration::ZERO),
+                    StatusClass::Running
+                ),
+                (
+                    "/DtsJobList/1".into(),
+                    TaskKind::Synchronization,
+                    Some(Duration::from_secs(120)),
+                    StatusClass::Paused
+                ),
+            ]
+        );
+        let tracking = fixture("change_tracking.json");
+        let job = tracking.jobs().next().unwrap();
+        assert_eq!(
+            (job.task_kind(), job.status_class()),
+            (TaskKind::ChangeTracking, StatusClass::Running)
+        );
+        assert_eq!(job.delay(), Some(Duration::from_secs(1)));
+        // the detail's spellings name kinds too; a page's JobType is its items' default
+        let spelled = dts_job_detail::from_slice(
+            br#"{"PageNumber":1,"JobType":"SYNC","DtsJobList":[{"JobType":"online","Delay":5},{"JobType":"subscribe"},{"Delay":5}]}"#,
+        )
+        .unwrap();
+        let kinds: Vec<_> = spelled.jobs().map(|j| (j.task_kind(), j.delay())).collect();
+        assert_eq!(
+            kinds,
+            [
+                (TaskKind::Migration, Some(Duration::from_millis(5))),
+                (TaskKind::ChangeTracking, None),
+                (TaskKind::Synchronization, Some(Duration::from_secs(5))),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_one_item_page_and_an_empty_page_in_xml() {
+        let one = fixture("one_item.xml");
+        let page = one.page().unwrap();
+        assert_eq!(page.dts_job_list.len(), 1);
+        assert_eq!(page.dts_job_list[0].tag_list.len(), 1);
+        assert_eq!(page.dts_job_list[0].error_details.len(), 1);
+        let empty = fixture("empty.xml");
+        assert!(empty.page().unwrap().dts_job_list.is_empty());
+        assert_eq!(empty.jobs().count(), 0);
+    }
+
+    #[test]
+    fn items_in_a_wrapper_element_are_the_items() {
+        let flat = "<DescribeDtsJobsResponse><RequestId>r</RequestId><DtsJobList><DtsJobId>a</DtsJobId></DtsJobList>\
+                    <DtsJobList><DtsJobId>b</DtsJobId><TagList><TagKey>k</TagKey></TagList></DtsJobList></DescribeDtsJobsResponse>";
+        let wrapped = "<DescribeDtsJobsResponse><RequestId>r</RequestId><DtsJobList>\
+                       <DtsJobStatus><DtsJobId>a</DtsJobId></DtsJobStatus>\
+                       <DtsJobStatus><DtsJobId>b</DtsJobId><TagList><TagKey>k</TagKey></TagList></DtsJobStatus>\
+                       </DtsJobList></DescribeDtsJobsResponse>";
+        let canonical = json::to_string(&xml::from_str(flat).unwrap());
+        assert_eq!(json::to_string(&xml::from_str(wrapped).unwrap()), canonical);
+        let one = "<DescribeDtsJobsResponse><RequestId>r</RequestId><DtsJobList><DtsJobList><DtsJobId>a</DtsJobId>\
+                   </DtsJobList></DtsJobList></DescribeDtsJobsResponse>";
+        assert!(json::to_string(&xml::from_str(one).unwrap()).contains(r#""DtsJobList":[{"DtsJobId":"a"}]"#));
+        // an item with members of its own is no wrapper, whatever else it holds
+        let item = "<DescribeDtsJobsResponse><DtsJobList><DtsJobId>a</DtsJobId><X><Y>1</Y></X></DtsJobList></DescribeDtsJobsResponse>";
+        assert!(
+            json::to_string(&xml::from_str(item).unwrap())
+                .contains(r#""DtsJobList":[{"DtsJobId":"a","X":{"Y":"1"}}]"#)
+        );
+    }
+
+    #[test]
+    fn a_page_is_told_by_its_own_members_and_loses_nothing_else() {
+        // a job's member at a page's top is kept, as an unknown member of the page
+        let doc = r#"{"RequestId":"r","PageNumber":1,"DtsJobId":"top","Checkpoint":7,"DtsJobList":[{"DtsJobId":"a"}]}"#;
+        let resp = json::from_str(doc).unwrap();
+        let page = resp.page().unwrap();
+        assert_eq!(page.request_id.as_deref(), Some("r"));
+        let unknown: Vec<&str> = page.unknown.iter().map(|(k, _)| k).collect();
+        assert_eq!(unknown, ["Checkpoint", "DtsJobId"]);
+        let canonical = json::to_string(&resp);
+        assert_eq!(json::to_string(&json::from_str(&canonical).unwrap()), canonical);
+        assert_eq!(
+            json::to_string(&xml::from_str(&xml::to_string(&resp).unwrap()).unwrap()),
+            canonical
+        );
+        // each member only a page has makes a page
+        for evidence in [
+            "DtsJobList",
+            "EtlDemoList",
+            "PageNumber",
+            "PageRecordCount",
+            "TotalRecordCount",
+            "DynamicCode",
+        ] {
+            let value = if evidence.ends_with("List") { "[]" } else { "1" };
+            let doc = format!(r#"{{"RequestId":"r","{evidence}":{value}}}"#);
+            assert!(json::from_str(&doc).unwrap().page().is_some(), "{doc}");
+        }
+        // and a detail's members alone make a detail
+        assert!(
+            json::from_str(r#"{"RequestId":"r","Success":false,"ErrCode":"X"}"#)
+                .unwrap()
+                .detail()
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn export_gives_a_row_per_job_and_a_failed_page_its_error() {
+        let rows = |name: &str| export::rows(name, &fixture(name), &Options::default());
+        let sync = rows("synchronization.json");
+        let got: Vec<(&str, Option<&str>, i64, Option<i64>)> = sync
+            .iter()
+            .map(|r: &JobRow| {
+                (
+                    r.pointer.as_str(),
+                    r.parent_pointer.as_deref(),
+                    r.depth,
+                    r.delay_ms,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("/DtsJobList/0", None, 0, Some(3000)),
+                ("/DtsJobList/0/ReverseJob", Some("/DtsJobList/0"), 1, Some(0)),
+                ("/DtsJobList/1", None, 0, Some(120_000)),
+            ]
+        );
+        assert!(
+            sync.iter()
+                .all(|r| r.request_id.as_deref() == Some("7D3B8C2A-1F3E-4A1B-9C8D-2E5F6A7B****"))
+        );
+        assert!(rows("empty.json").is_empty());
+        let failed = rows("error.json");
+        assert_eq!(failed.len(), 1);
+        assert_eq!(failed[0].pointer, "");
+        assert_eq!(failed[0].error_code.as_deref(), Some("InvalidParameter"));
+        assert_eq!(
+            failed[0].error_message.as_deref(),
+            Some("The Value of Input Parameter PageSize is not valid.")
+        );
+    }
+
+    #[test]
+    fn diff_matches_items_by_job_id() {
+        let old = fixture("synchronization.json");
+        let text = std::fs::read_to_string("fixtures/pages/synchronization.json").unwrap();
+        let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+        doc["DtsJobList"].as_array_mut().unwrap().reverse();
+        let swapped = json::from_str(&doc.to_string()).unwrap();
+        assert_eq!(diff::diff(&old, &swapped, &Options::default()), []);
+        doc["DtsJobList"][0]["Status"] = "Synchronizing".into();
+        doc["DtsJobList"][0]["Delay"] = 4.into();
+        let changed = json::from_str(&doc.to_string()).unwrap();
+        let changes: Vec<(String, String)> = diff::diff(&old, &changed, &Options::default())
+            .into_iter()
+            .map(|c| (c.path, c.kind.as_str().to_owned()))
+            .collect();
+        assert_eq!(
+            changes,
+            [
+                ("/DtsJobList/0/Status".to_owned(), "status".to_owned()),
+                ("/DtsJobList/0/Delay".to_owned(), "delay".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn validation_points_into_the_items() {
+        let doc = r#"{"RequestId":"r","PageNumber":"one","DtsJobList":[{"DtsJobId":"a","JobType":"SYNC"},
+            {"DtsJobId":"b","JobType":"SYNC","Status":"Migrating","CreateTime":"2021-02-30T00:00:00Z",
+             "FullDataCheckStatus":{"Status":"Catched"},"ReverseJob":{"Delay":"x"}}]}"#;
+        let found: Vec<(String, &str)> = json::from_str(doc)
+            .unwrap()
+            .validate()
+            .into_iter()
+            .map(|d| (d.path, d.code.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("/PageNumber".to_owned(), "invalid-number"),
+                ("/DtsJobList/1/CreateTime".to_owned(), "invalid-timestamp"),
+                ("/DtsJobList/1/Status".to_owned(), "unknown-status"),
+                (
+                    "/DtsJobList/1/FullDataCheckStatus/Status".to_owned(),
+                    "unknown-status"
+                ),
+                ("/DtsJobList/1/ReverseJob/Delay".to_owned(), "invalid-number"),
+            ]
+        );
+    }
+}

@@ -271,7 +271,7 @@ fn encodings() {
 
 #[test]
 fn unexpected_root_is_kept_or_refused_in_strict_mode() {
-    let doc = "<DescribeDtsJobsResponse><Delay>1</Delay></DescribeDtsJobsResponse>";
+    let doc = "<DescribeSynchronizationJobsResponse><Delay>1</Delay></DescribeSynchronizationJobsResponse>";
     assert_eq!(canonical(doc), r#"{"Delay":1}"#);
     let err = Parser::new().strict(true).parse(doc.as_bytes()).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Strict);

@@ -8,10 +8,17 @@ fn schema() -> jsonschema::Validator {
     jsonschema::draft202012::new(&schema).unwrap()
 }
 
-/// The schema's `if`: the condition under which a document is an envelope.
-fn envelope_condition() -> jsonschema::Validator {
+/// The schema's first `if`: the condition under which a document is a list page.
+fn page_condition() -> jsonschema::Validator {
     let schema: serde_json::Value = serde_json::from_str(&dts_job_detail::schema::json_schema()).unwrap();
     jsonschema::draft202012::new(&schema["if"]).unwrap()
+}
+
+/// The schema's second `if`: the condition under which a document that is
+/// no page is an envelope.
+fn envelope_condition() -> jsonschema::Validator {
+    let schema: serde_json::Value = serde_json::from_str(&dts_job_detail::schema::json_schema()).unwrap();
+    jsonschema::draft202012::new(&schema["else"]["if"]).unwrap()
 }
 
 fn documents(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -93,6 +100,7 @@ mod reader_and_schema_agree {
             Just("{}".to_owned()),
             Just("[1,2]".to_owned()),
             Just("{\"a\":[true]}".to_owned()),
+            Just("[{\"DtsJobId\":\"a\",\"Checkpoint\":7}]".to_owned()),
         ];
         let name = prop::sample::select(&[
             "RequestId",
@@ -104,6 +112,9 @@ mod reader_and_schema_agree {
             "Delay",
             "DtsJobId",
             "Extra",
+            "PageNumber",
+            "DtsJobList",
+            "DynamicCode",
         ]);
         (name, value).prop_map(|(n, v)| format!("\"{n}\":{v}"))
     }
@@ -118,13 +129,17 @@ mod reader_and_schema_agree {
                     serde_json::from_str(&dts_job_detail::json::to_string(&resp)).unwrap();
                 let errors: Vec<String> = validator.iter_errors(&canonical).map(|e| e.to_string()).collect();
                 prop_assert!(errors.is_empty(), "{doc} → {canonical}: {errors:?}");
-                // and the schema's envelope condition decides as the reader did
-                // (both read the rule from the envelope's table)
-                prop_assert_eq!(
-                    super::envelope_condition().is_valid(&canonical),
-                    resp.envelope().is_some(),
-                    "{} → {}", doc, canonical
-                );
+                // and the schema's conditions decide as the reader did (both
+                // read the rules from the tables' markers)
+                let page = super::page_condition().is_valid(&canonical);
+                prop_assert_eq!(page, resp.page().is_some(), "{} → {}", doc, canonical);
+                if !page {
+                    prop_assert_eq!(
+                        super::envelope_condition().is_valid(&canonical),
+                        resp.envelope().is_some(),
+                        "{} → {}", doc, canonical
+                    );
+                }
             }
         }
     }

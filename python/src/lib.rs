@@ -9,7 +9,7 @@ mod stubs;
 
 use std::sync::{Arc, OnceLock};
 
-use dts::{ErrorEnvelope, JobDetail, Options, Parser, Response as RsResponse, TaskKind, json, xml};
+use dts::{ErrorEnvelope, JobDetail, JobPage, Options, Parser, Response as RsResponse, TaskKind, json, xml};
 use pyo3::exceptions::{PyAttributeError, PyOSError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -147,10 +147,18 @@ impl Facts {
     }
 }
 
+/// Every member name of every kind of response (a job's, a list page's, the
+/// gateway envelope's), as (snake-case name, wire name).
+fn every_member() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+    [JobDetail::MEMBERS, JobPage::MEMBERS, ErrorEnvelope::MEMBERS]
+        .into_iter()
+        .flatten()
+}
+
 /// A member by its snake-case name: from the canonical dict, `None` when
-/// absent. A member of the other kind of response (`dts_job_id` on a gateway
-/// error, `host_id` on a detail) is absent too: every response has every
-/// member name, so code that reads one needs no `hasattr`.
+/// absent. A member of another kind of response (`dts_job_id` on a gateway
+/// error, `host_id` on a detail, `page_number` on a job) is absent too: every
+/// response has every member name, so code that reads one needs no `hasattr`.
 fn member(py: Python<'_>, dict: &Py<PyAny>, members: &[(&str, &str)], name: &str) -> PyResult<Py<PyAny>> {
     match members.iter().find(|(field, _)| *field == name) {
         Some((_, wire)) => Ok(dict.bind(py).call_method1("get", (*wire,))?.unbind()),
@@ -161,24 +169,16 @@ fn member(py: Python<'_>, dict: &Py<PyAny>, members: &[(&str, &str)], name: &str
     }
 }
 
-/// Whether `name` is a member of a job or of the gateway envelope.
+/// Whether `name` is a member of a job, a list page or the gateway envelope.
 fn is_member_name(name: &str) -> bool {
-    JobDetail::MEMBERS
-        .iter()
-        .chain(ErrorEnvelope::MEMBERS)
-        .any(|(field, _)| *field == name)
+    every_member().any(|(field, _)| *field == name)
 }
 
 /// `dir()` of a response or a job: its class's attributes and every member
 /// name (what `__getattr__` answers).
 fn dir_with_members(class: &Bound<'_, pyo3::types::PyType>) -> PyResult<Vec<String>> {
     let mut names: Vec<String> = class.dir()?.iter().map(|n| n.to_string()).collect();
-    names.extend(
-        JobDetail::MEMBERS
-            .iter()
-            .chain(ErrorEnvelope::MEMBERS)
-            .map(|(field, _)| (*field).to_owned()),
-    );
+    names.extend(every_member().map(|(field, _)| (*field).to_owned()));
     names.sort();
     names.dedup();
     Ok(names)
@@ -217,11 +217,13 @@ impl Response {
 
 #[pymethods]
 impl Response {
-    /// `"detail"` or `"error"` (the gateway's error envelope).
+    /// `"detail"`, `"page"` (a `DescribeDtsJobs` list page) or `"error"`
+    /// (the gateway's error envelope).
     #[getter]
     fn kind(&self) -> &'static str {
         match &*self.inner {
             RsResponse::Detail(_) => "detail",
+            RsResponse::Page(_) => "page",
             RsResponse::Error(_) => "error",
         }
     }
@@ -275,6 +277,7 @@ impl Response {
     fn error(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
         let error = match &*self.inner {
             RsResponse::Detail(d) => d.error(),
+            RsResponse::Page(p) => p.error(),
             RsResponse::Error(e) => Some(e.error()),
         };
         error_dict(py, error)
@@ -298,21 +301,34 @@ impl Response {
         0
     }
 
-    /// Every job nested in this response, at any depth, in document order.
+    /// Every job nested in this response, at any depth, in document order
+    /// (of a page: its items and the jobs nested in them).
     fn sub_jobs(&self) -> Vec<Job> {
-        match &*self.inner {
-            RsResponse::Detail(d) => d
-                .job_with(&self.options)
-                .sub_jobs()
-                .map(|j| Job {
-                    root: Arc::clone(&self.inner),
-                    options: self.options,
-                    facts: Facts::of(&j),
-                    dict: OnceLock::new(),
-                })
-                .collect(),
-            RsResponse::Error(_) => Vec::new(),
-        }
+        let jobs = match &*self.inner {
+            RsResponse::Detail(d) => d.job_with(&self.options).sub_jobs(),
+            other => other.jobs_with(&self.options),
+        };
+        jobs.map(|j| Job {
+            root: Arc::clone(&self.inner),
+            options: self.options,
+            facts: Facts::of(&j),
+            dict: OnceLock::new(),
+        })
+        .collect()
+    }
+
+    /// Every job of the response, each as a `Job`: a detail's top level and
+    /// the jobs nested in it; a page's items and theirs; none for an error.
+    fn jobs(&self) -> Vec<Job> {
+        self.inner
+            .jobs_with(&self.options)
+            .map(|j| Job {
+                root: Arc::clone(&self.inner),
+                options: self.options,
+                facts: Facts::of(&j),
+                dict: OnceLock::new(),
+            })
+            .collect()
     }
 
     /// The canonical JSON as Python objects (a new dict each call).
@@ -338,6 +354,7 @@ impl Response {
     fn __getattr__(&self, py: Python<'_>, name: &str) -> PyResult<Py<PyAny>> {
         let members = match &*self.inner {
             RsResponse::Detail(_) => JobDetail::MEMBERS,
+            RsResponse::Page(_) => JobPage::MEMBERS,
             RsResponse::Error(_) => ErrorEnvelope::MEMBERS,
         };
         member(py, self.cached(py)?, members, name)
@@ -384,6 +401,14 @@ impl Response {
                 self.status().as_deref().unwrap_or("-")
             ),
             RsResponse::Error(e) => format!("<Response error {}>", e.code.as_deref().unwrap_or("-")),
+            RsResponse::Page(p) => format!(
+                "<Response page {} of {} jobs>",
+                p.page_number
+                    .as_ref()
+                    .and_then(|n| n.get())
+                    .map_or("-".to_owned(), |n| n.to_string()),
+                p.dts_job_list.len()
+            ),
         }
     }
 }
@@ -426,8 +451,7 @@ struct Job {
 impl Job {
     fn detail(&self) -> PyResult<&JobDetail> {
         self.root
-            .detail()
-            .and_then(|d| d.job_at(&self.facts.pointer))
+            .job_at(&self.facts.pointer)
             .ok_or_else(|| PyValueError::new_err("the job is not in its response"))
     }
 }
@@ -505,11 +529,11 @@ impl Job {
 
     /// Every job nested in this one, at any depth, in document order.
     fn sub_jobs(&self) -> Vec<Job> {
-        let Some(top) = self.root.detail() else {
-            return Vec::new();
-        };
-        let top = top.job_with(&self.options);
-        let Some(this) = top.with_sub_jobs().find(|j| j.pointer() == self.facts.pointer) else {
+        let found = self
+            .root
+            .jobs_with(&self.options)
+            .find(|j| j.pointer() == self.facts.pointer);
+        let Some(this) = found else {
             return Vec::new();
         };
         this.sub_jobs()
@@ -713,12 +737,8 @@ fn _restore_job(
     let response = _restore(py, text, strict, task_kind)?;
     let job = response
         .inner
-        .detail()
-        .and_then(|d| {
-            d.job_with(&response.options)
-                .with_sub_jobs()
-                .find(|j| j.pointer() == pointer)
-        })
+        .jobs_with(&response.options)
+        .find(|j| j.pointer() == pointer)
         .map(|j| Facts::of(&j));
     match job {
         Some(facts) => Ok(Job {

@@ -3,7 +3,7 @@
 //! the committed stubs hold exactly them (`UPDATE_STUBS=1 cargo test`
 //! rewrites them).
 
-use dts::{ErrorEnvelope, JobDetail};
+use dts::{ErrorEnvelope, JobDetail, JobPage};
 
 /// The Python type of a member's value in the canonical dict, from its Rust
 /// type in the table: a typed scalar is its type, or the text as sent when
@@ -24,12 +24,18 @@ fn python_type(rust: &str) -> String {
     }
 }
 
-/// The member lines of a class (job members, then the envelope's others),
+/// The member lines of a class (a job's members, then a page's and the
+/// envelope's others: every response and job has every member name),
 /// leaving out names the class declares itself.
 pub(crate) fn member_lines(declared: &[&str]) -> String {
     let mut out = String::new();
     let mut seen: Vec<&str> = declared.to_vec();
-    for (field, rust) in JobDetail::MEMBER_TYPES.iter().chain(ErrorEnvelope::MEMBER_TYPES) {
+    let shapes = [
+        JobDetail::MEMBER_TYPES,
+        JobPage::MEMBER_TYPES,
+        ErrorEnvelope::MEMBER_TYPES,
+    ];
+    for (field, rust) in shapes.into_iter().flatten() {
         if seen.contains(field) {
             continue;
         }

@@ -32,21 +32,28 @@ def test_every_fixture_reads_as_the_cli_reads_it(path):
     for d in expected:
         del d["file"]
     assert [d.to_dict() for d in resp.validate()] == expected
-    # and the summary is `inspect --format json`'s
-    (summary,) = [json.loads(line) for line in cli("inspect", "--no-progress", "--format", "json", path).stdout.splitlines()]
-    assert resp.task_kind == summary["TaskKind"]
-    assert resp.status_raw == summary["Status"]
-    if resp.status_known:
-        # the documented spelling of the status sent
-        assert resp.status.lower() == resp.status_raw.strip().lower()
-    else:
-        assert resp.status == resp.status_raw
-    assert resp.status_known == summary["StatusKnown"]
-    delay = resp.delay
-    assert (None if delay is None else delay // datetime.timedelta(milliseconds=1)) == summary["DelayMillis"]
-    checkpoint = resp.checkpoint_time
-    assert (None if checkpoint is None else int(checkpoint.timestamp())) == summary["Checkpoint"]
-    assert len(resp.sub_jobs()) == summary["SubJobs"]
+    # and the summary is `inspect --format json`'s: a line per job of a page
+    # (each of its items), else one for the response
+    summaries = [json.loads(line) for line in cli("inspect", "--no-progress", "--format", "json", path).stdout.splitlines()]
+    views = [j for j in resp.jobs() if j.depth == 0] if resp.kind == "page" else []
+    views = views or [resp]
+    assert len(views) == len(summaries)
+    for view, summary in zip(views, summaries):
+        if resp.kind == "page":
+            assert view.pointer == summary["Pointer"]
+        assert view.task_kind == summary["TaskKind"]
+        assert view.status_raw == summary["Status"]
+        if view.status_known:
+            # the documented spelling of the status sent
+            assert view.status.lower() == view.status_raw.strip().lower()
+        else:
+            assert view.status == view.status_raw
+        assert view.status_known == summary["StatusKnown"]
+        delay = view.delay
+        assert (None if delay is None else delay // datetime.timedelta(milliseconds=1)) == summary["DelayMillis"]
+        checkpoint = view.checkpoint_time
+        assert (None if checkpoint is None else int(checkpoint.timestamp())) == summary["Checkpoint"]
+        assert len(view.sub_jobs()) == summary["SubJobs"]
 
 
 def test_status_class_is_the_exports():
@@ -248,7 +255,10 @@ def test_canonical_json_has_the_type_the_official_sdk_declares_at_every_position
     raw = {d.path for d in response.validate() if d.code in ("invalid-number", "invalid-bool")}
     document = json.loads(response.to_json())
     assert document == response.to_dict()
-    errors = list(sdk_type_errors(document, models.DescribeDtsJobDetailResponseBody, models, "", raw))
+    # a list page by the SDK's class of DescribeDtsJobs (an item's Checkpoint a
+    # string, DuUsage an integer, ...)
+    body = models.DescribeDtsJobsResponseBody if response.kind == "page" else models.DescribeDtsJobDetailResponseBody
+    errors = list(sdk_type_errors(document, body, models, "", raw))
     assert errors == []
 
 
@@ -261,6 +271,13 @@ def test_the_sdk_type_check_notices_a_wrong_type():
         "/SubSyncJob/0/Checkpoint",
         "/SubSyncJob/0/TagList/0/Id",
         "/Success",
+    ]
+    page = {"PageNumber": "1", "DtsJobList": [{"Checkpoint": 1, "DuUsage": "15", "ErrorDetails": [{"ErrorCode": 1}]}]}
+    assert sorted(at for at, _, _ in sdk_type_errors(page, models.DescribeDtsJobsResponseBody, models, "", set())) == [
+        "/DtsJobList/0/Checkpoint",
+        "/DtsJobList/0/DuUsage",
+        "/DtsJobList/0/ErrorDetails/0/ErrorCode",
+        "/PageNumber",
     ]
 
 
@@ -404,3 +421,29 @@ def test_a_nested_job_is_written_as_inside_its_response():
     assert json.loads(job.to_json()) == job.to_dict()
     assert r.checkpoint == 5
     assert repr(job) == "<Job /SubSyncJob/0 s synchronization ->"
+
+
+def test_a_list_page_reads_with_its_jobs():
+    # DescribeDtsJobs: a page is a response of its own; its items are jobs
+    page = dts_job_detail.parse_file(FIXTURES / "pages" / "synchronization.xml")
+    assert page.kind == "page"
+    assert (page.page_number, page.page_record_count, page.total_record_count) == (2, 2, 3)
+    assert page.dts_job_id is None and page.host_id is None
+    jobs = page.jobs()
+    assert [(j.pointer, j.depth, j.task_kind, j.status_class) for j in jobs] == [
+        ("/DtsJobList/0", 0, "synchronization", "running"),
+        ("/DtsJobList/0/ReverseJob", 1, "synchronization", "running"),
+        ("/DtsJobList/1", 0, "synchronization", "paused"),
+    ]
+    assert jobs[2].delay == datetime.timedelta(seconds=120)
+    assert jobs[0].to_dict()["Checkpoint"] == "1616899019"  # a job object's type
+    assert [j.pointer for j in page.sub_jobs()] == [j.pointer for j in jobs]
+    assert page.to_dict() == json.loads(page.to_json())
+    assert page.validate() == []
+    assert repr(page) == "<Response page 2 of 2 jobs>"
+    failed = dts_job_detail.parse_file(FIXTURES / "pages" / "error.json")
+    assert failed.kind == "page" and failed.error["code"] == "InvalidParameter"
+    assert failed.jobs() == []
+    import pickle
+
+    assert pickle.loads(pickle.dumps(jobs[1])).pointer == "/DtsJobList/0/ReverseJob"

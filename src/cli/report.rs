@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Style};
-use dts_job_detail::{Diagnostic, Response, Severity, json, xml};
+use dts_job_detail::{Diagnostic, Job, Response, Severity, json, xml};
 
 use super::input::Unit;
 use super::output::escape;
@@ -142,9 +142,12 @@ fn paint(color: bool, severity: Severity) -> String {
     format!("{style}{name}{style:#}")
 }
 
-/// The `inspect` summary of one response; its JSON field names are part of
-/// the tool's contract.
+/// The `inspect` summary of one job (a detail's top level, a list page's
+/// item) or of a response without jobs; its JSON field names are part of the
+/// tool's contract.
 struct Summary {
+    /// The job's pointer, for an item of a list page (`Pointer` in JSON).
+    pointer: Option<String>,
     task_kind: &'static str,
     status: Option<String>,
     status_known: bool,
@@ -155,49 +158,82 @@ struct Summary {
 }
 
 impl Summary {
-    fn of(settings: &Settings, resp: &Response) -> Self {
+    /// The lines of a response: a detail's one, a page's one per item (or
+    /// one for the page when it has none), an envelope's one.
+    fn of(settings: &Settings, resp: &Response) -> Vec<Self> {
+        let options = settings.parser.options();
         match resp {
-            Response::Detail(detail) => {
-                let job = detail.job_with(settings.parser.options());
-                let status = job.status();
-                Summary {
-                    task_kind: job.task_kind().as_str(),
-                    status_known: status.as_ref().is_some_and(|s| s.known.is_some()),
-                    status: status.map(|s| s.raw),
-                    delay_millis: job.delay().map(|d| d.as_millis()),
-                    checkpoint: detail.checkpoint(),
-                    error: detail.error().map(|e| (e.code, e.message)),
-                    sub_jobs: job.sub_jobs().count(),
-                }
+            Response::Detail(detail) => vec![Summary::job(&detail.job_with(options), None)],
+            Response::Page(page) if page.dts_job_list.is_empty() && page.etl_demo_list.is_empty() => {
+                vec![Summary::without_jobs(
+                    page.error().map(|e| (e.code, e.message)),
+                    Some(""),
+                )]
             }
+            Response::Page(page) => page
+                .jobs_with(options)
+                .filter(|job| job.depth() == 0)
+                .map(|job| Summary::job(&job, Some(job.pointer())))
+                .collect(),
             Response::Error(envelope) => {
                 let e = envelope.error();
-                Summary {
-                    task_kind: "unknown",
-                    status: None,
-                    status_known: false,
-                    delay_millis: None,
-                    checkpoint: None,
-                    error: Some((e.code, e.message)),
-                    sub_jobs: 0,
-                }
+                vec![Summary::without_jobs(Some((e.code, e.message)), None)]
             }
+        }
+    }
+
+    fn job(job: &Job<'_>, pointer: Option<&str>) -> Self {
+        let status = job.status();
+        Summary {
+            pointer: pointer.map(str::to_owned),
+            task_kind: job.task_kind().as_str(),
+            status_known: status.as_ref().is_some_and(|s| s.known.is_some()),
+            status: status.map(|s| s.raw),
+            delay_millis: job.delay().map(|d| d.as_millis()),
+            checkpoint: job.checkpoint(),
+            error: job.error().map(|e| (e.code, e.message)),
+            sub_jobs: job.sub_jobs().count(),
+        }
+    }
+
+    fn without_jobs(error: Option<(String, String)>, pointer: Option<&str>) -> Self {
+        Summary {
+            pointer: pointer.map(str::to_owned),
+            task_kind: "unknown",
+            status: None,
+            status_known: false,
+            delay_millis: None,
+            checkpoint: None,
+            error,
+            sub_jobs: 0,
         }
     }
 }
 
 fn inspect(settings: &Settings, unit: &Unit, resp: &Response) -> String {
-    let s = Summary::of(settings, resp);
     let mut out = String::new();
+    for s in Summary::of(settings, resp) {
+        inspect_line(settings, unit, &s, &mut out);
+    }
+    out
+}
+
+/// One line of `inspect`: a page's item is named `file#/DtsJobList/0`
+/// (a JSON Pointer as a URI fragment), in JSON by its `Pointer`.
+fn inspect_line(settings: &Settings, unit: &Unit, s: &Summary, out: &mut String) {
     if settings.json_output {
         out.push_str("{\"file\":");
-        push_json_str(&mut out, &unit.file);
+        push_json_str(out, &unit.file);
         if let Some(line) = unit.line {
             let _ = write!(out, ",\"line\":{line}");
         }
+        if let Some(pointer) = &s.pointer {
+            out.push_str(",\"Pointer\":");
+            push_json_str(out, pointer);
+        }
         let _ = write!(out, ",\"TaskKind\":\"{}\",\"Status\":", s.task_kind);
         match &s.status {
-            Some(status) => push_json_str(&mut out, status),
+            Some(status) => push_json_str(out, status),
             None => out.push_str("null"),
         }
         let _ = write!(out, ",\"StatusKnown\":{},\"DelayMillis\":", s.status_known);
@@ -217,14 +253,14 @@ fn inspect(settings: &Settings, unit: &Unit, resp: &Response) -> String {
         match &s.error {
             Some((code, message)) => {
                 out.push_str(",\"ErrorCode\":");
-                push_json_str(&mut out, code);
+                push_json_str(out, code);
                 out.push_str(",\"ErrorMessage\":");
-                push_json_str(&mut out, message);
+                push_json_str(out, message);
             }
             None => out.push_str(",\"ErrorCode\":null,\"ErrorMessage\":null"),
         }
         let _ = writeln!(out, ",\"SubJobs\":{}}}", s.sub_jobs);
-        return out;
+        return;
     }
     let status = match &s.status {
         Some(raw) if s.status_known => escape(raw).into_owned(),
@@ -237,10 +273,14 @@ fn inspect(settings: &Settings, unit: &Unit, resp: &Response) -> String {
         Some((code, message)) => format!("  error {}: {}", escape(code), escape(message)),
         None => String::new(),
     };
+    let label = match &s.pointer {
+        Some(pointer) if !pointer.is_empty() => format!("{}#{}", unit.label, pointer),
+        _ => unit.label.clone(),
+    };
     let _ = writeln!(
         out,
         "{:<width$}  {:<15}  {:<16}  delay {:<9}  checkpoint {:<10}  sub-jobs {}{error}",
-        escape(&unit.label),
+        escape(&label),
         s.task_kind,
         status,
         delay,
@@ -248,5 +288,4 @@ fn inspect(settings: &Settings, unit: &Unit, resp: &Response) -> String {
         s.sub_jobs,
         width = settings.label_width,
     );
-    out
 }

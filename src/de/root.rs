@@ -1,6 +1,7 @@
-//! What a document is — a job detail, the gateway's error envelope, or a saved
-//! SDK dump around one of them — decided once, from its members, by the same
-//! rule in every form (the XML root's name does not decide it).
+//! What a document is — a job detail, a list page, the gateway's error
+//! envelope, or a saved SDK dump around one of them — decided once, from its
+//! members, by the same rule in every form (the XML root's name does not
+//! decide it).
 //!
 //! The document's members are read once into a [`Root`]; [`Root::finish`]
 //! then looks at what arrived:
@@ -9,6 +10,13 @@
 //!   number) and `body` (an object, or a string holding a document). The
 //!   body is the response. (XML cannot carry a JSON number, so an XML
 //!   document is never a dump, and neither is the canonical output of one.)
+//! - **List page**: a member only a page has (the `evidence` markers of
+//!   the page's table: `DtsJobList`, `EtlDemoList`, `PageNumber`,
+//!   `PageRecordCount`, `TotalRecordCount`, `DynamicCode`). Those members
+//!   are read into the page as they come; the members a page shares with a
+//!   detail (`RequestId`, `Success`, …) are read as a detail's and moved to
+//!   the page; any other member of a job at a page's top is kept as an
+//!   unknown member of the page, in its canonical JSON form.
 //! - **Gateway envelope**: the rule of the envelope's table, read from its
 //!   markers ([`EnvelopeRole`]): today an `evidence` member (`HostId`,
 //!   `Message`), the envelope's own members scalars, a `Code` that is not an
@@ -21,7 +29,7 @@ use std::borrow::Cow;
 
 use crate::de::{Budget, Exceeded, Height, Shape, Source};
 use crate::model::meaning::{ENVELOPE_ROLES, EnvelopeRole};
-use crate::model::{ErrorEnvelope, JobDetail, Response, Scalar, UnknownFields, Value};
+use crate::model::{ErrorEnvelope, JobDetail, JobPage, Response, Scalar, UnknownFields, Value};
 use crate::scalar::{self, In};
 use crate::value::merge_repeats;
 
@@ -29,6 +37,8 @@ use crate::value::merge_repeats;
 #[derive(Default)]
 pub(crate) struct Root {
     detail: JobDetail,
+    /// The members only a list page has, once one arrives.
+    page: Option<Box<JobPage>>,
     /// The envelope's members a detail has too (`RequestId`, `Code`), as
     /// sent, the last value of each, by their place in `ENVELOPE_ROLES`: a
     /// detail reads `Code` as an integer, an envelope as a name.
@@ -37,7 +47,9 @@ pub(crate) struct Root {
 
 impl Height for Root {
     fn height(&self) -> usize {
-        self.detail.height()
+        self.detail
+            .height()
+            .max(self.page.as_deref().map_or(0, Height::height))
     }
 }
 
@@ -47,6 +59,9 @@ impl Shape for Root {
             let v = src.value_unmerged()?;
             self.detail.unknown.push(key, v);
             return Ok(false);
+        }
+        if JobPage::has_member(key) && JobPage::meaning(key).is_some_and(|m| m.evidence) {
+            return self.page.get_or_insert_default().read_field(key, src);
         }
         if let Some(slot) = shared_member(key).and_then(|i| self.shared.get_mut(i)) {
             let v = src.scalar()?;
@@ -77,6 +92,11 @@ fn shared_member(key: &str) -> Option<usize> {
         .position(|(wire, role)| *wire == key && matches!(role, EnvelopeRole::Shared { .. }))
 }
 
+/// Writes a job's known members as (name, JSON value) pairs, in canonical
+/// order: given by the forms (this layer has no writer), for the members of
+/// a job at the top of a list page.
+pub(crate) type ToValues = fn(&JobDetail) -> Vec<(String, Value)>;
+
 /// What a document turned out to be (named apart from the public
 /// [`Document`](crate::Document) trait, which a parsed response implements).
 #[allow(clippy::large_enum_variant)] // moved once, at the end of a parse
@@ -90,29 +110,41 @@ pub(crate) enum Decision {
 impl Root {
     /// Decides what the document is. `budget` is at the depth outside the
     /// document.
-    pub(crate) fn finish(mut self, budget: &Budget) -> Result<Decision, Exceeded> {
+    pub(crate) fn finish(mut self, budget: &Budget, values: ToValues) -> Result<Decision, Exceeded> {
         if let Some(body) = self.dump_body() {
             return Ok(Decision::DumpBody(body));
         }
-        self.settle_body(budget)?;
-        // built in place: a response is as large as a job, and each move copies it
-        Ok(Decision::Response(if self.is_envelope() {
-            Response::Error(self.into_envelope())
-        } else {
-            Response::Detail(self.detail)
-        }))
+        self.finish_response(budget, values).map(Decision::Response)
     }
 
     /// Decides which response the document is, never a dump: for a dump's
     /// body, whether it is an object or a string (a dump is not nested; a
     /// dump inside one is read as a detail with the members it has).
-    pub(crate) fn finish_response(mut self, budget: &Budget) -> Result<Response, Exceeded> {
+    pub(crate) fn finish_response(mut self, budget: &Budget, values: ToValues) -> Result<Response, Exceeded> {
         self.settle_body(budget)?;
-        Ok(if self.is_envelope() {
+        // built in place: a response is as large as a job, and each move copies it
+        Ok(if self.page.is_some() {
+            Response::Page(self.into_page(values))
+        } else if self.is_envelope() {
             Response::Error(self.into_envelope())
         } else {
             Response::Detail(self.detail)
         })
+    }
+
+    /// The list page: its own members as read, the members it shares with a
+    /// detail moved from the detail, and the detail's others as unknown
+    /// members (`values` writes them as JSON values).
+    fn into_page(self, values: ToValues) -> JobPage {
+        let Root { mut detail, page, .. } = self;
+        let mut page = page.map(|p| *p).unwrap_or_default();
+        page.take_shared(&mut detail);
+        let unknown = std::mem::take(&mut detail.unknown);
+        if detail.present_count() > 0 {
+            page.unknown.0.extend(values(&detail));
+        }
+        page.unknown.0.extend(unknown.0);
+        page
     }
 
     /// A member `body` that is not a dump's: read without merging repeated
@@ -166,7 +198,7 @@ impl Root {
     /// The envelope, read from its table: every member of the envelope as
     /// its slot reads it, the rest kept as unknown members in arrival order.
     fn into_envelope(self) -> ErrorEnvelope {
-        let Root { detail, shared } = self;
+        let Root { detail, shared, .. } = self;
         let mut envelope = ErrorEnvelope::default();
         for ((wire, _), value) in ENVELOPE_ROLES.iter().zip(&shared) {
             if let Some(v) = value.as_ref().and_then(scalar_in) {

@@ -4,9 +4,11 @@
 //!
 //! A response gives one row for its top level and one for every job nested
 //! in it, at any depth (`SubSyncJob[]`, `SubDistributedJob[]`,
-//! `ReverseJob`), in document order. A gateway error envelope gives one row
-//! (pointer `""`, kind `unknown`) that carries its error, so a year of saved
-//! responses keeps its failed calls too. The columns are [`COLUMNS`], in
+//! `ReverseJob`), in document order; a `DescribeDtsJobs` list page one row
+//! per job of it (pointer `/DtsJobList/0`, …; the page itself is no row). A
+//! gateway error envelope, and a list page of a failed call that lists no
+//! job, give one row (pointer `""`, kind `unknown`) that carries the error,
+//! so a year of saved responses keeps its failed calls too. The columns are [`COLUMNS`], in
 //! that order, in every format.
 //!
 //! ```
@@ -38,8 +40,8 @@ use std::path::Path;
 use chrono::{DateTime, SecondsFormat, Utc};
 
 use crate::error::Error;
-use crate::model::{JobDetail, Response, StageStatus, Str};
-use crate::task::{Job, Options, Status, StatusClass, SubJobs, TaskKind};
+use crate::model::{Response, StageStatus, Str};
+use crate::task::{BusinessError, Job, Options, Status, StatusClass, SubJobs, TaskKind};
 use crate::validate::{Diagnostic, Severity};
 
 /// The type of a column, as every format writes it.
@@ -303,9 +305,10 @@ pub struct Rows<'a> {
 enum Made<'a> {
     /// A gateway envelope's one row, until it is taken.
     Envelope(Option<Box<JobRow>>),
-    /// A detail's jobs, with the diagnostic counts of those that have any.
+    /// The jobs of a detail or a page, with the diagnostic counts of those
+    /// that have any.
     Jobs {
-        detail: &'a JobDetail,
+        request_id: Option<&'a Str>,
         jobs: SubJobs<'a>,
         counts: HashMap<String, (i64, i64)>,
     },
@@ -315,56 +318,34 @@ impl<'a> Rows<'a> {
     /// The rows of `response`, its jobs seen with `options`, counting
     /// `diagnostics` (see the type's documentation).
     pub fn new(file: &'a str, response: &'a Response, options: &Options, diagnostics: &[Diagnostic]) -> Self {
-        let made = match response {
-            Response::Detail(detail) => {
-                let pointers: HashSet<String> = detail
+        let error_row = |request_id: &Option<Str>, error: BusinessError| {
+            let counts = count_diagnostics(diagnostics, &HashSet::from([String::new()]));
+            let (errors, warnings) = counts.get("").copied().unwrap_or_default();
+            Made::Envelope(Some(Box::new(error_row(
+                file, request_id, error, errors, warnings,
+            ))))
+        };
+        // a failed call that listed nothing: its error is the page's one row
+        let failed_page = response
+            .page()
+            .filter(|page| page.jobs().next().is_none())
+            .and_then(|page| Some((&page.request_id, page.error()?)));
+        let made = match (response, failed_page) {
+            (Response::Error(envelope), _) => error_row(&envelope.request_id, envelope.error()),
+            (_, Some((request_id, error))) => error_row(request_id, error),
+            (Response::Detail(_) | Response::Page(_), None) => {
+                let pointers: HashSet<String> = response
                     .jobs_with(options)
                     .map(|j| j.pointer().to_owned())
                     .collect();
                 Made::Jobs {
-                    detail,
-                    jobs: detail.jobs_with(options),
+                    request_id: match response {
+                        Response::Page(page) => page.request_id.as_ref(),
+                        _ => response.detail().and_then(|d| d.request_id.as_ref()),
+                    },
+                    jobs: response.jobs_with(options),
                     counts: count_diagnostics(diagnostics, &pointers),
                 }
-            }
-            Response::Error(envelope) => {
-                let counts = count_diagnostics(diagnostics, &HashSet::from([String::new()]));
-                let (errors, warnings) = counts.get("").copied().unwrap_or_default();
-                let error = envelope.error();
-                Made::Envelope(Some(Box::new(JobRow {
-                    file: file.to_owned(),
-                    pointer: String::new(),
-                    parent_pointer: None,
-                    depth: 0,
-                    request_id: envelope.request_id.clone(),
-                    dts_job_id: None,
-                    dts_job_name: None,
-                    dts_instance_id: None,
-                    job_type: None,
-                    task_kind: TaskKind::Unknown,
-                    status: None,
-                    status_raw: None,
-                    status_known: false,
-                    status_class: StatusClass::Unknown,
-                    delay_ms: None,
-                    delay_raw: None,
-                    checkpoint: None,
-                    create_time: None,
-                    finish_time: None,
-                    source_engine: None,
-                    destination_engine: None,
-                    source_region: None,
-                    destination_region: None,
-                    structure_init_status: None,
-                    data_init_status: None,
-                    data_init_percent: None,
-                    data_sync_status: None,
-                    data_sync_percent: None,
-                    error_code: Some(error.code.into()),
-                    error_message: Some(error.message.into()),
-                    errors,
-                    warnings,
-                })))
             }
         };
         Rows { file, made }
@@ -377,17 +358,66 @@ impl Iterator for Rows<'_> {
     fn next(&mut self) -> Option<JobRow> {
         match &mut self.made {
             Made::Envelope(row) => row.take().map(|row| *row),
-            Made::Jobs { detail, jobs, counts } => {
+            Made::Jobs {
+                request_id,
+                jobs,
+                counts,
+            } => {
                 let job = jobs.next()?;
                 let (errors, warnings) = counts.get(job.pointer()).copied().unwrap_or_default();
-                Some(job_row(self.file, detail, &job, errors, warnings))
+                Some(job_row(self.file, *request_id, &job, errors, warnings))
             }
         }
     }
 }
 
+/// The one row of a response that reports an API error and has no job (a
+/// gateway envelope, a failed list page): pointer `""`, kind unknown.
+fn error_row(
+    file: &str,
+    request_id: &Option<Str>,
+    error: BusinessError,
+    errors: i64,
+    warnings: i64,
+) -> JobRow {
+    JobRow {
+        file: file.to_owned(),
+        pointer: String::new(),
+        parent_pointer: None,
+        depth: 0,
+        request_id: request_id.clone(),
+        dts_job_id: None,
+        dts_job_name: None,
+        dts_instance_id: None,
+        job_type: None,
+        task_kind: TaskKind::Unknown,
+        status: None,
+        status_raw: None,
+        status_known: false,
+        status_class: StatusClass::Unknown,
+        delay_ms: None,
+        delay_raw: None,
+        checkpoint: None,
+        create_time: None,
+        finish_time: None,
+        source_engine: None,
+        destination_engine: None,
+        source_region: None,
+        destination_region: None,
+        structure_init_status: None,
+        data_init_status: None,
+        data_init_percent: None,
+        data_sync_status: None,
+        data_sync_percent: None,
+        error_code: Some(error.code.into()),
+        error_message: Some(error.message.into()),
+        errors,
+        warnings,
+    }
+}
+
 /// The row of one job.
-fn job_row(file: &str, detail: &JobDetail, job: &Job<'_>, errors: i64, warnings: i64) -> JobRow {
+fn job_row(file: &str, request_id: Option<&Str>, job: &Job<'_>, errors: i64, warnings: i64) -> JobRow {
     let status = job.status();
     let error = job.error();
     let stage = |s: &Option<Box<StageStatus>>| s.as_deref().and_then(|s| trimmed(s.status.as_deref()));
@@ -397,7 +427,7 @@ fn job_row(file: &str, detail: &JobDetail, job: &Job<'_>, errors: i64, warnings:
         pointer: job.pointer().to_owned(),
         parent_pointer: job.parent_pointer().map(Str::from),
         depth: i64::try_from(job.depth()).unwrap_or(i64::MAX),
-        request_id: detail.request_id.clone(),
+        request_id: request_id.cloned(),
         dts_job_id: job.dts_job_id.clone(),
         dts_job_name: job.dts_job_name.clone(),
         dts_instance_id: job.dts_instance_id.clone(),

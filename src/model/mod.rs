@@ -526,6 +526,50 @@ macro_rules! for_each_shape {
                 notes: Option<Box<ReadNotes>>,
             }
         }
+
+        $callback! {
+            /// A `DescribeDtsJobs` response: one page of the job list. Its items
+            /// are jobs (`JobDetail`, whose table holds the members a list item has
+            /// beyond a detail's job), each seen as a job of its own (see
+            /// `JobPage::jobs`). The page's own members (the `evidence` markers)
+            /// are what tell a page from a detail.
+            JobPage {
+                /// The jobs of the page.
+                dts_job_list: Vec<JobDetail> = "DtsJobList" [jobs, evidence],
+                /// Dynamic error code (deprecated by the API).
+                dynamic_code: Option<Str> = "DynamicCode" [evidence],
+                /// Value for `%s` in `ErrMessage`.
+                dynamic_message: Option<Str> = "DynamicMessage",
+                /// API error code when the call failed.
+                err_code: Option<Str> = "ErrCode",
+                /// API error message, may contain `%s`.
+                err_message: Option<Str> = "ErrMessage",
+                /// ETL demo jobs, with the members of `DtsJobList`'s items (when the
+                /// service fills it is undocumented).
+                etl_demo_list: Vec<JobDetail> = "EtlDemoList" [jobs, evidence],
+                /// HTTP status echoed in the body.
+                http_status_code: Option<Scalar<i64>> = "HttpStatusCode",
+                /// The kind of the jobs listed, sent by older versions of the API
+                /// (each item has its own `JobType`; this is the kind of an item
+                /// without one).
+                job_type: Option<Open<JobType>> = "JobType",
+                /// The page's number (from 1).
+                page_number: Option<Scalar<i64>> = "PageNumber" [evidence],
+                /// The most items a page holds (the request's page size).
+                page_record_count: Option<Scalar<i64>> = "PageRecordCount" [evidence],
+                /// Request ID.
+                request_id: Option<Str> = "RequestId",
+                /// Whether the API call succeeded.
+                success: Option<Scalar<bool>> = "Success",
+                /// How many jobs match the request, on every page.
+                total_record_count: Option<Scalar<i64>> = "TotalRecordCount" [evidence],
+            }
+            extra {
+                /// What reading the document noticed beyond members (kept so
+                /// `validate()` can report it).
+                notes: Option<Box<ReadNotes>>,
+            }
+        }
     };
 }
 pub(crate) use for_each_shape;
@@ -533,6 +577,13 @@ pub(crate) use for_each_shape;
 /// Whether a member is written out (absent members and empty lists are not).
 pub(crate) trait Present {
     fn present(&self) -> bool;
+}
+
+/// A shape's members taken by wire name and type (see `take_shared`).
+pub(crate) trait TakeMember {
+    /// Takes the member named `wire`, leaving it absent, when it has the type
+    /// `T`; `None` when the shape has no such member of that type.
+    fn take_member<T: Default + 'static>(&mut self, wire: &str) -> Option<T>;
 }
 
 impl<T> Present for Option<T> {
@@ -716,6 +767,34 @@ macro_rules! define_shape {
             pub(crate) fn present_count(&self) -> usize {
                 0 $( + usize::from(Present::present(&self.$field)) )*
             }
+
+            /// The wire names of the known members that are present.
+            #[allow(dead_code)]
+            pub(crate) fn present_members(&self) -> impl Iterator<Item = &'static str> {
+                [$( (Present::present(&self.$field), $wire) ),*]
+                    .into_iter()
+                    .filter_map(|(present, wire)| present.then_some(wire))
+            }
+
+            /// Takes from `other` every member this shape shares with it: the
+            /// same wire name with the same type (a list page's `RequestId`,
+            /// `Success`, … read as a detail's before the page was told).
+            #[allow(dead_code)]
+            pub(crate) fn take_shared<O: TakeMember>(&mut self, other: &mut O) {
+                $( if let Some(value) = other.take_member::<$ty>($wire) {
+                    self.$field = value;
+                } )*
+            }
+        }
+
+        impl TakeMember for $name {
+            fn take_member<T: Default + 'static>(&mut self, wire: &str) -> Option<T> {
+                let member: &mut dyn std::any::Any = match wire {
+                    $( $wire => &mut self.$field, )*
+                    _ => return None,
+                };
+                member.downcast_mut::<T>().map(std::mem::take)
+            }
         }
 
         // Clone, PartialEq and Debug by hand: derived ones would recurse
@@ -846,17 +925,20 @@ macro_rules! read_notes_accessors {
     };
 }
 
-read_notes_accessors!(JobDetail, ErrorEnvelope);
+read_notes_accessors!(JobDetail, ErrorEnvelope, JobPage);
 
-/// A parsed response: a job detail, or the gateway's error envelope.
+/// A parsed response: a job detail, a page of the job list, or the
+/// gateway's error envelope.
 ///
-/// Which of the two a document is, is decided from its members by one rule
-/// for both forms, read from the envelope's table: the gateway envelope
-/// carries `HostId` or `Message` (as scalars), and nothing of a job detail
-/// but `RequestId` and a `Code` that is not an integer (the gateway's codes
-/// are names such as `Forbidden.InstanceNotFound`; a detail's `Code` is a
-/// number). Everything else — including an HTTP-200 body with
-/// `Success=false` — is a detail.
+/// Which one a document is, is decided from its members by one rule for
+/// both forms, read from the tables' markers: a **list page** has a member
+/// only a page has (`DtsJobList`, `EtlDemoList`, `PageNumber`,
+/// `PageRecordCount`, `TotalRecordCount`, `DynamicCode`: the page's
+/// `evidence`); the gateway **envelope** carries `HostId` or `Message` (as
+/// scalars), and nothing of a job detail but `RequestId` and a `Code` that is
+/// not an integer (the gateway's codes are names such as
+/// `Forbidden.InstanceNotFound`; a detail's `Code` is a number). Everything
+/// else — including an HTTP-200 body with `Success=false` — is a **detail**.
 // Not boxed on purpose: a 1.6 KB box takes glibc's slow allocation path, which
 // measured 2.15 µs → 2.45 µs per seed parse; the move it saves is cheaper.
 #[allow(clippy::large_enum_variant)]
@@ -867,6 +949,8 @@ pub enum Response {
     Detail(JobDetail),
     /// The gateway error body (HTTP 4xx/5xx).
     Error(ErrorEnvelope),
+    /// A `DescribeDtsJobs` page: its jobs and paging.
+    Page(JobPage),
 }
 
 impl Response {
@@ -876,6 +960,7 @@ impl Response {
         match self {
             Response::Detail(d) => d.set_notes(notes),
             Response::Error(e) => e.set_notes(notes),
+            Response::Page(p) => p.set_notes(notes),
         }
     }
 
@@ -890,7 +975,7 @@ impl Response {
     pub fn detail(&self) -> Option<&JobDetail> {
         match self {
             Response::Detail(d) => Some(d),
-            Response::Error(_) => None,
+            Response::Error(_) | Response::Page(_) => None,
         }
     }
 
@@ -904,7 +989,7 @@ impl Response {
     pub fn into_detail(self) -> Option<JobDetail> {
         match self {
             Response::Detail(d) => Some(d),
-            Response::Error(_) => None,
+            Response::Error(_) | Response::Page(_) => None,
         }
     }
 
@@ -919,8 +1004,25 @@ impl Response {
     /// ```
     pub fn envelope(&self) -> Option<&ErrorEnvelope> {
         match self {
-            Response::Detail(_) => None,
             Response::Error(e) => Some(e),
+            Response::Detail(_) | Response::Page(_) => None,
+        }
+    }
+
+    /// The list page, if this is one.
+    ///
+    /// ```
+    /// let resp = dts_job_detail::from_slice(
+    ///     br#"{"RequestId":"r","PageNumber":1,"DtsJobList":[{"DtsJobId":"a"},{"DtsJobId":"b"}]}"#)?;
+    /// let page = resp.page().unwrap();
+    /// assert_eq!(page.dts_job_list.len(), 2);
+    /// assert!(resp.detail().is_none());
+    /// # Ok::<(), dts_job_detail::Error>(())
+    /// ```
+    pub fn page(&self) -> Option<&JobPage> {
+        match self {
+            Response::Page(p) => Some(p),
+            Response::Detail(_) | Response::Error(_) => None,
         }
     }
 }
@@ -930,6 +1032,7 @@ impl Serialize for Response {
         match self {
             Response::Detail(d) => d.serialize(s),
             Response::Error(e) => e.serialize(s),
+            Response::Page(p) => p.serialize(s),
         }
     }
 }

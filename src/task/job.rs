@@ -61,6 +61,28 @@ impl<'a> Job<'a> {
         }
     }
 
+    /// An item of a list page, at `pointer`: a job of its own (depth 0, no
+    /// parent), of its own kind, else of the page's (`page_kind`).
+    pub(super) fn listed(
+        detail: &'a JobDetail,
+        options: Options,
+        page_kind: TaskKind,
+        pointer: String,
+    ) -> Self {
+        let kind = options
+            .task_kind
+            .or_else(|| own_kind(detail))
+            .unwrap_or(page_kind);
+        Job {
+            detail,
+            options,
+            kind,
+            pointer,
+            parent: None,
+            depth: 0,
+        }
+    }
+
     fn child(&self, detail: &'a JobDetail, pointer: String) -> Self {
         let kind = self
             .options
@@ -254,13 +276,18 @@ impl<'a> Job<'a> {
     }
 }
 
-/// The evidence of a job's own members for its kind (see [`Job::task_kind`]).
-fn own_kind(job: &JobDetail) -> Option<TaskKind> {
-    if let Some(kind) = job.job_type.as_ref().and_then(|t| t.known()).map(|t| match t {
+/// The kind a `JobType` names.
+pub(super) fn kind_of(job_type: JobType) -> TaskKind {
+    match job_type {
         JobType::Migration | JobType::Online => TaskKind::Migration,
         JobType::Sync | JobType::SubSync => TaskKind::Synchronization,
         JobType::Subscribe => TaskKind::ChangeTracking,
-    }) {
+    }
+}
+
+/// The evidence of a job's own members for its kind (see [`Job::task_kind`]).
+fn own_kind(job: &JobDetail) -> Option<TaskKind> {
+    if let Some(kind) = job.job_type.as_ref().and_then(|t| t.known()).map(kind_of) {
         return Some(kind);
     }
     if let Some(kind) = job
@@ -286,6 +313,14 @@ pub struct SubJobs<'a> {
 }
 
 impl<'a> SubJobs<'a> {
+    /// A walk over `jobs` (the items of a list page) and every job nested in them.
+    pub(super) fn over(jobs: Vec<Job<'a>>) -> Self {
+        SubJobs {
+            first: None,
+            stack: jobs.into_iter().rev().collect(),
+        }
+    }
+
     fn push_children(&mut self, job: &Job<'a>) {
         let mut children = Vec::new();
         for m in JobDetail::marked(|m| m.jobs) {

@@ -18,7 +18,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
-use crate::model::{ErrorEnvelope, JobDetail, Scalar};
+use crate::model::{ErrorEnvelope, JobDetail, JobPage, Scalar};
 
 /// An API error: the business error of an HTTP-200 body, or the gateway envelope's.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -179,13 +179,7 @@ impl JobDetail {
         if pointer.is_empty() {
             return Some(self);
         }
-        let mut segments = pointer.strip_prefix('/')?.split('/');
-        let mut job = self;
-        while let Some(member) = segments.next() {
-            let held = JobDetail::meaning(member)?.jobs?;
-            job = held(job).job_at(&mut segments)?;
-        }
-        Some(job)
+        descend(self, &mut pointer.strip_prefix('/')?.split('/'))
     }
 
     /// `Checkpoint` in UNIX seconds.
@@ -221,20 +215,141 @@ impl JobDetail {
     /// # Ok::<(), dts_job_detail::Error>(())
     /// ```
     pub fn error(&self) -> Option<BusinessError> {
-        let failed = matches!(self.success, Some(Scalar::Value(false)));
-        let code = self.err_code.as_deref().unwrap_or_default();
-        if !failed && code.is_empty() {
-            return None;
+        business_error(
+            self.success.as_ref(),
+            self.err_code.as_deref(),
+            self.err_message.as_deref(),
+            self.dynamic_message.as_deref(),
+        )
+    }
+}
+
+/// The job that the pointer's `segments` (member, index, member, …) name
+/// below `job`.
+fn descend<'a>(mut job: &'a JobDetail, segments: &mut std::str::Split<'_, char>) -> Option<&'a JobDetail> {
+    while let Some(member) = segments.next() {
+        let held = JobDetail::meaning(member)?.jobs?;
+        job = held(job).job_at(segments)?;
+    }
+    Some(job)
+}
+
+/// The API error of a body (a detail's or a page's): when `Success` is false
+/// or `ErrCode` is set, `ErrMessage` with `%s` filled from `DynamicMessage`.
+fn business_error(
+    success: Option<&Scalar<bool>>,
+    code: Option<&str>,
+    template: Option<&str>,
+    dynamic: Option<&str>,
+) -> Option<BusinessError> {
+    let failed = matches!(success, Some(Scalar::Value(false)));
+    let code = code.unwrap_or_default();
+    if !failed && code.is_empty() {
+        return None;
+    }
+    let template = template.unwrap_or_default();
+    let message = match dynamic {
+        Some(dynamic) => template.replace("%s", dynamic),
+        None => template.to_owned(),
+    };
+    Some(BusinessError {
+        code: code.to_owned(),
+        message,
+    })
+}
+
+impl crate::model::Response {
+    /// Every job of the response, each as a [`Job`]: a detail's top level
+    /// and the jobs nested in it ([`JobDetail::jobs`]), a page's items and
+    /// theirs ([`JobPage::jobs`]); none for a gateway envelope.
+    pub fn jobs(&self) -> SubJobs<'_> {
+        self.jobs_with(&Options::default())
+    }
+
+    /// The job at `pointer` (a [`Job::pointer`]): in a detail, `""` for
+    /// the top level or a nested job's; in a page, an item's
+    /// (`/DtsJobList/0`) or a job nested in one; `None` elsewhere.
+    pub fn job_at(&self, pointer: &str) -> Option<&JobDetail> {
+        match self {
+            Self::Detail(d) => d.job_at(pointer),
+            Self::Page(p) => p.job_at(pointer),
+            Self::Error(_) => None,
         }
-        let template = self.err_message.as_deref().unwrap_or_default();
-        let message = match self.dynamic_message.as_deref() {
-            Some(dynamic) => template.replace("%s", dynamic),
-            None => template.to_owned(),
-        };
-        Some(BusinessError {
-            code: code.to_owned(),
-            message,
-        })
+    }
+
+    /// As [`Response::jobs`](crate::Response::jobs), seen with `options`.
+    pub fn jobs_with(&self, options: &Options) -> SubJobs<'_> {
+        match self {
+            Self::Detail(d) => d.jobs_with(options),
+            Self::Page(p) => p.jobs_with(options),
+            Self::Error(_) => SubJobs::over(Vec::new()),
+        }
+    }
+}
+
+impl JobPage {
+    /// Every job of the page: each item of `DtsJobList` (then of
+    /// `EtlDemoList`) as a job of its own — pointer `/DtsJobList/0`, depth 0,
+    /// no parent, its own kind or else the page's `JobType` — and every job
+    /// nested in it, in document order.
+    ///
+    /// ```
+    /// let resp = dts_job_detail::json::from_str(r#"{"RequestId":"r","PageNumber":1,"DtsJobList":[
+    ///     {"DtsJobId":"a","JobType":"MIGRATION","Status":"Migrating","Delay":1500},
+    ///     {"DtsJobId":"b","JobType":"SYNC","Status":"Synchronizing","Delay":3,"ReverseJob":{"DtsJobId":"c"}}]}"#)?;
+    /// let page = resp.page().unwrap();
+    /// let jobs: Vec<_> = page.jobs().map(|j| (j.pointer().to_owned(), j.delay())).collect();
+    /// use std::time::Duration;
+    /// assert_eq!(jobs, [
+    ///     ("/DtsJobList/0".to_owned(), Some(Duration::from_millis(1500))),
+    ///     ("/DtsJobList/1".to_owned(), Some(Duration::from_secs(3))),
+    ///     // the reverse job of a two-way synchronization: its parent's kind
+    ///     ("/DtsJobList/1/ReverseJob".to_owned(), None),
+    /// ]);
+    /// # Ok::<(), dts_job_detail::Error>(())
+    /// ```
+    pub fn jobs(&self) -> SubJobs<'_> {
+        self.jobs_with(&Options::default())
+    }
+
+    /// As [`JobPage::jobs`], seen with `options`.
+    pub fn jobs_with(&self, options: &Options) -> SubJobs<'_> {
+        let page_kind = self
+            .job_type
+            .as_ref()
+            .and_then(|t| t.known())
+            .map_or(TaskKind::Unknown, job::kind_of);
+        let mut items = Vec::new();
+        for m in JobPage::marked(|m| m.jobs) {
+            if let Some(held) = m.jobs.map(|get| get(self)) {
+                held.jobs("", m.wire, &mut items);
+            }
+        }
+        SubJobs::over(
+            items
+                .into_iter()
+                .map(|(detail, pointer)| Job::listed(detail, *options, page_kind, pointer))
+                .collect(),
+        )
+    }
+
+    /// The job at `pointer` (`/DtsJobList/0`, `/DtsJobList/1/ReverseJob`, …);
+    /// `None` when no job is there.
+    pub fn job_at(&self, pointer: &str) -> Option<&JobDetail> {
+        let mut segments = pointer.strip_prefix('/')?.split('/');
+        let held = JobPage::meaning(segments.next()?)?.jobs?;
+        descend(held(self).job_at(&mut segments)?, &mut segments)
+    }
+
+    /// The API error of the page, when `Success` is false or `ErrCode` is
+    /// set (as [`JobDetail::error`]).
+    pub fn error(&self) -> Option<BusinessError> {
+        business_error(
+            self.success.as_ref(),
+            self.err_code.as_deref(),
+            self.err_message.as_deref(),
+            self.dynamic_message.as_deref(),
+        )
     }
 }
 

@@ -28,7 +28,7 @@ use std::fmt;
 
 use strum_macros::{Display, IntoStaticStr};
 
-use crate::model::{ErrorEnvelope, JobDetail, JobOrValue, Response, Scalar, StageStatus, Wire};
+use crate::model::{ErrorEnvelope, JobDetail, JobOrValue, JobPage, Response, Scalar, StageStatus, Wire};
 
 /// Members by wire name: a job's, a tag's, a stage's (a precheck's `Status`
 /// and `Percent` are spelled as a stage's).
@@ -77,6 +77,12 @@ pub enum DiagnosticCode {
     UnexpectedRoot,
     XmlAttribute,
     RepeatedMember,
+    /// A list page with more items than its `PageRecordCount`.
+    ItemsOverPageSize,
+    /// A list page whose `TotalRecordCount` is smaller than its items.
+    TotalBelowItems,
+    /// Two items of a list page with one `DtsJobId`.
+    DuplicateJobId,
 }
 }
 
@@ -91,7 +97,9 @@ impl DiagnosticCode {
         use DiagnosticCode::*;
         match self {
             LenientTimestamp | UnknownStatus | AmbiguousUnit | InvalidEmbeddedJson | UnexpectedRoot
-            | XmlAttribute | RepeatedMember => Severity::Warning,
+            | XmlAttribute | RepeatedMember | ItemsOverPageSize | TotalBelowItems | DuplicateJobId => {
+                Severity::Warning
+            }
             InvalidTimestamp | TimestampOrder | InvalidNumber | InvalidBool | PercentOutOfRange
             | MissingField => Severity::Error,
         }
@@ -151,7 +159,86 @@ impl Response {
         match self {
             Response::Detail(d) => d.validate_with(options),
             Response::Error(e) => e.validate_with(options),
+            Response::Page(p) => p.validate_with(options),
         }
+    }
+}
+
+impl JobPage {
+    /// Every problem of the page: its own members, every job of it (each
+    /// item and the jobs nested in it, at its pointer: `/DtsJobList/3/CreateTime`),
+    /// and the page's counts — more items than `PageRecordCount`, a
+    /// `TotalRecordCount` below the items, two items with one `DtsJobId`
+    /// (warnings).
+    ///
+    /// ```
+    /// let resp = dts_job_detail::json::from_str(r#"{"RequestId":"r","PageRecordCount":1,"TotalRecordCount":2,
+    ///     "DtsJobList":[{"DtsJobId":"a","JobType":"SYNC"},{"DtsJobId":"a","JobType":"SYNC","CreateTime":"soon"}]}"#)?;
+    /// let found: Vec<(String, &str)> =
+    ///     resp.validate().into_iter().map(|d| (d.path, d.code.as_str())).collect();
+    /// assert_eq!(found, [
+    ///     ("/DtsJobList".to_owned(), "items-over-page-size"),
+    ///     ("/DtsJobList/1/DtsJobId".to_owned(), "duplicate-job-id"),
+    ///     ("/DtsJobList/1/CreateTime".to_owned(), "invalid-timestamp"),
+    /// ]);
+    /// # Ok::<(), dts_job_detail::Error>(())
+    /// ```
+    pub fn validate(&self) -> Vec<Diagnostic> {
+        self.validate_with(&Options::default())
+    }
+
+    /// [`JobPage::validate`] with `options` (a task-kind override, strictness).
+    pub fn validate_with(&self, options: &Options) -> Vec<Diagnostic> {
+        type P = Wire<JobPage>;
+        let mut out = Report::new(options.is_strict());
+        out.markup(
+            self.unexpected_root(),
+            self.xml_attributes(),
+            self.repeated_members(),
+        );
+        if self.request_id.as_deref().is_none_or(str::is_empty) {
+            out.at("/RequestId", DiagnosticCode::MissingField, "no RequestId".into());
+        }
+        self.check_scalars(&Path::Job(""), &mut out);
+        let items = self.dts_job_list.len();
+        let count = |n: &Option<Scalar<i64>>| n.as_ref().and_then(Scalar::get);
+        if let Some(size) = count(&self.page_record_count)
+            && usize::try_from(size).is_ok_and(|size| items > size)
+        {
+            let message = format!("{items} items, more than PageRecordCount ({size})");
+            out.at(
+                &format!("/{}", P::dts_job_list),
+                DiagnosticCode::ItemsOverPageSize,
+                message,
+            );
+        }
+        if let Some(total) = count(&self.total_record_count)
+            && usize::try_from(total).is_ok_and(|total| total < items)
+        {
+            let message = format!("TotalRecordCount is {total}, below the {items} items of this page");
+            out.at(
+                &format!("/{}", P::total_record_count),
+                DiagnosticCode::TotalBelowItems,
+                message,
+            );
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (i, item) in self.dts_job_list.iter().enumerate() {
+            if let Some(id) = item.dts_job_id.as_deref().filter(|id| !id.is_empty())
+                && !seen.insert(id)
+            {
+                let at = format!("/{}/{i}/{}", P::dts_job_list, J::dts_job_id);
+                out.at(
+                    &at,
+                    DiagnosticCode::DuplicateJobId,
+                    format!("{id:?} is an earlier item's too"),
+                );
+            }
+        }
+        for job in self.jobs_with(options) {
+            check_job(&job, &mut out);
+        }
+        out.items
     }
 }
 

@@ -137,6 +137,12 @@ class Job:
     tag_list: Optional[list[dict[str, Any]]]
     task_type: Optional[str]
     time_window_data_check_status: Optional[dict[str, Any]]
+    dts_job_list: Optional[list[dict[str, Any]]]
+    dynamic_code: Optional[str]
+    etl_demo_list: Optional[list[dict[str, Any]]]
+    page_number: Union[int, str, None]
+    page_record_count: Union[int, str, None]
+    total_record_count: Union[int, str, None]
     host_id: Optional[str]
     message: Optional[str]
     recommend: Optional[str]
@@ -150,7 +156,7 @@ class Job:
 class Response:
     """A parsed response; members are attributes by snake-case name (`dts_job_id`)."""
 
-    kind: Literal["detail", "error"]
+    kind: Literal["detail", "page", "error"]
     pointer: Literal[""]
     parent_pointer: None
     depth: int
@@ -251,10 +257,19 @@ class Response:
     tag_list: Optional[list[dict[str, Any]]]
     task_type: Optional[str]
     time_window_data_check_status: Optional[dict[str, Any]]
+    dts_job_list: Optional[list[dict[str, Any]]]
+    dynamic_code: Optional[str]
+    etl_demo_list: Optional[list[dict[str, Any]]]
+    page_number: Union[int, str, None]
+    page_record_count: Union[int, str, None]
+    total_record_count: Union[int, str, None]
     host_id: Optional[str]
     message: Optional[str]
     recommend: Optional[str]
     # end of members
+    def jobs(self) -> list[Job]:
+        """Every job: a detail's top level and its nested jobs, a page's
+        items and theirs; none for an error."""
     def sub_jobs(self) -> list[Job]: ...
     def to_dict(self) -> dict[str, Any]: ...
     def to_json(self) -> str: ...

@@ -25,7 +25,9 @@ pub(crate) fn read(
     body_span: &mut Option<Range<usize>>,
 ) -> Result<Decision, Error> {
     read_root(text, Budget::for_document(text.len(), limits), |d, root| {
-        let mut decision = root.finish(&d.budget).map_err(Exceeded::into_error)?;
+        let mut decision = root
+            .finish(&d.budget, crate::codec::job_values)
+            .map_err(Exceeded::into_error)?;
         match &mut decision {
             Decision::Response(response) => d.notes(text, response)?,
             Decision::DumpBody(_) => *body_span = d.body_span.take(),
@@ -49,7 +51,9 @@ pub(crate) fn read_body(text: &str, span: Range<usize>, limits: &Limits) -> Resu
 /// body saved as a string).
 pub(crate) fn read_response(text: &str, budget: Budget) -> Result<Response, Error> {
     read_root(text, budget, |d, root| {
-        let mut response = root.finish_response(&d.budget).map_err(Exceeded::into_error)?;
+        let mut response = root
+            .finish_response(&d.budget, crate::codec::job_values)
+            .map_err(Exceeded::into_error)?;
         d.notes(text, &mut response)?;
         Ok(response)
     })
@@ -101,7 +105,8 @@ pub(crate) fn read_value(value: &Value, limits: &Limits, input_len: usize) -> Re
         Budget::for_document(input_len, limits),
     );
     let root = d.root().map_err(|e| e.with_path(&d.path))?;
-    root.finish_response(&d.budget).map_err(Exceeded::into_error)
+    root.finish_response(&d.budget, crate::codec::job_values)
+        .map_err(Exceeded::into_error)
 }
 
 /// The decoder's state for one document.

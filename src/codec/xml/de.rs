@@ -12,7 +12,7 @@ use quick_xml::Reader;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 
 use super::wellformed::{self, Malformed};
-use super::{DETAIL_ROOT, ERROR_ROOT};
+use super::{DETAIL_ROOT, ERROR_ROOT, PAGE_ROOT};
 use crate::de::root::Root;
 use crate::de::{Budget, Exceeded, Height, Limits, Shape, Source, deeper, new_job};
 use crate::error::{Error, ErrorKind, PathSegment, pointer};
@@ -26,7 +26,12 @@ use crate::scalar::In;
 /// shape is wrong too.
 pub(crate) fn read(text: &str, limits: &Limits, strict: bool, bom: bool) -> Result<Response, Error> {
     let mut de = XmlDe::new(text, Budget::for_document(text.len(), limits), bom);
-    let response = de.document(strict);
+    let response = de.document(strict).and_then(|mut response| {
+        if let Response::Page(page) = &mut response {
+            super::wrapped::unwrap_items(page, limits, text.len())?;
+        }
+        Ok(response)
+    });
     response.map_err(|e| {
         let e = e.with_path(&de.path);
         match e.kind() {
@@ -86,13 +91,13 @@ impl<'i> XmlDe<'i> {
             Error::new(ErrorKind::Syntax, format!("malformed XML: {why}")).with_offset(at)
         })?;
         let (name, empty) = self.root_start()?;
-        let unexpected = (name != DETAIL_ROOT && name != ERROR_ROOT).then_some(name);
+        let unexpected = (![DETAIL_ROOT, ERROR_ROOT, PAGE_ROOT].contains(&name.as_str())).then_some(name);
         if let Some(name) = &unexpected
             && strict
         {
             return Err(self.error(
                 ErrorKind::Strict,
-                format!("unexpected root element <{name}>, expected <{DETAIL_ROOT}> or <{ERROR_ROOT}>"),
+                format!("unexpected root element <{name}>, expected <{DETAIL_ROOT}>, <{PAGE_ROOT}> or <{ERROR_ROOT}>"),
             ));
         }
         let mut root = Root::default();
@@ -103,7 +108,9 @@ impl<'i> XmlDe<'i> {
         self.budget.leave(1);
         self.finish()?;
         // never a dump: a dump needs a JSON number, which XML cannot carry
-        let mut response = root.finish_response(&self.budget).map_err(|x| self.limit(x))?;
+        let mut response = root
+            .finish_response(&self.budget, crate::codec::job_values)
+            .map_err(|x| self.limit(x))?;
         if !self.attribute_at.is_empty() || !self.repeated_at.is_empty() {
             self.note_pointers()?;
         }

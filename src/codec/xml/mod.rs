@@ -4,11 +4,14 @@
 pub(crate) mod de;
 pub(crate) mod ser;
 mod wellformed;
+mod wrapped;
 
 /// Root element of a job detail.
 pub const DETAIL_ROOT: &str = "DescribeDtsJobDetailResponse";
 /// Root element of the gateway error envelope.
 pub const ERROR_ROOT: &str = "Error";
+/// Root element of a `DescribeDtsJobs` list page.
+pub const PAGE_ROOT: &str = "DescribeDtsJobsResponse";
 
 /// Whether `name` is an XML 1.0 `Name` (fifth edition): a name-start
 /// character, then name characters.
