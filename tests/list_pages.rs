@@ -312,9 +312,15 @@ mod pages {
             "TotalRecordCount",
             "DynamicCode",
         ] {
-            let value = if evidence.ends_with("List") { "[]" } else { "1" };
+            let value = if evidence.ends_with("List") { "[{}]" } else { "1" };
             let doc = format!(r#"{{"RequestId":"r","{evidence}":{value}}}"#);
             assert!(json::from_str(&doc).unwrap().page().is_some(), "{doc}");
+        }
+        // an empty list is absent, as any list's: no page (its canonical form has no list)
+        for doc in [r#"{"RequestId":"r","DtsJobList":[]}"#, r#"{"RequestId":"r","DtsJobList":null}"#] {
+            let resp = json::from_str(doc).unwrap();
+            assert!(resp.detail().is_some(), "{doc}");
+            assert_eq!(json::to_string(&resp), r#"{"RequestId":"r"}"#);
         }
         // and a detail's members alone make a detail
         assert!(

@@ -12,7 +12,8 @@
 //!   document is never a dump, and neither is the canonical output of one.)
 //! - **List page**: a member only a page has (the `evidence` markers of
 //!   the page's table: `DtsJobList`, `EtlDemoList`, `PageNumber`,
-//!   `PageRecordCount`, `TotalRecordCount`, `DynamicCode`). Those members
+//!   `PageRecordCount`, `TotalRecordCount`, `DynamicCode`), present (an
+//!   empty list is absent, as everywhere). Those members
 //!   are read into the page as they come; the members a page shares with a
 //!   detail (`RequestId`, `Success`, …) are read as a detail's and moved to
 //!   the page; any other member of a job at a page's top is kept as an
@@ -123,7 +124,9 @@ impl Root {
     pub(crate) fn finish_response(mut self, budget: &Budget, values: ToValues) -> Result<Response, Exceeded> {
         self.settle_body(budget)?;
         // built in place: a response is as large as a job, and each move copies it
-        Ok(if self.page.is_some() {
+        // a page's own member given empty (`[]`, `null` for a list) is absent,
+        // as any list's: it does not make a page (its canonical form would not)
+        Ok(if self.page.as_deref().is_some_and(|p| p.present_count() > 0) {
             Response::Page(self.into_page(values))
         } else if self.is_envelope() {
             Response::Error(self.into_envelope())
