@@ -317,7 +317,10 @@ mod pages {
             assert!(json::from_str(&doc).unwrap().page().is_some(), "{doc}");
         }
         // an empty list is absent, as any list's: no page (its canonical form has no list)
-        for doc in [r#"{"RequestId":"r","DtsJobList":[]}"#, r#"{"RequestId":"r","DtsJobList":null}"#] {
+        for doc in [
+            r#"{"RequestId":"r","DtsJobList":[]}"#,
+            r#"{"RequestId":"r","DtsJobList":null}"#,
+        ] {
             let resp = json::from_str(doc).unwrap();
             assert!(resp.detail().is_some(), "{doc}");
             assert_eq!(json::to_string(&resp), r#"{"RequestId":"r"}"#);
@@ -417,5 +420,68 @@ mod pages {
                 ("/DtsJobList/1/ReverseJob/Delay".to_owned(), "invalid-number"),
             ]
         );
+    }
+
+    #[test]
+    fn every_status_the_list_call_documents_is_known_for_its_kind() {
+        // the list call's response lists, per item JobType
+        let lists = [
+            (
+                "MIGRATION",
+                "NotStarted Prechecking PrecheckFailed PreCheckPass NotConfigured Migrating Suspending \
+                 MigrationFailed Finished Retrying Upgrade Locked Downgrade",
+            ),
+            (
+                "SYNC",
+                "NotStarted Prechecking PrecheckFailed PreCheckPass NotConfigured Initializing InitializeFailed \
+                 Synchronizing Failed Suspending Modifying ModifyFailed Finished Retrying Upgrade Locked Downgrade",
+            ),
+            (
+                "SUBSCRIBE",
+                "NotConfigured NotStarted Prechecking PrecheckFailed PreCheckPass Starting Normal Retrying \
+                 Abnormal Upgrade Locked Downgrade",
+            ),
+        ];
+        for (kind, list) in lists {
+            for status in list.split_whitespace() {
+                let doc = format!(
+                    r#"{{"RequestId":"r","PageNumber":1,"DtsJobList":[{{"JobType":"{kind}","Status":"{status}"}}]}}"#
+                );
+                let resp = json::from_str(&doc).unwrap();
+                let job = resp.jobs().next().unwrap();
+                let known = job.status().and_then(|s| s.known);
+                assert_eq!(known.map(|s| s.as_str()), Some(status), "{kind} {status}");
+                assert!(
+                    resp.validate().is_empty(),
+                    "{kind} {status}: {:?}",
+                    resp.validate()
+                );
+            }
+        }
+        let failed =
+            json::from_str(r#"{"PageNumber":1,"DtsJobList":[{"JobType":"SYNC","Status":"ModifyFailed"}]}"#)
+                .unwrap();
+        assert_eq!(failed.jobs().next().unwrap().status_class(), StatusClass::Failed);
+        // a migration status is not a change-tracking one
+        let wrong =
+            json::from_str(r#"{"PageNumber":1,"DtsJobList":[{"JobType":"SUBSCRIBE","Status":"Migrating"}]}"#)
+                .unwrap();
+        assert_eq!(wrong.jobs().next().unwrap().status().and_then(|s| s.known), None);
+    }
+
+    #[test]
+    fn metrics_give_series_per_job_of_a_page() {
+        let resp = fixture("synchronization.json");
+        let rows = export::rows("p.json", &resp, &Options::default());
+        let mut exposition = dts_job_detail::metrics::Exposition::new();
+        exposition.add(&rows);
+        let text = exposition.finish();
+        for pointer in ["/DtsJobList/0", "/DtsJobList/0/ReverseJob", "/DtsJobList/1"] {
+            assert!(
+                text.contains(&format!("pointer=\"{pointer}\"")),
+                "{pointer}: {text}"
+            );
+        }
+        assert!(!text.contains("pointer=\"\""), "the page itself is no series");
     }
 }

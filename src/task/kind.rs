@@ -71,6 +71,8 @@ impl TaskKind {
                 Failed,
                 Suspending,
                 Modifying,
+                // the list call's (a failed change of the synchronized objects)
+                ModifyFailed,
                 Finished,
                 Retrying,
                 Upgrade,
@@ -105,6 +107,7 @@ impl TaskKind {
                 MigrationFailed,
                 Suspending,
                 Modifying,
+                ModifyFailed,
                 Retrying,
                 Upgrade,
                 Downgrade,
@@ -145,6 +148,7 @@ pub enum JobStatus {
     MigrationFailed,
     Suspending,
     Modifying,
+    ModifyFailed,
     Retrying,
     Upgrade,
     Downgrade,
@@ -169,7 +173,8 @@ impl JobStatus {
             JobStatus::Initializing
             | JobStatus::InitializeFailed
             | JobStatus::Synchronizing
-            | JobStatus::Modifying => Some(TaskKind::Synchronization),
+            | JobStatus::Modifying
+            | JobStatus::ModifyFailed => Some(TaskKind::Synchronization),
             JobStatus::Starting | JobStatus::Normal | JobStatus::Abnormal => Some(TaskKind::ChangeTracking),
             _ => None,
         }
@@ -204,7 +209,7 @@ pub enum StatusClass {
     /// overdue payment).
     Paused,
     /// Failed: `PrecheckFailed`, `InitializeFailed`, `Failed`,
-    /// `MigrationFailed`, `Abnormal`.
+    /// `MigrationFailed`, `ModifyFailed`, `Abnormal`.
     Failed,
     /// Done: `Finished`.
     Finished,
@@ -230,7 +235,9 @@ impl JobStatus {
             Prechecking | Initializing | Synchronizing | Migrating | Modifying | Retrying | Upgrade
             | Downgrade | Starting | Normal => StatusClass::Running,
             Suspending | Locked => StatusClass::Paused,
-            PrecheckFailed | InitializeFailed | Failed | MigrationFailed | Abnormal => StatusClass::Failed,
+            PrecheckFailed | InitializeFailed | Failed | MigrationFailed | ModifyFailed | Abnormal => {
+                StatusClass::Failed
+            }
             Finished => StatusClass::Finished,
         }
     }
