@@ -74,10 +74,7 @@ impl<'de> Deserialize<'de> for Response {
         .deserialize(d)?;
         // a dump's body is the response, whether an object or a string (a
         // dump is not nested)
-        match root
-            .finish(&ctx.budget, crate::codec::job_values)
-            .map_err(limit)?
-        {
+        match root.finish(&ctx.budget, &crate::codec::FORMS).map_err(limit)? {
             Decision::Response(r) => Ok(r),
             Decision::DumpBody(Value::String(text)) => crate::Parser::new()
                 .parse_body_str(&text)

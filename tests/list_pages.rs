@@ -484,4 +484,58 @@ mod pages {
         }
         assert!(!text.contains("pointer=\"\""), "the page itself is no series");
     }
+
+    #[test]
+    fn the_wrapper_rule_is_one_for_both_forms_and_keeps_what_is_no_wrapper() {
+        // a wrapper in JSON reads as in XML, so canonical JSON reads back through XML
+        let wrapped = json::from_str(r#"{"PageNumber":1,"DtsJobList":[{"W":{"DtsJobId":"a"}}]}"#).unwrap();
+        assert_eq!(
+            json::to_string(&wrapped),
+            r#"{"DtsJobList":[{"DtsJobId":"a"}],"PageNumber":1}"#
+        );
+        // objects that hold no job member, or do not read as a job, are no wrapper: kept
+        for doc in [
+            r#"{"DtsJobList":[{"Extra":{"A":"1"}}],"PageNumber":1}"#,
+            r#"{"DtsJobList":[{"Extra":{"SourceEndpoint":"x"}}],"PageNumber":1}"#,
+            r#"{"DtsJobList":[{"X":{"DtsJobId":"a"},"Y":{"DtsJobId":"b"}}],"PageNumber":1}"#,
+        ] {
+            let resp = json::from_str(doc).unwrap();
+            let canonical = json::to_string(&resp);
+            assert_eq!(canonical, doc, "nothing lost");
+            let through_xml = xml::from_str(&xml::to_string(&resp).unwrap()).unwrap();
+            assert_eq!(json::to_string(&through_xml), canonical, "{doc}");
+        }
+    }
+
+    #[test]
+    fn a_dump_with_page_members_beside_it_is_a_page() {
+        let doc = r#"{"statusCode":200,"headers":{},"body":{"RequestId":"r","DtsJobId":"j"},"PageNumber":3,"DtsJobList":[{"DtsJobId":"x"}]}"#;
+        let resp = json::from_str(doc).unwrap();
+        let page = resp
+            .page()
+            .expect("the page members are not lost to the dump rule");
+        assert_eq!(page.dts_job_list.len(), 1);
+        let unknown: Vec<&str> = page.unknown.iter().map(|(k, _)| k).collect();
+        assert_eq!(unknown, ["statusCode", "headers", "body"]);
+    }
+
+    #[test]
+    fn each_row_counts_its_jobs_diagnostics() {
+        let doc = r#"{"RequestId":"r","PageNumber":"one","DtsJobList":[{"DtsJobId":"a","JobType":"SYNC"},
+            {"DtsJobId":"b","JobType":"SYNC","CreateTime":"bad","Status":"Nope"}]}"#;
+        let resp = json::from_str(doc).unwrap();
+        let counts: Vec<(String, i64, i64)> = export::rows("p", &resp, &Options::default())
+            .into_iter()
+            .map(|r| (r.pointer, r.errors, r.warnings))
+            .collect();
+        // the page's own (`/PageNumber`) is no job's
+        assert_eq!(
+            counts,
+            [
+                ("/DtsJobList/0".to_owned(), 0, 0),
+                ("/DtsJobList/1".to_owned(), 1, 1)
+            ]
+        );
+        assert_eq!(resp.validate().len(), 3);
+    }
 }

@@ -308,13 +308,7 @@ impl Response {
             RsResponse::Detail(d) => d.job_with(&self.options).sub_jobs(),
             other => other.jobs_with(&self.options),
         };
-        jobs.map(|j| Job {
-            root: Arc::clone(&self.inner),
-            options: self.options,
-            facts: Facts::of(&j),
-            dict: OnceLock::new(),
-        })
-        .collect()
+        jobs.map(|j| Job::new(&self.inner, self.options, &j)).collect()
     }
 
     /// Every job of the response, each as a `Job`: a detail's top level and
@@ -322,12 +316,7 @@ impl Response {
     fn jobs(&self) -> Vec<Job> {
         self.inner
             .jobs_with(&self.options)
-            .map(|j| Job {
-                root: Arc::clone(&self.inner),
-                options: self.options,
-                facts: Facts::of(&j),
-                dict: OnceLock::new(),
-            })
+            .map(|j| Job::new(&self.inner, self.options, &j))
             .collect()
     }
 
@@ -449,6 +438,16 @@ struct Job {
 }
 
 impl Job {
+    /// The Python view of `job`, a job of `root`.
+    fn new(root: &Arc<RsResponse>, options: Options, job: &dts::Job<'_>) -> Self {
+        Job {
+            root: Arc::clone(root),
+            options,
+            facts: Facts::of(job),
+            dict: OnceLock::new(),
+        }
+    }
+
     fn detail(&self) -> PyResult<&JobDetail> {
         self.root
             .job_at(&self.facts.pointer)
@@ -537,12 +536,7 @@ impl Job {
             return Vec::new();
         };
         this.sub_jobs()
-            .map(|j| Job {
-                root: Arc::clone(&self.root),
-                options: self.options,
-                facts: Facts::of(&j),
-                dict: OnceLock::new(),
-            })
+            .map(|j| Job::new(&self.root, self.options, &j))
             .collect()
     }
 
@@ -735,20 +729,12 @@ fn _restore_job(
     pointer: &str,
 ) -> PyResult<Job> {
     let response = _restore(py, text, strict, task_kind)?;
-    let job = response
+    response
         .inner
         .jobs_with(&response.options)
         .find(|j| j.pointer() == pointer)
-        .map(|j| Facts::of(&j));
-    match job {
-        Some(facts) => Ok(Job {
-            root: Arc::clone(&response.inner),
-            options: response.options,
-            facts,
-            dict: OnceLock::new(),
-        }),
-        None => Err(PyValueError::new_err(format!("no job at {pointer:?}"))),
-    }
+        .map(|j| Job::new(&response.inner, response.options, &j))
+        .ok_or_else(|| PyValueError::new_err(format!("no job at {pointer:?}")))
 }
 
 /// Reads and parses one file.

@@ -164,7 +164,7 @@ impl Summary {
         let options = settings.parser.options();
         match resp {
             Response::Detail(detail) => vec![Summary::job(&detail.job_with(options), None)],
-            Response::Page(page) if page.dts_job_list.is_empty() && page.etl_demo_list.is_empty() => {
+            Response::Page(page) if page.jobs().next().is_none() => {
                 vec![Summary::without_jobs(
                     page.error().map(|e| (e.code, e.message)),
                     Some(""),

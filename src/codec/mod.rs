@@ -8,19 +8,11 @@
 pub(crate) mod json;
 pub(crate) mod xml;
 
-/// A job's known members as (name, JSON value) pairs, in canonical order:
-/// how the members of a job at the top of a list page are kept (as the
-/// page's unknown members; see `de::root`).
-pub(crate) fn job_values(job: &crate::model::JobDetail) -> Vec<(String, crate::model::Value)> {
-    use json::ser::ToJson;
-    let mut text = String::new();
-    job.to_json(&mut text);
-    match json::de::value_from_str_to_depth(&text, crate::de::MAX_DEPTH_CEILING) {
-        Ok(crate::model::Value::Object(members)) => members,
-        // the canonical writer writes an object that reads back (a test holds it)
-        _ => Vec::new(),
-    }
-}
+/// What deciding a document needs of the forms (see `de::root::Forms`).
+pub(crate) const FORMS: crate::de::root::Forms = crate::de::root::Forms {
+    values: json::de::job_values,
+    job: json::de::job_from_value,
+};
 
 /// The text before the first character `special` picks in `rest`, and that
 /// character; `rest` moves past it. `None` when no character is special

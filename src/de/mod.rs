@@ -21,6 +21,7 @@
 //!   is built, so no input can make the reader allocate without bound.
 
 pub(crate) mod root;
+mod wrapped;
 
 use std::mem::size_of;
 
@@ -409,6 +410,11 @@ impl Budget {
             return Err(Exceeded::Depth(self.max_depth));
         }
         Ok(())
+    }
+
+    /// Running past the memory limit, as its error.
+    pub(crate) fn exceeded(&self) -> Exceeded {
+        Exceeded::Memory(self.bytes_total)
     }
 
     /// Spends `bytes` of memory.

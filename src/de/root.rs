@@ -30,7 +30,7 @@ use std::borrow::Cow;
 
 use crate::de::{Budget, Exceeded, Height, Shape, Source};
 use crate::model::meaning::{ENVELOPE_ROLES, EnvelopeRole};
-use crate::model::{ErrorEnvelope, JobDetail, JobPage, Response, Scalar, UnknownFields, Value};
+use crate::model::{ErrorEnvelope, JobDetail, JobPage, Response, Scalar, TakeMember, UnknownFields, Value};
 use crate::scalar::{self, In};
 use crate::value::merge_repeats;
 
@@ -93,10 +93,19 @@ fn shared_member(key: &str) -> Option<usize> {
         .position(|(wire, role)| *wire == key && matches!(role, EnvelopeRole::Shared { .. }))
 }
 
-/// Writes a job's known members as (name, JSON value) pairs, in canonical
-/// order: given by the forms (this layer has no writer), for the members of
-/// a job at the top of a list page.
-pub(crate) type ToValues = fn(&JobDetail) -> Vec<(String, Value)>;
+/// An object's members as (name, value) pairs.
+pub(crate) type Members = Vec<(String, Value)>;
+
+/// What deciding a document needs of the forms (this layer has neither a
+/// writer nor a reader of values), each within the document's budget.
+pub(crate) struct Forms {
+    /// A job's known members as (name, JSON value) pairs, in canonical
+    /// order: how the members of a job at the top of a list page are kept.
+    pub(crate) values: fn(&JobDetail, &mut Budget) -> Result<Members, Exceeded>,
+    /// A value read as a job (`None`: it is not one), for the items in a
+    /// wrapper element (see `de::wrapped`).
+    pub(crate) job: fn(&Value, &mut Budget) -> Result<Option<JobDetail>, Exceeded>,
+}
 
 /// What a document turned out to be (named apart from the public
 /// [`Document`](crate::Document) trait, which a parsed response implements).
@@ -111,23 +120,23 @@ pub(crate) enum Decision {
 impl Root {
     /// Decides what the document is. `budget` is at the depth outside the
     /// document.
-    pub(crate) fn finish(mut self, budget: &Budget, values: ToValues) -> Result<Decision, Exceeded> {
+    pub(crate) fn finish(mut self, budget: &Budget, forms: &Forms) -> Result<Decision, Exceeded> {
         if let Some(body) = self.dump_body() {
             return Ok(Decision::DumpBody(body));
         }
-        self.finish_response(budget, values).map(Decision::Response)
+        self.finish_response(budget, forms).map(Decision::Response)
     }
 
     /// Decides which response the document is, never a dump: for a dump's
     /// body, whether it is an object or a string (a dump is not nested; a
     /// dump inside one is read as a detail with the members it has).
-    pub(crate) fn finish_response(mut self, budget: &Budget, values: ToValues) -> Result<Response, Exceeded> {
+    pub(crate) fn finish_response(mut self, budget: &Budget, forms: &Forms) -> Result<Response, Exceeded> {
         self.settle_body(budget)?;
         // built in place: a response is as large as a job, and each move copies it
         // a page's own member given empty (`[]`, `null` for a list) is absent,
         // as any list's: it does not make a page (its canonical form would not)
         Ok(if self.page.as_deref().is_some_and(|p| p.present_count() > 0) {
-            Response::Page(self.into_page(values))
+            Response::Page(self.into_page(budget, forms)?)
         } else if self.is_envelope() {
             Response::Error(self.into_envelope())
         } else {
@@ -136,18 +145,24 @@ impl Root {
     }
 
     /// The list page: its own members as read, the members it shares with a
-    /// detail moved from the detail, and the detail's others as unknown
-    /// members (`values` writes them as JSON values).
-    fn into_page(self, values: ToValues) -> JobPage {
+    /// detail moved from the detail, the detail's others as unknown members
+    /// (written as JSON values), and its items out of wrapper elements.
+    fn into_page(self, budget: &Budget, forms: &Forms) -> Result<JobPage, Exceeded> {
         let Root { mut detail, page, .. } = self;
+        let mut budget = budget.clone();
         let mut page = page.map(|p| *p).unwrap_or_default();
         page.take_shared(&mut detail);
         let unknown = std::mem::take(&mut detail.unknown);
         if detail.present_count() > 0 {
-            page.unknown.0.extend(values(&detail));
+            page.unknown.0.extend((forms.values)(&detail, &mut budget)?);
         }
         page.unknown.0.extend(unknown.0);
-        page
+        for m in JobPage::marked(|m| m.jobs) {
+            if let Some(items) = page.member_mut::<Vec<JobDetail>>(m.wire) {
+                super::wrapped::unwrap_items(items, forms, &mut budget)?;
+            }
+        }
+        Ok(page)
     }
 
     /// A member `body` that is not a dump's: read without merging repeated
@@ -161,6 +176,9 @@ impl Root {
     }
 
     fn dump_body(&mut self) -> Option<Value> {
+        if self.page.is_some() {
+            return None;
+        }
         let d = &self.detail;
         let dump_keys = d
             .unknown

@@ -268,9 +268,11 @@ columns! {
     /// The API error's message with `%s` filled in, else the job's own
     /// `ErrorMessage`.
     error_message: Option<Str>,
-    /// Error-level diagnostics of this job (not of the jobs nested in it).
+    /// Error-level diagnostics of this job (not of the jobs nested in it;
+    /// a list page's own, of its members and counts, are no job's: `check`
+    /// reports them).
     errors: i64,
-    /// Warning-level diagnostics of this job (not of the jobs nested in it).
+    /// Warning-level diagnostics of this job (as `errors`).
     warnings: i64,
 }
 

@@ -579,11 +579,16 @@ pub(crate) trait Present {
     fn present(&self) -> bool;
 }
 
-/// A shape's members taken by wire name and type (see `take_shared`).
+/// A shape's members by wire name and type (see `take_shared`).
 pub(crate) trait TakeMember {
-    /// Takes the member named `wire`, leaving it absent, when it has the type
-    /// `T`; `None` when the shape has no such member of that type.
-    fn take_member<T: Default + 'static>(&mut self, wire: &str) -> Option<T>;
+    /// The member named `wire` when it has the type `T`; `None` when the
+    /// shape has no such member of that type.
+    fn member_mut<T: 'static>(&mut self, wire: &str) -> Option<&mut T>;
+
+    /// Takes the member named `wire`, leaving it absent (see `member_mut`).
+    fn take_member<T: Default + 'static>(&mut self, wire: &str) -> Option<T> {
+        self.member_mut::<T>(wire).map(std::mem::take)
+    }
 }
 
 impl<T> Present for Option<T> {
@@ -788,12 +793,12 @@ macro_rules! define_shape {
         }
 
         impl TakeMember for $name {
-            fn take_member<T: Default + 'static>(&mut self, wire: &str) -> Option<T> {
+            fn member_mut<T: 'static>(&mut self, wire: &str) -> Option<&mut T> {
                 let member: &mut dyn std::any::Any = match wire {
                     $( $wire => &mut self.$field, )*
                     _ => return None,
                 };
-                member.downcast_mut::<T>().map(std::mem::take)
+                member.downcast_mut::<T>()
             }
         }
 
@@ -872,7 +877,7 @@ for_each_shape!(define_shape);
 /// (`unexpected-root`, `xml-attribute`, `repeated-member`).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct ReadNotes {
-    /// The root element's name, when it was neither of the API's two.
+    /// The root element's name, when it was none of the API's.
     pub(crate) root: Option<String>,
     /// Every attribute, in document order.
     pub(crate) attributes: Vec<XmlAttribute>,
@@ -898,7 +903,8 @@ macro_rules! read_notes_accessors {
     ($($shape:ident),*) => {
         $(impl $shape {
             /// The XML root element's name, when the document was XML and its
-            /// root was neither `DescribeDtsJobDetailResponse` nor `Error`.
+            /// root was none of `DescribeDtsJobDetailResponse`,
+            /// `DescribeDtsJobsResponse` and `Error`.
             pub fn unexpected_root(&self) -> Option<&str> {
                 self.notes.as_ref()?.root.as_deref()
             }
@@ -921,8 +927,26 @@ macro_rules! read_notes_accessors {
             pub(crate) fn set_notes(&mut self, markup: ReadNotes) {
                 self.notes = (markup != ReadNotes::default()).then(|| Box::new(markup));
             }
+        }
+
+        impl TopLevel for $shape {
+            fn notes(&self) -> Option<&ReadNotes> {
+                self.notes.as_deref()
+            }
+
+            fn request_id(&self) -> Option<&str> {
+                self.request_id.as_deref()
+            }
         })*
     };
+}
+
+/// What every kind of response has at its top level, for validation.
+pub(crate) trait TopLevel {
+    /// What reading the document noticed beyond members.
+    fn notes(&self) -> Option<&ReadNotes>;
+    /// `RequestId`.
+    fn request_id(&self) -> Option<&str>;
 }
 
 read_notes_accessors!(JobDetail, ErrorEnvelope, JobPage);

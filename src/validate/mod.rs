@@ -28,7 +28,9 @@ use std::fmt;
 
 use strum_macros::{Display, IntoStaticStr};
 
-use crate::model::{ErrorEnvelope, JobDetail, JobOrValue, JobPage, Response, Scalar, StageStatus, Wire};
+use crate::model::{
+    ErrorEnvelope, JobDetail, JobOrValue, JobPage, Response, Scalar, StageStatus, TopLevel, Wire,
+};
 
 /// Members by wire name: a job's, a tag's, a stage's (a precheck's `Status`
 /// and `Percent` are spelled as a stage's).
@@ -190,15 +192,7 @@ impl JobPage {
     /// [`JobPage::validate`] with `options` (a task-kind override, strictness).
     pub fn validate_with(&self, options: &Options) -> Vec<Diagnostic> {
         type P = Wire<JobPage>;
-        let mut out = Report::new(options.is_strict());
-        out.markup(
-            self.unexpected_root(),
-            self.xml_attributes(),
-            self.repeated_members(),
-        );
-        if self.request_id.as_deref().is_none_or(str::is_empty) {
-            out.at("/RequestId", DiagnosticCode::MissingField, "no RequestId".into());
-        }
+        let mut out = Report::top_level(self, options);
         self.check_scalars(&Path::Job(""), &mut out);
         let items = self.dts_job_list.len();
         let count = |n: &Option<Scalar<i64>>| n.as_ref().and_then(Scalar::get);
@@ -250,16 +244,7 @@ impl ErrorEnvelope {
 
     /// Validates the envelope with `options` (strictness).
     pub fn validate_with(&self, options: &Options) -> Vec<Diagnostic> {
-        let mut out = Report::new(options.is_strict());
-        out.markup(
-            self.unexpected_root(),
-            self.xml_attributes(),
-            self.repeated_members(),
-        );
-        if self.request_id.as_deref().is_none_or(str::is_empty) {
-            out.at("/RequestId", DiagnosticCode::MissingField, "no RequestId".into());
-        }
-        out.items
+        Report::top_level(self, options).items
     }
 }
 
@@ -292,15 +277,7 @@ impl JobDetail {
     /// # Ok::<(), dts_job_detail::Error>(())
     /// ```
     pub fn validate_with(&self, options: &Options) -> Vec<Diagnostic> {
-        let mut out = Report::new(options.is_strict());
-        out.markup(
-            self.unexpected_root(),
-            self.xml_attributes(),
-            self.repeated_members(),
-        );
-        if self.request_id.as_deref().is_none_or(str::is_empty) {
-            out.at("/RequestId", DiagnosticCode::MissingField, "no RequestId".into());
-        }
+        let mut out = Report::top_level(self, options);
         let failed = matches!(self.success, Some(Scalar::Value(false)));
         if !failed && self.dts_job_id.as_deref().is_none_or(str::is_empty) {
             out.at(
@@ -313,6 +290,21 @@ impl JobDetail {
             check_job(&job, &mut out);
         }
         out.items
+    }
+}
+
+impl Report {
+    /// The report of a response's top level: what reading noticed (an XML
+    /// root, attributes, members given twice) and a missing `RequestId`.
+    fn top_level(doc: &impl TopLevel, options: &Options) -> Self {
+        let mut out = Report::new(options.is_strict());
+        if let Some(notes) = doc.notes() {
+            out.markup(notes.root.as_deref(), &notes.attributes, &notes.repeated);
+        }
+        if doc.request_id().is_none_or(str::is_empty) {
+            out.at("/RequestId", DiagnosticCode::MissingField, "no RequestId".into());
+        }
+        out
     }
 }
 

@@ -12,7 +12,7 @@ use super::token::{Peek, Pull, SyntaxError, Tokenizer};
 use crate::de::root::{Decision, Root};
 use crate::de::{Budget, Exceeded, Height, Limits, Shape, Source, deeper, new_job};
 use crate::error::{Error, ErrorKind, PathSegment};
-use crate::model::{JobOrValue, ReadNotes, Response, UnknownFields, Value};
+use crate::model::{JobDetail, JobOrValue, ReadNotes, Response, UnknownFields, Value};
 use crate::scalar::{self, In};
 
 /// Reads a JSON document: what it is, in one pass. For an SDK dump,
@@ -26,7 +26,7 @@ pub(crate) fn read(
 ) -> Result<Decision, Error> {
     read_root(text, Budget::for_document(text.len(), limits), |d, root| {
         let mut decision = root
-            .finish(&d.budget, crate::codec::job_values)
+            .finish(&d.budget, &crate::codec::FORMS)
             .map_err(Exceeded::into_error)?;
         match &mut decision {
             Decision::Response(response) => d.notes(text, response)?,
@@ -52,7 +52,7 @@ pub(crate) fn read_body(text: &str, span: Range<usize>, limits: &Limits) -> Resu
 pub(crate) fn read_response(text: &str, budget: Budget) -> Result<Response, Error> {
     read_root(text, budget, |d, root| {
         let mut response = root
-            .finish_response(&d.budget, crate::codec::job_values)
+            .finish_response(&d.budget, &crate::codec::FORMS)
             .map_err(Exceeded::into_error)?;
         d.notes(text, &mut response)?;
         Ok(response)
@@ -105,8 +105,41 @@ pub(crate) fn read_value(value: &Value, limits: &Limits, input_len: usize) -> Re
         Budget::for_document(input_len, limits),
     );
     let root = d.root().map_err(|e| e.with_path(&d.path))?;
-    root.finish_response(&d.budget, crate::codec::job_values)
+    root.finish_response(&d.budget, &crate::codec::FORMS)
         .map_err(Exceeded::into_error)
+}
+
+/// A job's known members as (name, JSON value) pairs, in canonical order
+/// (its canonical JSON read as a value), within `budget`.
+pub(crate) fn job_values(job: &JobDetail, budget: &mut Budget) -> Result<crate::de::root::Members, Exceeded> {
+    use super::ser::ToJson;
+    let mut text = String::new();
+    job.to_json(&mut text);
+    let mut d = Decoder::new(Tokenizer::new(&text), budget.clone());
+    let value = d.value(false);
+    *budget = d.budget;
+    match value {
+        Ok(Value::Object(members)) => Ok(members),
+        // the canonical writer writes an object, which reads back but for the budget
+        _ => Err(budget.exceeded()),
+    }
+}
+
+/// A value read as a job (`None` when it is not one: another kind of
+/// response, or a value that does not read), within `budget`.
+pub(crate) fn job_from_value(value: &Value, budget: &mut Budget) -> Result<Option<JobDetail>, Exceeded> {
+    let mut d = Decoder::new(super::cursor::ValueCursor::new(value), budget.clone());
+    let read = d.root();
+    let decided = match read {
+        Ok(root) => root.finish_response(&d.budget, &crate::codec::FORMS).map(Some),
+        Err(e) if e.kind() == ErrorKind::Limit => Err(d.budget.exceeded()),
+        Err(_) => Ok(None),
+    };
+    *budget = d.budget;
+    Ok(match decided? {
+        Some(Response::Detail(job)) => Some(job),
+        _ => None,
+    })
 }
 
 /// The decoder's state for one document.

@@ -26,12 +26,7 @@ use crate::scalar::In;
 /// shape is wrong too.
 pub(crate) fn read(text: &str, limits: &Limits, strict: bool, bom: bool) -> Result<Response, Error> {
     let mut de = XmlDe::new(text, Budget::for_document(text.len(), limits), bom);
-    let response = de.document(strict).and_then(|mut response| {
-        if let Response::Page(page) = &mut response {
-            super::wrapped::unwrap_items(page, limits, text.len())?;
-        }
-        Ok(response)
-    });
+    let response = de.document(strict);
     response.map_err(|e| {
         let e = e.with_path(&de.path);
         match e.kind() {
@@ -109,7 +104,7 @@ impl<'i> XmlDe<'i> {
         self.finish()?;
         // never a dump: a dump needs a JSON number, which XML cannot carry
         let mut response = root
-            .finish_response(&self.budget, crate::codec::job_values)
+            .finish_response(&self.budget, &crate::codec::FORMS)
             .map_err(|x| self.limit(x))?;
         if !self.attribute_at.is_empty() || !self.repeated_at.is_empty() {
             self.note_pointers()?;

@@ -4,7 +4,6 @@
 pub(crate) mod de;
 pub(crate) mod ser;
 mod wellformed;
-mod wrapped;
 
 /// Root element of a job detail.
 pub const DETAIL_ROOT: &str = "DescribeDtsJobDetailResponse";
