@@ -387,13 +387,17 @@ mod cli {
                     temp.starts_with(".dts-job-detail.") && temp.ends_with(".tmp"),
                     "{temp}"
                 );
+                // standard input stays open until the run has ended: `Child::wait`
+                // closes a stdin it still holds, and the run then sees the end of
+                // its input, which raced with the signal (seen under load)
+                let stdin = child.stdin.take();
                 let killed = Command::new("kill")
                     .args([signal, &child.id().to_string()])
                     .status()
                     .unwrap();
                 assert!(killed.success());
                 let status = child.wait().unwrap();
-                drop(child.stdin.take());
+                drop(stdin);
                 assert_eq!(status.code(), Some(130), "{signal}");
                 assert_eq!(
                     names(&dir),
