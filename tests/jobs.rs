@@ -21,11 +21,9 @@ fn says(args: &[&str], exit: i32, on_stderr: &str) {
     );
 }
 
-/// The jobs of `args` as JSON objects (`--format json` is added).
-fn jobs(args: &[&str]) -> Vec<Value> {
-    let mut all = vec!["jobs", "--no-progress", "--format", "json"];
-    all.extend_from_slice(args);
-    let out = run(&all);
+/// The JSON lines a successful run of `args` prints.
+fn json_lines(args: &[&str]) -> Vec<Value> {
+    let out = run(args);
     assert_eq!(code(&out), 0, "{}", text(&out.stderr));
     text(&out.stdout)
         .lines()
@@ -33,9 +31,16 @@ fn jobs(args: &[&str]) -> Vec<Value> {
         .collect()
 }
 
+/// The jobs of `args` as JSON objects (`--format json` is added).
+fn jobs(args: &[&str]) -> Vec<Value> {
+    let mut all = vec!["jobs", "--no-progress", "--format", "json"];
+    all.extend_from_slice(args);
+    json_lines(&all)
+}
+
 /// Every job of the fixture folder, as the export sees them.
 fn exported() -> Vec<Value> {
-    let out = run(&[
+    json_lines(&[
         "export",
         "--no-progress",
         "--format",
@@ -43,12 +48,7 @@ fn exported() -> Vec<Value> {
         "--output",
         "-",
         "fixtures",
-    ]);
-    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
-    text(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("a JSON line"))
-        .collect()
+    ])
 }
 
 #[test]
@@ -184,20 +184,7 @@ fn sorting_by_delay_and_by_checkpoint() {
 
 /// The JSON lines of `jobs --count-by KEY INPUT`.
 fn counts(key: &str, input: &str) -> Vec<Value> {
-    let out = run(&[
-        "jobs",
-        "--no-progress",
-        "--format",
-        "json",
-        "--count-by",
-        key,
-        input,
-    ]);
-    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
-    text(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("a JSON line"))
-        .collect()
+    jobs(&["--count-by", key, input])
 }
 
 #[test]

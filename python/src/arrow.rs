@@ -309,7 +309,7 @@ impl Iterator for Reader {
                 Err(_) if self.on_error == OnError::Skip => continue,
                 Err((label, reason)) => return Some(Err(self.fail(&label, &reason))),
             };
-            let text: usize = rows.iter().map(text_bytes).sum();
+            let text: usize = rows.iter().map(JobRow::text_bytes).sum();
             if text > BATCH_TEXT {
                 let reason =
                     format!("its rows hold {text} bytes of text, more than one batch holds ({BATCH_TEXT})");
@@ -331,17 +331,6 @@ impl Iterator for Reader {
         }
         (table.rows > 0).then(|| table.finish(&self.schema))
     }
-}
-
-/// The bytes of text in a row (what a string column's offsets count).
-fn text_bytes(row: &JobRow) -> usize {
-    row.cells()
-        .iter()
-        .map(|cell| match cell {
-            Cell::Text(Some(text)) => text.len(),
-            _ => 0,
-        })
-        .sum()
 }
 
 /// The label of a document by its rows (each row carries it).

@@ -180,17 +180,20 @@ macro_rules! columns {
         ];
 
         impl JobRow {
+            /// The bytes of the row's texts (what a string column's offsets count).
+            pub fn text_bytes(&self) -> usize {
+                self.cells()
+                    .iter()
+                    .map(|c| match c {
+                        Cell::Text(Some(t)) => t.len(),
+                        _ => 0,
+                    })
+                    .sum()
+            }
+
             /// The bytes the row holds: its own size and its texts'.
             pub fn held_bytes(&self) -> usize {
-                size_of::<Self>()
-                    + self
-                        .cells()
-                        .iter()
-                        .map(|c| match c {
-                            Cell::Text(Some(t)) => t.len(),
-                            _ => 0,
-                        })
-                        .sum::<usize>()
+                size_of::<Self>() + self.text_bytes()
             }
 
             /// The row's values, in the order of [`COLUMNS`].
@@ -320,7 +323,7 @@ impl<'a> Rows<'a> {
     /// The rows of `response`, its jobs seen with `options`, counting
     /// `diagnostics` (see the type's documentation).
     pub fn new(file: &'a str, response: &'a Response, options: &Options, diagnostics: &[Diagnostic]) -> Self {
-        let error_row = |request_id: &Option<Str>, error: BusinessError| {
+        let only_row = |request_id: &Option<Str>, error: BusinessError| {
             let counts = count_diagnostics(diagnostics, &HashSet::from([String::new()]));
             let (errors, warnings) = counts.get("").copied().unwrap_or_default();
             Made::Envelope(Some(Box::new(error_row(
@@ -333,8 +336,8 @@ impl<'a> Rows<'a> {
             .filter(|page| page.jobs().next().is_none())
             .and_then(|page| Some((&page.request_id, page.error()?)));
         let made = match (response, failed_page) {
-            (Response::Error(envelope), _) => error_row(&envelope.request_id, envelope.error()),
-            (_, Some((request_id, error))) => error_row(request_id, error),
+            (Response::Error(envelope), _) => only_row(&envelope.request_id, envelope.error()),
+            (_, Some((request_id, error))) => only_row(request_id, error),
             (Response::Detail(_) | Response::Page(_), None) => {
                 let pointers: HashSet<String> = response
                     .jobs_with(options)

@@ -72,8 +72,10 @@ def read(
     import pyarrow as pa
     from pyspark.sql.pandas.types import from_arrow_schema
 
-    # Spark's TimestampType is held in microseconds: the batches are cast to it
-    rows_schema = pa.RecordBatchReader.from_stream(to_arrow([])).schema
+    options = {"ndjson": ndjson, "strict": strict, "task_kind": task_kind, "errors": errors}
+    # the options are checked here, not in a worker; Spark's TimestampType is
+    # held in microseconds: the batches are cast to it
+    rows_schema = pa.RecordBatchReader.from_stream(to_arrow([], **options)).schema
     spark_schema = from_arrow_schema(rows_schema)
     schema = pa.schema(
         [
@@ -81,8 +83,6 @@ def read(
             for f in rows_schema
         ]
     )
-    options = {"ndjson": ndjson, "strict": strict, "task_kind": task_kind, "errors": errors}
-    to_arrow([], **options)  # the options are checked here, not in a worker
 
     def rows(batches: Iterator["pyarrow.RecordBatch"]) -> Iterator["pyarrow.RecordBatch"]:
         for batch in batches:
