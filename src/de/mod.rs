@@ -251,13 +251,30 @@ macro_rules! impl_shape {
         }
         $( extra { $( $(#[$xmeta:meta])* $xfield:ident : $xty:ty, )* } )?
     ) => {
+        impl crate::model::$name {
+            /// [`Shape::read_field`], with `other` reading a member the
+            /// shape does not have (`Shape::read_field` keeps it as unknown).
+            #[allow(dead_code)]
+            #[inline]
+            pub(crate) fn read_member_or<'de, S: Source<'de>>(
+                &mut self,
+                key: &str,
+                src: S,
+                other: impl FnOnce(&mut Self, &str, S) -> Result<bool, S::Error>,
+            ) -> Result<bool, S::Error> {
+                match key {
+                    $( $wire => Slot::read(&mut self.$field, src), )*
+                    _ => other(self, key, src),
+                }
+            }
+        }
+
         impl Shape for crate::model::$name {
             #[inline]
             fn read_field<'de, S: Source<'de>>(&mut self, key: &str, src: S) -> Result<bool, S::Error> {
-                match key {
-                    $( $wire => Slot::read(&mut self.$field, src), )*
-                    _ => src.unknown(key, &mut self.unknown).map(|()| false),
-                }
+                self.read_member_or(key, src, |shape, key, src| {
+                    src.unknown(key, &mut shape.unknown).map(|()| false)
+                })
             }
 
             fn unknown_mut(&mut self) -> &mut UnknownFields {

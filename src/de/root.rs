@@ -61,16 +61,22 @@ impl Shape for Root {
             self.detail.unknown.push(key, v);
             return Ok(false);
         }
-        if JobPage::has_member(key) && JobPage::meaning(key).is_some_and(|m| m.evidence) {
-            return self.page.get_or_insert_default().read_field(key, src);
-        }
         if let Some(slot) = shared_member(key).and_then(|i| self.shared.get_mut(i)) {
             let v = src.scalar()?;
             *slot = Some(scalar::value(v.clone()));
             // a shared member is a scalar in both tables (a unit test holds them to it)
             return Ok(self.detail.set_scalar(key, v).unwrap_or_default());
         }
-        self.detail.read_field(key, src)
+        // a member only a page has is not a detail's: looked for among the
+        // members a detail does not know, not on every member
+        let page = &mut self.page;
+        self.detail.read_member_or(key, src, |detail, key, src| {
+            if JobPage::meaning(key).is_some_and(|m| m.evidence) {
+                page.get_or_insert_default().read_field(key, src)
+            } else {
+                src.unknown(key, &mut detail.unknown).map(|()| false)
+            }
+        })
     }
 
     fn unknown_mut(&mut self) -> &mut UnknownFields {
