@@ -39,9 +39,11 @@
 //! # Ok::<(), dts_job_detail::Error>(())
 //! ```
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
+use crate::codec::json::spans::{Level, Spans};
 use crate::json;
 use crate::model::{JobDetail, JobPage, Number, Response, StageStatus, Value, Wire};
 use crate::stack::deeper;
@@ -166,11 +168,12 @@ pub fn as_xml_carries(response: &Response) -> Response {
 /// The changes from `old` to `new`, their jobs seen with `options` (see the
 /// module documentation); empty when they say the same.
 pub fn diff(old: &Response, new: &Response, options: &Options) -> Vec<Change> {
-    let tree = |r: &Response| {
-        crate::codec::json::de::value_from_str_to_depth(&json::to_string(r), crate::MAX_DEPTH_CEILING)
-            .unwrap_or(Value::Null)
+    let (a, b) = (json::to_string(old), json::to_string(new));
+    // the writer's own output: it reads back (an empty text is no value)
+    let (Ok(a), Ok(b)) = (Spans::of(&a), Spans::of(&b)) else {
+        debug_assert!(false, "canonical JSON reads back");
+        return Vec::new();
     };
-    let (a, b) = (tree(old), tree(new));
     let delays = |r: &Response| -> HashMap<String, Option<i64>> {
         r.jobs_with(options)
             .map(|j: Job<'_>| {
@@ -184,10 +187,83 @@ pub fn diff(old: &Response, new: &Response, options: &Options) -> Vec<Change> {
         new_delays: delays(new),
         changes: Vec::new(),
     };
-    walk.job("", "", &a, &b);
+    walk.job("", "", Node::root(&a), Node::root(&b));
     // by kind, then in document order (the walk's order; the sort is stable)
     walk.changes.sort_by_key(|c| c.kind);
     walk.changes
+}
+
+/// A value of a response's canonical JSON, by its place in the text.
+/// Canonical JSON writes one value one way, so two values are equal when
+/// their texts are: the walk splits a value (in time proportional to its
+/// parts, by the text's [`Spans`]), and builds a [`Value`] of it, only where
+/// the two responses differ.
+#[derive(Clone, Copy)]
+struct Node<'t> {
+    spans: &'t Spans<'t>,
+    start: usize,
+    end: usize,
+}
+
+impl PartialEq for Node<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.text() == other.text()
+    }
+}
+
+impl<'t> Node<'t> {
+    fn root(spans: &'t Spans<'t>) -> Self {
+        let range = spans.root();
+        Node {
+            spans,
+            start: range.start,
+            end: range.end,
+        }
+    }
+
+    fn text(self) -> &'t str {
+        self.spans.text(&(self.start..self.end))
+    }
+
+    /// Canonical JSON has no white space: a value's first byte says its kind.
+    fn is_object(self) -> bool {
+        self.text().starts_with('{')
+    }
+
+    fn is_array(self) -> bool {
+        self.text().starts_with('[')
+    }
+
+    /// The value, for a [`Change`]. The response was read within the depth
+    /// ceiling, so its canonical JSON reads back.
+    fn value(self) -> Value {
+        crate::codec::json::de::value_from_str_to_depth(self.text(), crate::MAX_DEPTH_CEILING)
+            .unwrap_or(Value::Null)
+    }
+
+    fn part(self, range: std::ops::Range<usize>) -> Self {
+        Node {
+            spans: self.spans,
+            start: range.start,
+            end: range.end,
+        }
+    }
+
+    /// An object's members (none for anything else).
+    fn members(self) -> Vec<(Cow<'t, str>, Node<'t>)> {
+        match self.spans.level(&(self.start..self.end)) {
+            Ok(Level::Object(members)) => members.into_iter().map(|(k, r)| (k, self.part(r))).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// An array's items (none for anything else).
+    fn items(self) -> Vec<Node<'t>> {
+        match self.spans.level(&(self.start..self.end)) {
+            Ok(Level::Array(items)) => items.into_iter().map(|r| self.part(r)).collect(),
+            _ => Vec::new(),
+        }
+    }
 }
 
 struct Walk {
@@ -207,46 +283,43 @@ fn child(base: &str, key: &str) -> String {
 
 /// An object's members, looked up by name in constant time (the first of
 /// a repeated name, as a search from the start would find).
-struct Members<'v> {
-    list: &'v [(String, Value)],
+struct Members<'t> {
+    list: Vec<(Cow<'t, str>, Node<'t>)>,
     /// Built only for objects long enough to need it.
-    index: Option<HashMap<&'v str, &'v Value>>,
+    index: Option<HashMap<Cow<'t, str>, Node<'t>>>,
 }
 
 /// Objects with at most this many members are searched, not hashed.
 const SEARCHED: usize = 16;
 
-impl<'v> Members<'v> {
-    fn of(v: &'v Value) -> Self {
-        let list = match v {
-            Value::Object(m) => m.as_slice(),
-            _ => &[],
-        };
+impl<'t> Members<'t> {
+    fn of(v: Node<'t>) -> Self {
+        let list = v.members();
         let index = (list.len() > SEARCHED).then(|| {
             let mut index = HashMap::with_capacity(list.len());
-            for (k, v) in list {
-                index.entry(k.as_str()).or_insert(v);
+            for (k, v) in &list {
+                index.entry(k.clone()).or_insert(*v);
             }
             index
         });
         Members { list, index }
     }
 
-    fn get(&self, key: &str) -> Option<&'v Value> {
+    fn get(&self, key: &str) -> Option<Node<'t>> {
         match &self.index {
             Some(index) => index.get(key).copied(),
-            None => self.list.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            None => self.list.iter().find(|(k, _)| k == key).map(|(_, v)| *v),
         }
     }
 
     /// The keys of both objects: `new`'s, in its order, then `old`'s others
     /// (each name once).
-    fn keys(old: &Self, new: &Self) -> Vec<&'v str> {
+    fn keys<'m>(old: &'m Self, new: &'m Self) -> Vec<&'m str> {
         let mut seen = std::collections::HashSet::with_capacity(new.list.len() + old.list.len());
         new.list
             .iter()
-            .chain(old.list)
-            .map(|(k, _)| k.as_str())
+            .chain(&old.list)
+            .map(|(k, _)| k.as_ref())
             .filter(|k| seen.insert(*k))
             .collect()
     }
@@ -254,29 +327,33 @@ impl<'v> Members<'v> {
 
 /// A job's `DtsJobId` as a value (`null` without one): what a job added or
 /// removed is reported by.
-fn id_of(job: &Value) -> Value {
-    job_id(job).map_or(Value::Null, |id| Value::String(id.to_owned()))
+fn id_of(job: Node<'_>) -> Value {
+    job_id(job).map_or(Value::Null, Value::String)
 }
 
-fn job_id(v: &Value) -> Option<&str> {
-    v.get(J::dts_job_id)
-        .and_then(Value::as_str)
-        .filter(|s| !s.is_empty())
+fn job_id(job: Node<'_>) -> Option<String> {
+    match Members::of(job).get(J::dts_job_id)?.value() {
+        Value::String(id) if !id.is_empty() => Some(id),
+        _ => None,
+    }
 }
 
 impl Walk {
-    fn push(&mut self, path: String, kind: ChangeKind, old: Option<&Value>, new: Option<&Value>) {
+    fn push(&mut self, path: String, kind: ChangeKind, old: Option<Node<'_>>, new: Option<Node<'_>>) {
         self.changes.push(Change {
             path,
             kind,
-            old: old.cloned(),
-            new: new.cloned(),
+            old: old.map(Node::value),
+            new: new.map(Node::value),
         });
     }
 
     /// Two versions of one job: the object at `old_at` in the old response
     /// and at `new_at` in the new one.
-    fn job(&mut self, old_at: &str, new_at: &str, a: &Value, b: &Value) {
+    fn job(&mut self, old_at: &str, new_at: &str, a: Node<'_>, b: Node<'_>) {
+        if a == b {
+            return;
+        }
         deeper(|| {
             let (am, bm) = (Members::of(a), Members::of(b));
             for key in Members::keys(&am, &bm) {
@@ -303,8 +380,8 @@ impl Walk {
 
     /// `Delay` in milliseconds when both jobs' kinds give its unit; otherwise
     /// a plain member change.
-    fn delay(&mut self, old_at: &str, new_at: &str, path: String, x: Option<&Value>, y: Option<&Value>) {
-        let ms = |delays: &HashMap<String, Option<i64>>, at: &str, raw: Option<&Value>| match raw {
+    fn delay(&mut self, old_at: &str, new_at: &str, path: String, x: Option<Node<'_>>, y: Option<Node<'_>>) {
+        let ms = |delays: &HashMap<String, Option<i64>>, at: &str, raw: Option<Node<'_>>| match raw {
             None => Some(None),
             Some(_) => delays.get(at).copied().flatten().map(Some),
         };
@@ -320,7 +397,7 @@ impl Walk {
         }
     }
 
-    fn stage(&mut self, path: &str, a: &Value, b: &Value) {
+    fn stage(&mut self, path: &str, a: Node<'_>, b: Node<'_>) {
         let (am, bm) = (Members::of(a), Members::of(b));
         for key in Members::keys(&am, &bm) {
             let (x, y) = (am.get(key), bm.get(key));
@@ -337,33 +414,44 @@ impl Walk {
     }
 
     /// A member holding nested jobs: one job object, or an array of them.
-    fn jobs(&mut self, old_at: &str, new_at: &str, a: &Value, b: &Value) {
-        match (a, b) {
-            (Value::Object(_), Value::Object(_)) => self.job(old_at, new_at, a, b),
-            (Value::Array(xs), Value::Array(ys)) => {
-                for (i, j) in pair(xs, ys) {
-                    let old = i.and_then(|i| Some((child(old_at, &i.to_string()), xs.get(i)?)));
-                    let new = j.and_then(|j| Some((child(new_at, &j.to_string()), ys.get(j)?)));
-                    match (old, new) {
-                        (Some((op, x)), Some((np, y))) if x.is_object() && y.is_object() => {
-                            self.job(&op, &np, x, y);
-                        }
-                        (Some((op, x)), Some((np, y))) => self.value(&op, &np, Some(x), Some(y)),
-                        (Some((op, x)), None) => self.push(op, ChangeKind::JobRemoved, Some(&id_of(x)), None),
-                        (None, Some((np, y))) => self.push(np, ChangeKind::JobAdded, None, Some(&id_of(y))),
-                        (None, None) => {}
-                    }
+    fn jobs(&mut self, old_at: &str, new_at: &str, a: Node<'_>, b: Node<'_>) {
+        if a.is_object() && b.is_object() {
+            return self.job(old_at, new_at, a, b);
+        }
+        if !(a.is_array() && b.is_array()) {
+            return self.value(old_at, new_at, Some(a), Some(b));
+        }
+        let (xs, ys) = (a.items(), b.items());
+        for (i, j) in pair(&xs, &ys) {
+            let old = i.and_then(|i| Some((child(old_at, &i.to_string()), *xs.get(i)?)));
+            let new = j.and_then(|j| Some((child(new_at, &j.to_string()), *ys.get(j)?)));
+            match (old, new) {
+                (Some((op, x)), Some((np, y))) if x.is_object() && y.is_object() => {
+                    self.job(&op, &np, x, y);
                 }
+                (Some((op, x)), Some((np, y))) => self.value(&op, &np, Some(x), Some(y)),
+                (Some((op, x)), None) => self.changes.push(Change {
+                    path: op,
+                    kind: ChangeKind::JobRemoved,
+                    old: Some(id_of(x)),
+                    new: None,
+                }),
+                (None, Some((np, y))) => self.changes.push(Change {
+                    path: np,
+                    kind: ChangeKind::JobAdded,
+                    old: None,
+                    new: Some(id_of(y)),
+                }),
+                (None, None) => {}
             }
-            _ => self.value(old_at, new_at, Some(a), Some(b)),
         }
     }
 
     /// Any other member: objects member by member, arrays item by item.
-    fn value(&mut self, old_at: &str, new_at: &str, x: Option<&Value>, y: Option<&Value>) {
+    fn value(&mut self, old_at: &str, new_at: &str, x: Option<Node<'_>>, y: Option<Node<'_>>) {
         deeper(|| match (x, y) {
             (Some(x), Some(y)) if x == y => {}
-            (Some(a @ Value::Object(_)), Some(b @ Value::Object(_))) => {
+            (Some(a), Some(b)) if a.is_object() && b.is_object() => {
                 let (am, bm) = (Members::of(a), Members::of(b));
                 for key in Members::keys(&am, &bm) {
                     let (x, y) = (am.get(key), bm.get(key));
@@ -372,10 +460,11 @@ impl Walk {
                     }
                 }
             }
-            (Some(Value::Array(xs)), Some(Value::Array(ys))) => {
+            (Some(a), Some(b)) if a.is_array() && b.is_array() => {
+                let (xs, ys) = (a.items(), b.items());
                 for i in (0..xs.len().max(ys.len())).filter(|&i| xs.get(i) != ys.get(i)) {
                     let at = |base: &str| child(base, &i.to_string());
-                    self.value(&at(old_at), &at(new_at), xs.get(i), ys.get(i));
+                    self.value(&at(old_at), &at(new_at), xs.get(i).copied(), ys.get(i).copied());
                 }
             }
             (Some(_), Some(_)) => self.push(new_at.to_owned(), ChangeKind::Changed, x, y),
@@ -391,17 +480,17 @@ impl Walk {
 /// themselves), the items without one by position among themselves. Each
 /// pair is (old index, new index), `None` on the side it is missing from: in
 /// the new array's order, then the removed items.
-fn pair(xs: &[Value], ys: &[Value]) -> Vec<(Option<usize>, Option<usize>)> {
+fn pair(xs: &[Node<'_>], ys: &[Node<'_>]) -> Vec<(Option<usize>, Option<usize>)> {
     // the new items of each id (`None`: no id), in order
-    let mut new_of: HashMap<Option<&str>, std::collections::VecDeque<usize>> = HashMap::new();
+    let mut new_of: HashMap<Option<String>, std::collections::VecDeque<usize>> = HashMap::new();
     for (j, y) in ys.iter().enumerate() {
-        new_of.entry(job_id(y)).or_default().push_back(j);
+        new_of.entry(job_id(*y)).or_default().push_back(j);
     }
     let mut old_of_new: Vec<Option<usize>> = vec![None; ys.len()];
     let mut removed = Vec::new();
     for (i, x) in xs.iter().enumerate() {
         match new_of
-            .get_mut(&job_id(x))
+            .get_mut(&job_id(*x))
             .and_then(std::collections::VecDeque::pop_front)
         {
             Some(j) => {
@@ -424,37 +513,41 @@ fn pair(xs: &[Value], ys: &[Value]) -> Vec<(Option<usize>, Option<usize>)> {
 mod tests {
     use super::*;
 
-    fn items(ids: &[Option<&str>]) -> Vec<Value> {
+    /// Job objects with these ids, as canonical JSON texts.
+    fn texts(ids: &[Option<&str>]) -> Vec<String> {
         ids.iter()
-            .map(|id| {
-                let mut m = Vec::new();
-                if let Some(id) = id {
-                    m.push(("DtsJobId".to_owned(), Value::String((*id).to_owned())));
-                }
-                Value::Object(m)
+            .map(|id| match id {
+                Some(id) => format!(r#"{{"DtsJobId":"{id}"}}"#),
+                None => "{}".to_owned(),
             })
             .collect()
+    }
+
+    fn pair_ids(old: &[Option<&str>], new: &[Option<&str>]) -> Vec<(Option<usize>, Option<usize>)> {
+        let (old, new) = (texts(old), texts(new));
+        let old: Vec<Spans<'_>> = old.iter().filter_map(|t| Spans::of(t).ok()).collect();
+        let new: Vec<Spans<'_>> = new.iter().filter_map(|t| Spans::of(t).ok()).collect();
+        let xs: Vec<Node<'_>> = old.iter().map(Node::root).collect();
+        let ys: Vec<Node<'_>> = new.iter().map(Node::root).collect();
+        pair(&xs, &ys)
     }
 
     #[test]
     fn jobs_pair_by_id_then_by_position() {
         // reordered by id
-        let got = pair(&items(&[Some("a"), Some("b")]), &items(&[Some("b"), Some("a")]));
+        let got = pair_ids(&[Some("a"), Some("b")], &[Some("b"), Some("a")]);
         assert_eq!(got, [(Some(1), Some(0)), (Some(0), Some(1))]);
         // one removed, one added
-        let got = pair(&items(&[Some("a"), Some("b")]), &items(&[Some("a"), Some("c")]));
+        let got = pair_ids(&[Some("a"), Some("b")], &[Some("a"), Some("c")]);
         assert_eq!(got, [(Some(0), Some(0)), (None, Some(1)), (Some(1), None)]);
         // no ids: by position
-        let got = pair(&items(&[None, None]), &items(&[None]));
+        let got = pair_ids(&[None, None], &[None]);
         assert_eq!(got, [(Some(0), Some(0)), (Some(1), None)]);
         // one id shared (masked): by position among the items that share it
         let masked = Some("dts****");
-        let got = pair(
-            &items(&[masked, masked, Some("a")]),
-            &items(&[Some("a"), masked, masked]),
-        );
+        let got = pair_ids(&[masked, masked, Some("a")], &[Some("a"), masked, masked]);
         assert_eq!(got, [(Some(2), Some(0)), (Some(0), Some(1)), (Some(1), Some(2))]);
-        let got = pair(&items(&[masked, masked]), &items(&[masked]));
+        let got = pair_ids(&[masked, masked], &[masked]);
         assert_eq!(got, [(Some(0), Some(0)), (Some(1), None)]);
     }
 }

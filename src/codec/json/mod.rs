@@ -5,4 +5,5 @@ pub(crate) mod cursor;
 pub(crate) mod de;
 pub(crate) mod position;
 pub(crate) mod ser;
+pub(crate) mod spans;
 pub(crate) mod token;

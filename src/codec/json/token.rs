@@ -13,6 +13,7 @@
 //! to serde_json's acceptance.)
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use crate::scalar::In;
 
@@ -80,6 +81,23 @@ pub(crate) struct Tokenizer<'a> {
 }
 
 impl<'a> Tokenizer<'a> {
+    /// At `pos` in `text` (a value's start, or white space before it).
+    pub(super) fn at(text: &'a str, pos: usize) -> Self {
+        let mut t = Tokenizer::new(text);
+        t.pos = pos;
+        t
+    }
+
+    /// Where it is in the text.
+    pub(super) fn pos(&self) -> usize {
+        self.pos
+    }
+
+    /// Moves to `pos` (the end of a value the caller knows).
+    pub(super) fn jump(&mut self, pos: usize) {
+        self.pos = pos;
+    }
+
     pub(crate) fn new(text: &'a str) -> Self {
         Tokenizer {
             text,
@@ -99,7 +117,7 @@ impl<'a> Tokenizer<'a> {
     }
 
     #[cold]
-    fn error<T>(&self, message: &'static str) -> Result<T> {
+    pub(super) fn error<T>(&self, message: &'static str) -> Result<T> {
         Err(SyntaxError {
             offset: self.pos,
             message,
@@ -306,7 +324,7 @@ impl<'a> Tokenizer<'a> {
     }
 
     /// Checks the string at hand without building its value.
-    fn skip_string(&mut self) -> Result<()> {
+    pub(super) fn skip_string(&mut self) -> Result<()> {
         self.pos += 1;
         loop {
             self.pos = find_special(self.bytes(), self.pos);
@@ -396,13 +414,23 @@ impl<'a> Tokenizer<'a> {
 
     /// Skips the value at hand, checking it (iteratively: any depth is fine).
     pub(crate) fn skip_value(&mut self) -> Result<()> {
+        self.walk_value(None)
+    }
+
+    /// [`Tokenizer::skip_value`], recording in `spans` where each object and
+    /// array starts and ends, in the order they start.
+    pub(super) fn walk_value(&mut self, mut spans: Option<&mut Vec<Range<usize>>>) -> Result<()> {
         // what is open, innermost last (true: an object); no allocation for
         // the first 64 levels
         let mut inline = [false; 64];
         let mut depth = 0usize;
         let mut deeper: Vec<bool> = Vec::new();
+        // with `spans`: the index there of each open container's span
+        let mut open_spans: Vec<usize> = Vec::new();
         loop {
-            let opened = match self.peek()? {
+            let start = self.pos;
+            let kind = self.peek()?;
+            let opened = match kind {
                 Peek::Object => {
                     self.pos += 1;
                     self.skip_ws();
@@ -424,6 +452,19 @@ impl<'a> Tokenizer<'a> {
                     None
                 }
             };
+            if let Some(spans) = spans.as_deref_mut()
+                && matches!(kind, Peek::Object | Peek::Array)
+            {
+                // the value's own start, after any white space before it
+                let start = self
+                    .text
+                    .get(start..)
+                    .map_or(start, |t| start + (t.len() - t.trim_start().len()));
+                if opened.is_some() {
+                    open_spans.push(spans.len());
+                }
+                spans.push(start..self.pos);
+            }
             if let Some(object) = opened {
                 match inline.get_mut(depth) {
                     Some(slot) => *slot = object,
@@ -451,6 +492,11 @@ impl<'a> Tokenizer<'a> {
                 }
                 if top >= inline.len() {
                     deeper.pop();
+                }
+                if let Some(spans) = spans.as_deref_mut()
+                    && let Some(span) = open_spans.pop().and_then(|i| spans.get_mut(i))
+                {
+                    span.end = self.pos;
                 }
                 depth = top;
             }
