@@ -234,8 +234,9 @@ impl<'t> Node<'t> {
         self.text().starts_with('[')
     }
 
-    /// The value, for a [`Change`]. The response was read within the depth
-    /// ceiling, so its canonical JSON reads back.
+    /// The value, for a [`Change`]. A response that was read holds values
+    /// within the depth ceiling, so this reads back; a deeper one (only a
+    /// response built in code can hold it) is `null` here.
     fn value(self) -> Value {
         crate::codec::json::de::value_from_str_to_depth(self.text(), crate::MAX_DEPTH_CEILING)
             .unwrap_or(Value::Null)

@@ -14,7 +14,17 @@ use super::token::{Peek, Pull, Result, SyntaxError, Tokenizer};
 pub(crate) struct Spans<'a> {
     text: &'a str,
     /// In the order the containers start.
-    spans: Vec<Range<usize>>,
+    spans: Vec<Span>,
+}
+
+/// One object or array of the text.
+#[derive(Debug)]
+pub(super) struct Span {
+    /// Its bytes, brackets included.
+    pub(super) range: Range<usize>,
+    /// The index in [`Spans::spans`] just past the spans of what it holds:
+    /// the next sibling's, if it has one.
+    pub(super) after: usize,
 }
 
 /// A JSON value split one level down, each part as its byte range.
@@ -53,12 +63,15 @@ impl<'a> Spans<'a> {
     /// The value at `range` (one of this text's values) split one level down.
     pub(crate) fn level(&self, range: &Range<usize>) -> std::result::Result<Level<'a>, SyntaxError> {
         let mut t = Tokenizer::at(self.text, range.start);
-        match t.peek()? {
+        let kind = t.peek()?;
+        // the next container part's span: the first after the value's own
+        let mut next = self.spans.partition_point(|s| s.range.start < range.start) + 1;
+        match kind {
             Peek::Object => {
                 let mut members = Vec::new();
                 let mut key = t.begin_object()?;
                 while let Some(k) = key {
-                    members.push((k, self.skip(&mut t)?));
+                    members.push((k, self.skip(&mut t, &mut next)?));
                     key = t.next_key()?;
                 }
                 Ok(Level::Object(members))
@@ -67,7 +80,7 @@ impl<'a> Spans<'a> {
                 let mut items = Vec::new();
                 let mut more = t.begin_array()?;
                 while more {
-                    items.push(self.skip(&mut t)?);
+                    items.push(self.skip(&mut t, &mut next)?);
                     more = t.next_item()?;
                 }
                 Ok(Level::Array(items))
@@ -76,19 +89,20 @@ impl<'a> Spans<'a> {
         }
     }
 
-    /// Skips the value at hand: an object or array by its span, a scalar
-    /// as it is read. Its range.
-    fn skip(&self, t: &mut Tokenizer<'a>) -> Result<Range<usize>> {
+    /// Skips the part at hand: an object or array by its span (the one at
+    /// `next`, which then moves to the next sibling's), a scalar as it is
+    /// read. Its range.
+    fn skip(&self, t: &mut Tokenizer<'a>, next: &mut usize) -> Result<Range<usize>> {
         let kind = t.peek()?;
         let start = t.pos();
         match kind {
-            Peek::Object | Peek::Array => {
-                let at = self.spans.partition_point(|s| s.start < start);
-                match self.spans.get(at).filter(|s| s.start == start) {
-                    Some(span) => t.jump(span.end),
-                    None => return t.error("not a value of this text"),
+            Peek::Object | Peek::Array => match self.spans.get(*next).filter(|s| s.range.start == start) {
+                Some(span) => {
+                    t.jump(span.range.end);
+                    *next = span.after;
                 }
-            }
+                None => return t.error("not a value of this text"),
+            },
             Peek::String => t.skip_string()?,
             kind => {
                 t.scalar(kind)?;
@@ -137,6 +151,19 @@ mod tests {
         let items: Vec<(String, &str)> = parts(a.expect("a member"));
         let items: Vec<&str> = items.into_iter().map(|(_, t)| t).collect();
         assert_eq!(items, ["1", r#"{"b": null}"#, "[]"]);
+        // siblings after containers that hold containers
+        let text = r#"[[[1],[]], {"a":[2,{}]}, [3], 4]"#;
+        let spans = Spans::of(text).expect("JSON");
+        let texts = |range: Range<usize>| -> Vec<&str> {
+            match spans.level(&range) {
+                Ok(Level::Array(items)) => items.iter().map(|r| spans.text(r)).collect(),
+                Ok(Level::Object(members)) => members.iter().map(|(_, r)| spans.text(r)).collect(),
+                other => panic!("{other:?}"),
+            }
+        };
+        assert_eq!(texts(spans.root()), ["[[1],[]]", r#"{"a":[2,{}]}"#, "[3]", "4"]);
+        assert_eq!(texts(11..23), ["[2,{}]"]);
+        assert_eq!(texts(16..22), ["2", "{}"]);
         // brackets inside a string are no values of the text
         let text = r#"["[[1]]"]"#;
         let spans = Spans::of(text).expect("JSON");

@@ -12,8 +12,8 @@
 //! unpaired UTF-16 surrogates in `\u` escapes. (A differential test holds it
 //! to serde_json's acceptance.)
 
+use super::spans::Span;
 use std::borrow::Cow;
-use std::ops::Range;
 
 use crate::scalar::In;
 
@@ -419,7 +419,7 @@ impl<'a> Tokenizer<'a> {
 
     /// [`Tokenizer::skip_value`], recording in `spans` where each object and
     /// array starts and ends, in the order they start.
-    pub(super) fn walk_value(&mut self, mut spans: Option<&mut Vec<Range<usize>>>) -> Result<()> {
+    pub(super) fn walk_value(&mut self, mut spans: Option<&mut Vec<Span>>) -> Result<()> {
         // what is open, innermost last (true: an object); no allocation for
         // the first 64 levels
         let mut inline = [false; 64];
@@ -428,8 +428,8 @@ impl<'a> Tokenizer<'a> {
         // with `spans`: the index there of each open container's span
         let mut open_spans: Vec<usize> = Vec::new();
         loop {
-            let start = self.pos;
             let kind = self.peek()?;
+            let start = self.pos;
             let opened = match kind {
                 Peek::Object => {
                     self.pos += 1;
@@ -455,15 +455,13 @@ impl<'a> Tokenizer<'a> {
             if let Some(spans) = spans.as_deref_mut()
                 && matches!(kind, Peek::Object | Peek::Array)
             {
-                // the value's own start, after any white space before it
-                let start = self
-                    .text
-                    .get(start..)
-                    .map_or(start, |t| start + (t.len() - t.trim_start().len()));
                 if opened.is_some() {
                     open_spans.push(spans.len());
                 }
-                spans.push(start..self.pos);
+                spans.push(Span {
+                    range: start..self.pos,
+                    after: spans.len() + 1,
+                });
             }
             if let Some(object) = opened {
                 match inline.get_mut(depth) {
@@ -493,10 +491,12 @@ impl<'a> Tokenizer<'a> {
                 if top >= inline.len() {
                     deeper.pop();
                 }
-                if let Some(spans) = spans.as_deref_mut()
-                    && let Some(span) = open_spans.pop().and_then(|i| spans.get_mut(i))
-                {
-                    span.end = self.pos;
+                if let Some(spans) = spans.as_deref_mut() {
+                    let after = spans.len();
+                    if let Some(span) = open_spans.pop().and_then(|i| spans.get_mut(i)) {
+                        span.range.end = self.pos;
+                        span.after = after;
+                    }
                 }
                 depth = top;
             }
