@@ -293,6 +293,14 @@ mod tests {
             ("2.0", Some(2)),
             ("1.50e1", Some(15)),
             ("1500e-2", Some(15)),
+            // leading zeros are no significant digits
+            ("0.050e2", Some(5)),
+            ("00.5e1", Some(5)),
+            // an explicit plus sign, on the number and on its exponent
+            ("+1e3", Some(1000)),
+            ("+2.0", Some(2)),
+            ("1e+3", Some(1000)),
+            ("-1.5e1", Some(-15)),
             ("0e99999999999999999999", Some(0)),
             ("9223372036854775807", Some(i64::MAX)),
             ("-9223372036854775808", Some(i64::MIN)),

@@ -157,6 +157,30 @@ mod tests {
         );
     }
 
+    /// Twenty characters, one place off the documented form: each reads as
+    /// what it is (lenient, or invalid), never as the documented form.
+    #[test]
+    fn near_misses_of_the_documented_form() {
+        for lenient in [
+            "2021-03-16 08:01:19Z",
+            "2021-03-16t08:01:19Z",
+            "2021-03-16T08:01:19z",
+        ] {
+            assert!(matches!(read(lenient), Stamp::Lenient(_)), "{lenient}");
+        }
+        for invalid in [
+            "2021/03-16T08:01:19Z",
+            "2021-03/16T08:01:19Z",
+            "2021-03-16T08.01:19Z",
+            "2021-03-16T08:01.19Z",
+            "2021-03-16T08:01:19ZZ",
+            "2021-03-16T08:01:1Z",
+            "202a-03-16T08:01:19Z",
+        ] {
+            assert_eq!(read(invalid), Stamp::Invalid, "{invalid}");
+        }
+    }
+
     #[test]
     fn members() {
         use Form::*;

@@ -207,6 +207,34 @@ fn untyped_positions() {
     assert!(d.sub_distributed_job.is_empty());
 }
 
+/// A blank string (or `null`) where an object or a list belongs is an empty
+/// object, no list, or (in an untyped list) no item; a string with anything
+/// but white space in it is the wrong shape.
+#[test]
+fn blank_strings_stand_for_empty_objects_and_lists() {
+    let d = detail(
+        r#"{"MigrationMode":" \t","SourceEndpoint":"","TagList":"  ","SubSyncJob":" ","SubDistributedJob":[" "]}"#,
+    );
+    assert_eq!(d.migration_mode.as_deref(), Some(&Default::default()));
+    assert_eq!(d.source_endpoint.as_deref(), Some(&Default::default()));
+    assert!(d.tag_list.is_empty());
+    assert!(d.sub_sync_job.is_empty());
+    assert_eq!(
+        d.sub_distributed_job.len(),
+        1,
+        "a blank item of a typed list is an empty object"
+    );
+    assert_eq!(canonical(r#"{"MigrationMode":""}"#), r#"{"MigrationMode":{}}"#);
+    for wrong in [
+        r#"{"MigrationMode":" x "}"#,
+        r#"{"TagList":"x"}"#,
+        r#"{"SubDistributedJob":["x"]}"#,
+    ] {
+        let err = from_slice(wrong.as_bytes()).expect_err(wrong);
+        assert_eq!(err.kind(), ErrorKind::Shape, "{wrong}: {err}");
+    }
+}
+
 #[test]
 fn wrong_shapes_fail_with_path_and_position() {
     let cases: &[(&str, ErrorKind, &str, (usize, usize))] = &[

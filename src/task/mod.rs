@@ -390,6 +390,68 @@ mod tests {
         }
     }
 
+    /// A kind's and a status's name is the one they print as and parse from:
+    /// what the CLI's columns and the exports write.
+    #[test]
+    fn names_print_and_parse_back() {
+        let kinds: Vec<&str> = TaskKind::ALL.iter().map(|k| k.as_str()).collect();
+        assert_eq!(
+            kinds,
+            ["migration", "synchronization", "change-tracking", "unknown"]
+        );
+        for kind in TaskKind::ALL {
+            assert_eq!(kind.as_str(), kind.to_string());
+            assert_eq!(kind.as_str().parse::<TaskKind>().ok(), Some(*kind));
+        }
+        assert_eq!(JobStatus::PreCheckPass.as_str(), "PreCheckPass");
+        for status in JobStatus::ALL {
+            assert_eq!(status.as_str(), status.to_string());
+            assert_eq!(
+                status.as_str().parse::<JobStatus>().ok(),
+                Some(*status),
+                "{status:?}"
+            );
+        }
+        let classes: Vec<&str> = StatusClass::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(
+            classes,
+            [
+                "not-started",
+                "running",
+                "paused",
+                "failed",
+                "finished",
+                "unknown"
+            ]
+        );
+        for class in StatusClass::ALL {
+            assert_eq!(class.as_str(), class.to_string());
+        }
+    }
+
+    /// A status in its kind's list is written in its documented spelling,
+    /// whatever the case it came in; any other keeps its text.
+    #[test]
+    fn statuses_are_written_in_one_spelling() {
+        let status = |json: &str| job(json).status().map(|s| s.canonical().to_owned());
+        assert_eq!(
+            status(r#"{"JobType":"sync","Status":"synchronizing"}"#).as_deref(),
+            Some("Synchronizing")
+        );
+        assert_eq!(
+            status(r#"{"JobType":"MIGRATION","Status":"MIGRATING"}"#).as_deref(),
+            Some("Migrating")
+        );
+        assert_eq!(
+            status(r#"{"JobType":"sync","Status":"Migrating"}"#).as_deref(),
+            Some("Migrating")
+        );
+        assert_eq!(
+            status(r#"{"JobType":"sync","Status":"Paused now"}"#).as_deref(),
+            Some("Paused now")
+        );
+    }
+
     #[test]
     fn kind_resolution_order() {
         let cases = [
