@@ -200,9 +200,47 @@ fn diagnostics_statuses_and_errors_serialize() {
         serde_json::to_string(&d.error()).unwrap(),
         r#"{"code":"E","message":"bad x"}"#
     );
-    let report = serde_json::to_value(resp.validate()).unwrap();
+    let diagnostics = resp.validate();
+    let report = serde_json::to_value(&diagnostics).unwrap();
     assert_eq!(report[0]["code"], "unknown-status");
     assert_eq!(report[0]["path"], "/Status");
+    assert_eq!(report[0]["severity"], "warning");
+    // one line each, as `check` prints them: severity, code, path, message
+    assert_eq!(
+        diagnostics[0].to_string(),
+        r#"warning unknown-status /Status: "Normal" is not a synchronization status"#
+    );
+    let envelope = from_slice(br#"{"Code":"X","Message":"m"}"#).unwrap().validate();
+    assert_eq!(envelope[0].severity.as_str(), "error");
+    assert_eq!(
+        envelope[0].to_string(),
+        "error missing-field /RequestId: no RequestId"
+    );
+}
+
+/// A detail, an envelope and a page each validate on their own as the
+/// response that holds them does.
+#[test]
+fn each_shape_validates_as_its_response() {
+    let detail = from_slice(br#"{"RequestId":"r","DtsJobId":"j","CreateTime":"yesterday"}"#).unwrap();
+    let envelope = from_slice(br#"{"Code":"X","Message":"m"}"#).unwrap();
+    let page =
+        from_slice(br#"{"RequestId":"r","PageRecordCount":0,"DtsJobList":[{"DtsJobId":"j"}]}"#).unwrap();
+    let all = [
+        (
+            lines(&detail.validate()),
+            lines(&detail.detail().unwrap().validate()),
+        ),
+        (
+            lines(&envelope.validate()),
+            lines(&envelope.envelope().unwrap().validate()),
+        ),
+        (lines(&page.validate()), lines(&page.page().unwrap().validate())),
+    ];
+    for (of_response, of_shape) in all {
+        assert!(!of_response.is_empty());
+        assert_eq!(of_shape, of_response);
+    }
 }
 
 #[test]
@@ -258,6 +296,56 @@ fn cross_field_and_range_rules() {
             "/LastUpdateTime invalid-timestamp error",
             "/PrecheckStatus/Percent invalid-number error",
             "/PrecheckStatus/Status unknown-status warning",
+        ]
+    );
+}
+
+/// Each rule at its boundary: what is equal to its limit passes, one step
+/// beyond it does not.
+#[test]
+fn rules_at_their_boundaries() {
+    let at_limits = br#"{"RequestId":"r","DtsJobId":"j","JobType":"SUBSCRIBE","Delay":0,
+        "BeginTimestamp":"2021-03-15T08:25:34Z","EndTimestamp":"2021-03-15T08:25:34Z",
+        "ConsumptionCheckpoint":"2021-03-15T08:25:34Z",
+        "CreateTime":"2021-03-16T08:01:19Z","ExpireTime":"2021-03-16T08:01:19Z","InitCheckpoint":" ",
+        "PrecheckStatus":{"Status":"Finished","Percent":"100"},"DataEtlStatus":{"Percent":"0"}}"#;
+    assert_eq!(
+        lines(&from_slice(at_limits).unwrap().validate()),
+        Vec::<String>::new()
+    );
+    let beyond = br#"{"RequestId":"r","DtsJobId":"j","JobType":"SUBSCRIBE","Delay":-1,
+        "BeginTimestamp":"2021-03-15T08:25:34Z","EndTimestamp":"2021-03-15T08:25:36Z",
+        "ConsumptionCheckpoint":"2021-03-15T08:25:37Z","InitCheckpoint":"1e",
+        "PrecheckStatus":{"Status":"Finished","Percent":"100.5"},"DataEtlStatus":{"Percent":"-0.5"}}"#;
+    let mut got = lines(&from_slice(beyond).unwrap().validate());
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            "/ConsumptionCheckpoint timestamp-order error",
+            "/DataEtlStatus/Percent percent-out-of-range error",
+            "/Delay invalid-number error",
+            "/InitCheckpoint invalid-number error",
+            "/PrecheckStatus/Percent percent-out-of-range error",
+        ]
+    );
+    // a page: as many items as its size and its total, then one more
+    let page = |items: usize, size: usize, total: usize| {
+        let list: Vec<String> = (0..items)
+            .map(|i| format!(r#"{{"DtsJobId":"j{i}","JobType":"SYNC"}}"#))
+            .collect();
+        let doc = format!(
+            r#"{{"RequestId":"r","PageNumber":1,"PageRecordCount":{size},"TotalRecordCount":{total},"DtsJobList":[{}]}}"#,
+            list.join(",")
+        );
+        lines(&from_slice(doc.as_bytes()).unwrap().validate())
+    };
+    assert_eq!(page(2, 2, 2), Vec::<String>::new());
+    assert_eq!(
+        page(3, 2, 2),
+        [
+            "/DtsJobList items-over-page-size warning",
+            "/TotalRecordCount total-below-items warning"
         ]
     );
 }
