@@ -333,7 +333,10 @@ fn id_of(job: Node<'_>) -> Value {
 }
 
 fn job_id(job: Node<'_>) -> Option<String> {
-    match Members::of(job).get(J::dts_job_id)?.value() {
+    // the first of a repeated name, as `Members::get` finds it, without the
+    // index `Members` builds for a long object
+    let (_, id) = job.members().into_iter().find(|(k, _)| k == J::dts_job_id)?;
+    match id.value() {
         Value::String(id) if !id.is_empty() => Some(id),
         _ => None,
     }

@@ -50,9 +50,7 @@ impl<'a> Spans<'a> {
 
     /// The whole value's range.
     pub(crate) fn root(&self) -> Range<usize> {
-        let t = self.text.trim();
-        let start = self.text.len() - self.text.trim_start().len();
-        start..start + t.len()
+        self.text.len() - self.text.trim_start().len()..self.text.trim_end().len()
     }
 
     /// The text of `range`.
