@@ -351,3 +351,108 @@ impl<'a> Iterator for SubJobs<'a> {
         Some(job)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn detail(json: &str) -> JobDetail {
+        match crate::json::from_str(json) {
+            Ok(crate::Response::Detail(d)) => d,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// Each job of a walk knows its place: pointer, parent's pointer, depth
+    /// (one more than its parent's at every level), the options it is seen
+    /// with, and its own members through `Deref`.
+    #[test]
+    fn a_job_knows_its_place_and_its_options() {
+        let d = detail(
+            r#"{"DtsJobId":"top","SubSyncJob":[{"DtsJobId":"sub",
+                "ReverseJob":{"DtsJobId":"rev","SubDistributedJob":[{"DtsJobId":"deep"}]}}]}"#,
+        );
+        let strict = Options::new().strict(true);
+        let seen: Vec<(String, String, Option<String>, usize, bool)> = d
+            .job_with(&strict)
+            .with_sub_jobs()
+            .map(|j| {
+                (
+                    j.dts_job_id.as_deref().unwrap_or_default().to_owned(),
+                    j.pointer().to_owned(),
+                    j.parent_pointer().map(str::to_owned),
+                    j.depth(),
+                    j.options().is_strict(),
+                )
+            })
+            .collect();
+        let s = |text: &str| text.to_owned();
+        assert_eq!(
+            seen,
+            [
+                (s("top"), s(""), None, 0, true),
+                (s("sub"), s("/SubSyncJob/0"), Some(s("")), 1, true),
+                (
+                    s("rev"),
+                    s("/SubSyncJob/0/ReverseJob"),
+                    Some(s("/SubSyncJob/0")),
+                    2,
+                    true
+                ),
+                (
+                    s("deep"),
+                    s("/SubSyncJob/0/ReverseJob/SubDistributedJob/0"),
+                    Some(s("/SubSyncJob/0/ReverseJob")),
+                    3,
+                    true
+                ),
+            ]
+        );
+        assert!(!d.job().options().is_strict(), "the default options");
+    }
+
+    /// `is_failed`, `is_running`, `is_paused` and `is_finished` each hold
+    /// for a status of their class and for no other.
+    #[test]
+    fn each_class_test_holds_for_its_class_only() {
+        let cases = [
+            (
+                r#"{"JobType":"sync","Status":"Synchronizing"}"#,
+                StatusClass::Running,
+            ),
+            (
+                r#"{"JobType":"MIGRATION","Status":"Failed"}"#,
+                StatusClass::Failed,
+            ),
+            (r#"{"JobType":"sync","Status":"Suspending"}"#, StatusClass::Paused),
+            (
+                r#"{"JobType":"MIGRATION","Status":"Finished"}"#,
+                StatusClass::Finished,
+            ),
+            (
+                r#"{"JobType":"sync","Status":"NotStarted"}"#,
+                StatusClass::NotStarted,
+            ),
+            (r#"{"JobType":"sync","Status":"Migrating"}"#, StatusClass::Unknown),
+            ("{}", StatusClass::Unknown),
+        ];
+        for (json, class) in cases {
+            let d = detail(json);
+            let job = d.job();
+            assert_eq!(job.status_class(), class, "{json}");
+            let tests = [
+                job.is_failed(),
+                job.is_running(),
+                job.is_paused(),
+                job.is_finished(),
+            ];
+            let expected = [
+                class == StatusClass::Failed,
+                class == StatusClass::Running,
+                class == StatusClass::Paused,
+                class == StatusClass::Finished,
+            ];
+            assert_eq!(tests, expected, "{json}");
+        }
+    }
+}

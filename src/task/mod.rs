@@ -452,6 +452,94 @@ mod tests {
         );
     }
 
+    /// `Response::job_at` finds a detail's and a page's jobs by the pointer
+    /// the walk gives them, and none in an envelope or where no job is.
+    #[test]
+    fn a_response_finds_its_jobs_by_pointer() {
+        let id = |resp: &crate::Response, pointer: &str| {
+            resp.job_at(pointer)
+                .map(|j| j.dts_job_id.as_deref().unwrap_or_default().to_owned())
+        };
+        let detail = crate::json::from_str(
+            r#"{"DtsJobId":"top","SubSyncJob":[{"DtsJobId":"sub","ReverseJob":{"DtsJobId":"rev"}}]}"#,
+        )
+        .unwrap();
+        assert_eq!(id(&detail, "").as_deref(), Some("top"));
+        assert_eq!(id(&detail, "/SubSyncJob/0/ReverseJob").as_deref(), Some("rev"));
+        assert_eq!(id(&detail, "/SubSyncJob/1"), None);
+        let page = crate::json::from_str(
+            r#"{"PageNumber":1,"DtsJobList":[{"DtsJobId":"a"},{"DtsJobId":"b","ReverseJob":{"DtsJobId":"c"}}]}"#,
+        )
+        .unwrap();
+        for job in page.jobs() {
+            let found = id(&page, job.pointer());
+            assert_eq!(found.as_deref(), job.dts_job_id.as_deref(), "{}", job.pointer());
+        }
+        assert_eq!(id(&page, "/DtsJobList/1").as_deref(), Some("b"));
+        assert_eq!(id(&page, "/DtsJobList/1/ReverseJob").as_deref(), Some("c"));
+        for nowhere in [
+            "",
+            "/DtsJobList",
+            "/DtsJobList/2",
+            "/PageNumber/0",
+            "DtsJobList/0",
+        ] {
+            assert_eq!(id(&page, nowhere), None, "{nowhere:?}");
+        }
+        let envelope =
+            crate::json::from_str(r#"{"RequestId":"r","Code":"Forbidden","Message":"no"}"#).unwrap();
+        assert!(envelope.job_at("").is_none());
+        assert_eq!(envelope.jobs().count(), 0);
+    }
+
+    /// What the members mean, read as values: a page's API error, a
+    /// stage's `Percent`, `Checkpoint` as a time, the kind override.
+    #[test]
+    fn members_read_as_values() {
+        let page = match crate::json::from_str(
+            r#"{"Success":false,"ErrCode":"InvalidParameter","DynamicCode":"403",
+                "ErrMessage":"The Value of Input Parameter %s is not valid.","DynamicMessage":"PageSize"}"#,
+        ) {
+            Ok(crate::Response::Page(p)) => p,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            page.error(),
+            Some(BusinessError {
+                code: "InvalidParameter".to_owned(),
+                message: "The Value of Input Parameter PageSize is not valid.".to_owned()
+            })
+        );
+        let page = match crate::json::from_str(r#"{"Success":true,"PageNumber":1,"DtsJobList":[]}"#) {
+            Ok(crate::Response::Page(p)) => p,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(page.error(), None);
+
+        let percent = |text: &str| {
+            job(&format!(r#"{{"DataInitializationStatus":{{"Percent":{text}}}}}"#))
+                .data_initialization_status
+                .as_deref()
+                .and_then(crate::model::StageStatus::percent)
+        };
+        assert_eq!(percent("95.5"), Some(95.5));
+        assert_eq!(percent(r#"" 42 ""#), Some(42.0));
+        assert_eq!(percent(r#""""#), None);
+        assert_eq!(percent(r#""most""#), None);
+
+        let at = job(r#"{"Checkpoint":1616405159}"#).checkpoint_time();
+        assert_eq!(
+            at.map(|t| t.to_rfc3339()).as_deref(),
+            Some("2021-03-22T09:25:59+00:00")
+        );
+        assert_eq!(job(r#"{"Checkpoint":"soon"}"#).checkpoint_time(), None);
+
+        let options = Options::new().task_kind(TaskKind::Migration);
+        assert_eq!(options.task_kind_override(), Some(TaskKind::Migration));
+        assert_eq!(options.task_kind(TaskKind::Unknown).task_kind_override(), None);
+        assert_eq!(Options::new().task_kind_override(), None);
+    }
+
     #[test]
     fn kind_resolution_order() {
         let cases = [
