@@ -287,6 +287,37 @@ fn wrong_shapes_fail_with_path_and_position() {
     }
 }
 
+/// A value of the wrong shape is named in the message by what it is, so a
+/// reader of the error sees what the response held without opening it.
+#[test]
+fn a_wrong_shape_names_what_was_found() {
+    let cases = [
+        (r#"{"SourceEndpoint":1}"#, "expected an object, found a number"),
+        (
+            r#"{"SourceEndpoint":true}"#,
+            "expected an object, found a boolean",
+        ),
+        (r#"{"SourceEndpoint":"x"}"#, "expected an object, found a string"),
+        (r#"{"SourceEndpoint":[]}"#, "expected an object, found an array"),
+        (
+            r#"{"Delay":{"a":1}}"#,
+            "expected a string, number, boolean or null, found an object",
+        ),
+        (
+            r#"{"TagList":true}"#,
+            "expected an array of objects, found a boolean",
+        ),
+    ];
+    for (input, message) in cases {
+        let err = from_slice(input.as_bytes()).expect_err(input);
+        assert_eq!(
+            (err.kind(), err.message()),
+            (ErrorKind::Shape, message),
+            "{input}"
+        );
+    }
+}
+
 #[test]
 fn encodings() {
     let err = from_slice(b"{\"A\":\"\xFF\"}").unwrap_err();

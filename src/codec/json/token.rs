@@ -267,16 +267,13 @@ impl<'a> Tokenizer<'a> {
                     self.pos += 1;
                     out.push(c);
                 }
+                Some(0..0x20) => return self.error("control character (U+0000 to U+001F) in a string"),
                 Some(_) => {
+                    // text up to the next quote, backslash or control
                     let start = self.pos;
                     let end = find_special(self.bytes(), start);
                     out.push_str(self.slice(start, end));
                     self.pos = end;
-                    if let Some(b) = self.byte()
-                        && b < 0x20
-                    {
-                        return self.error("control character (U+0000 to U+001F) in a string");
-                    }
                 }
                 None => return self.error("EOF while parsing a string"),
             }
@@ -667,6 +664,35 @@ mod tests {
         }
     }
 
+    /// After an escape, the rest of the string is read on the same rules as
+    /// before it: any character from U+0020 on is text (a space too), a
+    /// control character is refused where it stands.
+    #[test]
+    fn escaped_strings_keep_their_rules_after_the_escape() {
+        for (text, value) in [
+            (r#""\n x""#, "\n x"),
+            (r#""a\t \u0020 ""#, "a\t   "),
+            ("\"\\\" ~\u{7f}é\"", "\" ~\u{7f}é"),
+        ] {
+            let mut t = Tokenizer::new(text);
+            assert_eq!(
+                t.scalar(Peek::String),
+                Ok(In::Str(Cow::Owned(value.to_owned()))),
+                "{text:?}"
+            );
+            assert_eq!(t.end(), Ok(()), "{text:?}");
+            assert_eq!(walk(text), Ok(()), "{text:?}");
+        }
+        for control in ['\u{0}', '\u{1}', '\t', '\n', '\u{1f}'] {
+            for text in [format!("\"\\n{control}\""), format!("\"\\nab{control}\"")] {
+                let at = text.find(control).unwrap_or_default();
+                let mut t = Tokenizer::new(&text);
+                assert_eq!(t.scalar(Peek::String).map_err(|e| e.offset), Err(at), "{text:?}");
+                assert_eq!(walk(&text).map_err(|e| e.offset), Err(at), "{text:?}");
+            }
+        }
+    }
+
     #[test]
     fn numbers_are_their_text() {
         for text in [
@@ -703,6 +729,26 @@ mod tests {
         }
     }
 
+    /// Nesting deeper than the walk's inline record (64 levels) is read as
+    /// well as nesting within it: after a deep container closes, its parent
+    /// is still known to be an object or an array.
+    #[test]
+    fn deep_nesting_keeps_each_level_kind() {
+        for depth in [62, 63, 64, 65, 66, 100] {
+            for (open, close) in [("[", "]"), ("{\"k\":", "}")] {
+                let inner = r#"{"a":[1,{"b":[]}],"c":{"d":[[2],3]},"e":4}"#;
+                let text = format!("{}{inner}{}", open.repeat(depth), close.repeat(depth));
+                assert_eq!(walk(&text), Ok(()), "{depth} {open}");
+                let wrong = format!("{}{inner}{}", open.repeat(depth), close.repeat(depth + 1));
+                assert_eq!(
+                    walk(&wrong).map_err(|e| e.offset),
+                    Err(wrong.len() - 1),
+                    "{depth} {open}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn accepts_exactly_json() {
         for ok in [
@@ -722,6 +768,10 @@ mod tests {
             ("[1 2]", 3),
             ("01", 1),
             ("1.", 2),
+            ("[1.]", 3),
+            ("1.e5", 2),
+            ("[1e]", 3),
+            ("[-]", 2),
             ("-", 1),
             ("+1", 0),
             (".5", 0),
