@@ -396,6 +396,10 @@ mod tests {
             " a=\"&foo;\"",
             " att=\"val\"att2=\"val2\"",
             " a=\"&#0;\"",
+            " a=\"&#+65;\"",
+            " a=\"&#x+41;\"",
+            " a=\"&#x;\"",
+            " a=\"&#;\"",
         ] {
             assert!(attributes(bad).is_err(), "{bad}");
         }
@@ -467,6 +471,40 @@ mod tests {
             let run = "]".repeat(n);
             assert_eq!(scan_characters(&format!("{run}>")), Ok(n >= 2), "{n}");
             assert_eq!(scan_characters(&run), Ok(false), "{n}");
+        }
+    }
+
+    /// A reference is a predefined entity or the number of an XML character,
+    /// in decimal or hex digits only (no sign, no empty number).
+    #[test]
+    fn references() {
+        for (name, c) in [
+            ("lt", Some('<')),
+            ("gt", Some('>')),
+            ("amp", Some('&')),
+            ("apos", Some('\'')),
+            ("quot", Some('"')),
+            ("#65", Some('A')),
+            ("#x41", Some('A')),
+            ("#x1F600", Some('😀')),
+            ("#9", Some('\t')),
+            ("#0", None),
+            ("#x1", None),
+            ("#xFFFE", None),
+            ("#xD800", None),
+            ("#x110000", None),
+            ("#99999999999", None),
+            ("#+65", None),
+            ("#x+41", None),
+            ("#-1", None),
+            ("#", None),
+            ("#x", None),
+            ("#X41", None),
+            ("#x4G", None),
+            ("nbsp", None),
+            ("LT", None),
+        ] {
+            assert_eq!(reference(name), c, "{name:?}");
         }
     }
 }
