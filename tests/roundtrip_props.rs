@@ -229,6 +229,24 @@ fn independent(doc: &str) -> Result<(), TestCaseError> {
     }
 }
 
+/// A float with two shortest spellings (its value lies halfway between
+/// them): canonical JSON writes one, serde's `Serialize` (through
+/// serde_json) the other, and both read back as the same float. Found by
+/// `both_forms_of_a_model_parse_to_it` when the test still read through
+/// serde_json's inexact float reading.
+#[test]
+fn both_writers_spell_a_float_as_the_same_value() {
+    for text in ["-1368135986874958.2", "-1368135986874958.3", "0.1", "1e300", "16"] {
+        let resp = parse(&format!(r#"{{"MaxDu":{text}}}"#));
+        let canonical: serde_json::Value = serde_json::from_str(&json::to_string(&resp)).expect("JSON");
+        let serialized: serde_json::Value =
+            serde_json::from_str(&serde_json::to_string(&resp).expect("serializable")).expect("JSON");
+        assert_eq!(serialized, canonical, "{text}");
+        let expected: f64 = text.parse().expect("a float");
+        assert_eq!(canonical["MaxDu"].as_f64(), Some(expected), "{text}");
+    }
+}
+
 /// The generated JSON Schema, compiled once.
 static SCHEMA: std::sync::LazyLock<jsonschema::Validator> = std::sync::LazyLock::new(|| {
     let schema: serde_json::Value =
