@@ -460,8 +460,9 @@ mod tests {
                 }
             }
         }
-        // two ends, in blocks and in the tail: the scan says it once
-        for (first, second) in [(0, 5), (0, 40), (5, 40), (40, 80), (40, 90)] {
+        // two ends, in blocks and in the tail (from byte 96 of 100): the
+        // scan says it once
+        for (first, second) in [(0, 5), (0, 40), (5, 40), (40, 80), (0, 97), (50, 96)] {
             let mut text = "x".repeat(100);
             text.replace_range(first..first + 3, "]]>");
             text.replace_range(second..second + 3, "]]>");
