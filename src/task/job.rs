@@ -354,14 +354,8 @@ impl<'a> Iterator for SubJobs<'a> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::job as detail;
     use super::*;
-
-    fn detail(json: &str) -> JobDetail {
-        match crate::json::from_str(json) {
-            Ok(crate::Response::Detail(d)) => d,
-            other => panic!("{other:?}"),
-        }
-    }
 
     /// Each job of a walk knows its place: pointer, parent's pointer, depth
     /// (one more than its parent's at every level), the options it is seen

@@ -383,7 +383,8 @@ impl ErrorEnvelope {
 mod tests {
     use super::*;
 
-    fn job(json: &str) -> JobDetail {
+    /// The detail a JSON text parses to.
+    pub(super) fn job(json: &str) -> JobDetail {
         match crate::json::from_str(json) {
             Ok(crate::Response::Detail(d)) => d,
             other => panic!("{other:?}"),
