@@ -391,6 +391,14 @@ mod tests {
         }
     }
 
+    /// The list page a JSON text parses to.
+    fn page(json: &str) -> JobPage {
+        match crate::json::from_str(json) {
+            Ok(crate::Response::Page(p)) => p,
+            other => panic!("{other:?}"),
+        }
+    }
+
     /// A kind's and a status's name is the one they print as and parse from:
     /// what the CLI's columns and the exports write.
     #[test]
@@ -497,25 +505,21 @@ mod tests {
     /// stage's `Percent`, `Checkpoint` as a time, the kind override.
     #[test]
     fn members_read_as_values() {
-        let page = match crate::json::from_str(
+        let failed = page(
             r#"{"Success":false,"ErrCode":"InvalidParameter","DynamicCode":"403",
                 "ErrMessage":"The Value of Input Parameter %s is not valid.","DynamicMessage":"PageSize"}"#,
-        ) {
-            Ok(crate::Response::Page(p)) => p,
-            other => panic!("{other:?}"),
-        };
+        );
         assert_eq!(
-            page.error(),
+            failed.error(),
             Some(BusinessError {
                 code: "InvalidParameter".to_owned(),
                 message: "The Value of Input Parameter PageSize is not valid.".to_owned()
             })
         );
-        let page = match crate::json::from_str(r#"{"Success":true,"PageNumber":1,"DtsJobList":[]}"#) {
-            Ok(crate::Response::Page(p)) => p,
-            other => panic!("{other:?}"),
-        };
-        assert_eq!(page.error(), None);
+        assert_eq!(
+            page(r#"{"Success":true,"PageNumber":1,"DtsJobList":[]}"#).error(),
+            None
+        );
 
         let percent = |text: &str| {
             job(&format!(r#"{{"DataInitializationStatus":{{"Percent":{text}}}}}"#))
